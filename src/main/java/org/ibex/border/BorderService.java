@@ -1,0 +1,195 @@
+package org.ibex.border;
+
+import org.ibex.access.AccessDeniedException;
+import org.ibex.access.Actor;
+import org.ibex.audit.AccessLog;
+import org.ibex.identity.PersonFacts;
+import org.ibex.identity.PersonRegistry;
+import org.ibex.store.Database;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Records crossings: read the document, link the person, run the inspection rules, store the crossing
+ * and the access in one transaction, answer with the decision and the stay.
+ */
+public final class BorderService {
+    private final Database database;
+    private final DocumentReader documents;
+    private final InspectionRules rules;
+    private final Supplier<StayPolicy> policy;
+    private final PersonRegistry persons;
+    private final CrossingRepository crossings;
+    private final PostRepository posts;
+    private final AccessLog accessLog;
+    private final Clock clock;
+
+    public BorderService(Database database, org.ibex.document.MrzParser parser, InspectionRules rules,
+                         Supplier<StayPolicy> policy, PostRepository posts, AccessLog accessLog, Clock clock) {
+        this.database = database;
+        this.documents = new DocumentReader(parser);
+        this.rules = rules;
+        this.policy = policy;
+        this.persons = new PersonRegistry();
+        this.crossings = new CrossingRepository();
+        this.posts = posts;
+        this.accessLog = accessLog;
+        this.clock = clock;
+    }
+
+    public RecordedCrossing record(CrossingRequest request, Actor actor) {
+        Prepared prepared = prepare(request, null, null, actor);
+        return database.inTransaction(connection -> store(connection, prepared));
+    }
+
+    /**
+     * Records many crossings in one transaction: all or none are stored, so an import killed midway leaves
+     * whole batches only. Requests that break a rule are returned as rejections and not stored.
+     */
+    public BatchResult recordBatch(List<CrossingRequest> requests, Actor actor) {
+        List<Prepared> prepared = new ArrayList<>();
+        List<BatchResult.Rejection> rejected = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            try {
+                prepared.add(prepare(requests.get(i), null, null, actor));
+            } catch (InvalidInputException | AccessDeniedException | org.ibex.document.MrzInputException e) {
+                rejected.add(new BatchResult.Rejection(i, e.getMessage()));
+            }
+        }
+        int stored = database.inTransaction(connection -> {
+            int count = 0;
+            for (Prepared p : prepared) {
+                count += store(connection, p).duplicate() ? 0 : 1;
+            }
+            return count;
+        });
+        return new BatchResult(stored, prepared.size() - stored, rejected);
+    }
+
+    /** Records a correction: a new crossing superseding {@code supersededId}; the old one stays visible. */
+    public RecordedCrossing correct(long supersededId, CrossingRequest request, String reason, Actor actor) {
+        if (reason == null || reason.isBlank()) {
+            throw InvalidInputException.of("reason", "required", "a correction needs a reason");
+        }
+        Crossing old = database.read(c -> crossings.find(c, supersededId))
+                .orElseThrow(() -> InvalidInputException.of("id", "exists", "no crossing " + supersededId));
+        actor.requirePost(old.postId());
+        if (old.supersededBy() != null) {
+            throw InvalidInputException.of("id", "latest", "crossing " + supersededId + " was already corrected by "
+                    + old.supersededBy() + ": correct that one");
+        }
+        Prepared prepared = prepare(request, supersededId, reason, actor);
+        return database.inTransaction(connection -> store(connection, prepared));
+    }
+
+    public Crossing get(long id, Actor actor) {
+        Crossing crossing = database.read(c -> crossings.find(c, id))
+                .orElseThrow(() -> new NotFoundException("no crossing " + id));
+        if (!actor.user().mayActAtPost(crossing.postId())) {
+            // Same answer as a missing record: an officer learns nothing about other posts.
+            throw new NotFoundException("no crossing " + id);
+        }
+        accessLog.record(access(actor, "crossing.read", "crossing/" + id));
+        return crossing;
+    }
+
+    public List<Crossing> list(CrossingRepository.Filter filter, Actor actor) {
+        CrossingRepository.Filter scoped = filter;
+        if (actor.user().role().boundToPost()) {
+            if (filter.postId() != null && !filter.postId().equals(actor.user().postId())) {
+                throw new AccessDeniedException(actor.user().role().label() + " " + actor.username()
+                        + " may list crossings of post " + actor.user().postId() + " only");
+            }
+            scoped = new CrossingRepository.Filter(actor.user().postId(), filter.personId(), filter.from(), filter.to(),
+                    filter.limit());
+        }
+        CrossingRepository.Filter query = scoped;
+        List<Crossing> found = database.read(c -> crossings.list(c, query));
+        accessLog.record(access(actor, "crossing.list", "post=" + query.postId() + " person=" + query.personId()
+                + " count=" + found.size()));
+        return found;
+    }
+
+    /** A request checked and read, ready to store: everything that needs no database. */
+    private record Prepared(CrossingRequest request, Post post, String uid, String officer, Instant occurredAt,
+                            Instant now, DocumentReader.Read read, StayPolicy.Resolved stayRule, Long supersedes,
+                            String reason, Actor actor) {
+    }
+
+    private Prepared prepare(CrossingRequest request, Long supersedes, String reason, Actor actor) {
+        if (request == null) {
+            throw InvalidInputException.of("crossing", "required", "a crossing is required");
+        }
+        if (request.direction() == null) {
+            throw InvalidInputException.of("direction", "required", "direction must be ENTRY or EXIT");
+        }
+        if (request.postId() == null) {
+            throw InvalidInputException.of("postId", "required", "postId is required");
+        }
+        Post post = posts.find(request.postId())
+                .orElseThrow(() -> InvalidInputException.of("postId", "exists", "unknown post '" + request.postId() + "'"));
+        actor.requirePost(post.id());
+        String uid = request.uid() == null || request.uid().isBlank() ? UUID.randomUUID().toString() : request.uid();
+        if (uid.length() > 64) {
+            throw InvalidInputException.of("uid", "length", "uid must be at most 64 characters");
+        }
+        String officer = actor.username();
+        if (request.officer() != null && !request.officer().equals(officer)) {
+            if (actor.user().role() != org.ibex.access.Role.ADMIN) {
+                throw InvalidInputException.of("officer", "self", "officers record crossings in their own name only");
+            }
+            officer = request.officer();
+        }
+        Instant now = clock.instant();
+        Instant occurredAt = request.occurredAt() == null ? now : request.occurredAt();
+        DocumentReader.Read read = documents.read(request);
+        StayPolicy.Resolved stayRule = policy.get().resolve(read.document().nationality(), request.permit());
+        return new Prepared(request, post, uid, officer, occurredAt, now, read, stayRule, supersedes, reason, actor);
+    }
+
+    private RecordedCrossing store(Connection connection, Prepared p) throws SQLException {
+        Optional<Crossing> existing = crossings.findByUid(connection, p.uid());
+        if (existing.isPresent()) {
+            return new RecordedCrossing(existing.get(), null, true);
+        }
+        TravelDocument document = p.read().document();
+        long personId = persons.link(connection, new PersonFacts(document.surname(), document.givenNames(),
+                document.dateOfBirth(), document.nationality(), document.sex(), document.issuingState(),
+                document.documentNumber()), p.now());
+        List<Movement> history = movements(connection, personId, p.supersedes());
+        InspectionFacts facts = new InspectionFacts(p.request().direction(),
+                p.occurredAt().atZone(p.post().zone()).toLocalDate(), document, p.read().mrzErrors(),
+                p.read().mrzPresent(), p.request().permit(), p.stayRule().rule(), p.stayRule().problem(), history);
+        InspectionOutcome outcome = rules.evaluate(facts);
+        Crossing crossing = new Crossing(0, p.uid(), p.request().direction(), p.post().id(), p.officer(),
+                p.occurredAt(), p.post().zone().getId(), personId, document, p.request().permit(), outcome.checks(),
+                outcome.decision(), outcome.reasons(), p.supersedes(), p.reason(), null, p.now());
+        long id = crossings.insert(connection, crossing);
+        accessLog.record(connection, access(p.actor(), p.supersedes() == null ? "crossing.record" : "crossing.correct",
+                "crossing/" + id + " person/" + personId));
+        return new RecordedCrossing(crossings.find(connection, id).orElseThrow(), outcome.stay(), false);
+    }
+
+    private List<Movement> movements(Connection connection, long personId, Long excluded) throws SQLException {
+        List<Movement> history = new ArrayList<>();
+        for (Crossing c : crossings.movementsOf(connection, personId)) {
+            if (excluded == null || c.id() != excluded) {
+                history.add(new Movement(c.direction(), c.localDate()));
+            }
+        }
+        return history;
+    }
+
+    static AccessLog.Access access(Actor actor, String action, String subject) {
+        return new AccessLog.Access(actor.username(), actor.user().role().label(), action, subject, actor.purpose(),
+                actor.remote());
+    }
+}

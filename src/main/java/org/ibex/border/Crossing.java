@@ -1,0 +1,18 @@
+package org.ibex.border;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A recorded crossing. Append-only: a correction is a new crossing whose {@code supersedes} names this one;
+ * {@code supersededBy} is filled when reading, so both stay visible and linked.
+ */
+public record Crossing(long id, String uid, Direction direction, String postId, String officer, Instant occurredAt,
+                       String zoneId, long personId, TravelDocument document, Permit permit, List<Check> checks,
+                       Decision decision, List<Reason> reasons, Long supersedes, String correctionReason,
+                       Long supersededBy, Instant recordedAt) {
+
+    public java.time.LocalDate localDate() {
+        return occurredAt.atZone(java.time.ZoneId.of(zoneId)).toLocalDate();
+    }
+}

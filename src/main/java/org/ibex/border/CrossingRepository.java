@@ -1,0 +1,165 @@
+package org.ibex.border;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.ibex.store.Json;
+import org.ibex.store.Sql;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** SQL for crossings. Only inserts: rows are never updated or deleted. */
+public final class CrossingRepository {
+    private static final String COLUMNS = "c.id, c.uid, c.direction, c.post_id, c.officer, c.occurred_at, c.zone_id,"
+            + " c.person_id, c.document_code, c.issuing_state, c.document_number, c.nationality, c.surname,"
+            + " c.given_names, c.name_original, c.date_of_birth, c.sex, c.date_of_expiry, c.date_of_issue, c.mrz, c.permit_type,"
+            + " c.permit_valid_from, c.permit_valid_until, c.permit_entries, c.permit_days, c.checks, c.decision,"
+            + " c.reasons, c.supersedes, c.correction_reason, c.recorded_at,"
+            + " (SELECT s.id FROM crossing s WHERE s.supersedes = c.id) AS superseded_by";
+    private static final String EFFECTIVE = " NOT EXISTS (SELECT 1 FROM crossing s WHERE s.supersedes = c.id)";
+    private final ObjectMapper json = Json.mapper();
+
+    /** Filters for listing crossings; null means any. */
+    public record Filter(String postId, Long personId, Instant from, Instant to, int limit) {
+    }
+
+    public long insert(Connection connection, Crossing c) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO crossing(uid, direction, post_id,"
+                        + " officer, occurred_at, zone_id, person_id, document_code, issuing_state, document_number,"
+                        + " nationality, surname, given_names, name_original, date_of_birth, sex, date_of_expiry, date_of_issue, mrz,"
+                        + " permit_type, permit_valid_from, permit_valid_until, permit_entries, permit_days, checks,"
+                        + " decision, reasons, supersedes, correction_reason, recorded_at)"
+                        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            TravelDocument d = c.document();
+            Permit p = c.permit() == null ? new Permit(null, null, null, null, null) : c.permit();
+            Sql.bindAll(insert, c.uid(), c.direction().name(), c.postId(), c.officer(), c.occurredAt(), c.zoneId(),
+                    c.personId(), d.documentCode(), d.issuingState(), d.documentNumber(), d.nationality(),
+                    d.surname(), d.givenNames(), d.nameOriginal(), d.dateOfBirth(), d.sex(), d.dateOfExpiry(),
+                    d.dateOfIssue(), d.mrz(), p.type(), p.validFrom(), p.validUntil(), p.entries(), p.days(),
+                    Json.write(json, c.checks()), c.decision().name(), Json.write(json, c.reasons()),
+                    c.supersedes(), c.correctionReason(), c.recordedAt());
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    public boolean existsUid(Connection connection, String uid) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM crossing WHERE uid = ?")) {
+            select.setString(1, uid);
+            return !Sql.list(select, row -> 1).isEmpty();
+        }
+    }
+
+    public Optional<Crossing> find(Connection connection, long id) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT " + COLUMNS + " FROM crossing c WHERE c.id = ?")) {
+            select.setLong(1, id);
+            return Sql.list(select, this::crossing).stream().findFirst();
+        }
+    }
+
+    public Optional<Crossing> findByUid(Connection connection, String uid) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT " + COLUMNS + " FROM crossing c WHERE c.uid = ?")) {
+            select.setString(1, uid);
+            return Sql.list(select, this::crossing).stream().findFirst();
+        }
+    }
+
+    /** Lists crossings newest first, corrected and superseded rows alike. */
+    public List<Crossing> list(Connection connection, Filter filter) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM crossing c WHERE 1=1");
+        List<Object> args = new ArrayList<>();
+        if (filter.postId() != null) {
+            sql.append(" AND c.post_id = ?");
+            args.add(filter.postId());
+        }
+        if (filter.personId() != null) {
+            sql.append(" AND c.person_id = ?");
+            args.add(filter.personId());
+        }
+        if (filter.from() != null) {
+            sql.append(" AND c.occurred_at >= ?");
+            args.add(filter.from());
+        }
+        if (filter.to() != null) {
+            sql.append(" AND c.occurred_at < ?");
+            args.add(filter.to());
+        }
+        sql.append(" ORDER BY c.occurred_at DESC, c.id DESC FETCH FIRST ").append(filter.limit()).append(" ROWS ONLY");
+        try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
+            Sql.bindAll(select, args.toArray());
+            return Sql.list(select, this::crossing);
+        }
+    }
+
+    /**
+     * The movements of a person, oldest first: the crossings that stand (not superseded) and were not
+     * refused, since a traveller turned away at the gate never entered or left. The input of stay counting.
+     */
+    public List<Crossing> movementsOf(Connection connection, long personId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
+                + " FROM crossing c WHERE c.person_id = ? AND c.decision <> 'REFUSE' AND" + EFFECTIVE
+                + " ORDER BY c.occurred_at, c.id")) {
+            select.setLong(1, personId);
+            return Sql.list(select, this::crossing);
+        }
+    }
+
+    /** Persons whose last standing crossing before {@code before} is an entry: those who may still be here. */
+    public List<Long> presentPersons(Connection connection, Instant before) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT c.person_id FROM crossing c"
+                + " WHERE c.direction = 'ENTRY' AND c.decision <> 'REFUSE' AND c.occurred_at < ? AND" + EFFECTIVE
+                + " AND NOT EXISTS (SELECT 1 FROM crossing l WHERE l.person_id = c.person_id AND l.occurred_at < ?"
+                + " AND l.decision <> 'REFUSE'"
+                + " AND (l.occurred_at > c.occurred_at OR (l.occurred_at = c.occurred_at AND l.id > c.id))"
+                + " AND NOT EXISTS (SELECT 1 FROM crossing s2 WHERE s2.supersedes = l.id))"
+                + " ORDER BY c.person_id")) {
+            Sql.bindAll(select, before, before);
+            return Sql.list(select, row -> row.getLong(1));
+        }
+    }
+
+    public boolean personCrossedAt(Connection connection, long personId, String postId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT 1 FROM crossing WHERE person_id = ? AND post_id = ? FETCH FIRST 1 ROWS ONLY")) {
+            Sql.bindAll(select, personId, postId);
+            return !Sql.list(select, row -> 1).isEmpty();
+        }
+    }
+
+    private Crossing crossing(ResultSet row) throws SQLException {
+        TravelDocument document = new TravelDocument(row.getString("document_code"), row.getString("issuing_state"),
+                row.getString("document_number"), row.getString("surname"), row.getString("given_names"),
+                row.getString("nationality"), Sql.date(row, "date_of_birth"), row.getString("sex"),
+                Sql.date(row, "date_of_expiry"), Sql.date(row, "date_of_issue"), row.getString("mrz"), row.getString("name_original"));
+        String permitType = row.getString("permit_type");
+        Permit permit = permitType == null ? null : new Permit(permitType, Sql.date(row, "permit_valid_from"),
+                Sql.date(row, "permit_valid_until"), Sql.nullableInt(row, "permit_entries"),
+                Sql.nullableInt(row, "permit_days"));
+        try {
+            return new Crossing(row.getLong("id"), row.getString("uid"), Direction.valueOf(row.getString("direction")),
+                    row.getString("post_id"), row.getString("officer"), Sql.instant(row, "occurred_at"),
+                    row.getString("zone_id"), row.getLong("person_id"), document, permit,
+                    json.readValue(row.getString("checks"), new TypeReference<List<Check>>() { }),
+                    Decision.valueOf(row.getString("decision")),
+                    json.readValue(row.getString("reasons"), new TypeReference<List<Reason>>() { }),
+                    Sql.nullableLong(row, "supersedes"), row.getString("correction_reason"),
+                    Sql.nullableLong(row, "superseded_by"), Sql.instant(row, "recorded_at"));
+        } catch (JsonProcessingException e) {
+            throw new SQLException("crossing " + row.getLong("id") + " has unreadable checks or reasons", e);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.ibex.border;
+
+import org.ibex.document.MrzIssue;
+import org.ibex.document.MrzParser;
+import org.ibex.document.MrzReading;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Turns a crossing request into the document as read: from the MRZ when scanned, else as keyed in. */
+final class DocumentReader {
+    private final MrzParser parser;
+
+    /** The document and what the MRZ check found. */
+    record Read(TravelDocument document, boolean mrzPresent, List<String> mrzErrors) {
+    }
+
+    DocumentReader(MrzParser parser) {
+        this.parser = parser;
+    }
+
+    Read read(CrossingRequest request) {
+        TravelDocument keyed = request.document();
+        if (request.mrz() != null && !request.mrz().isBlank()) {
+            MrzReading reading = parser.parse(request.mrz());
+            List<String> errors = new ArrayList<>();
+            for (MrzIssue issue : reading.errors()) {
+                errors.add(issue.field() + " " + issue.rule() + ": " + issue.message());
+            }
+            TravelDocument document = new TravelDocument(reading.documentCode(), reading.issuingState(),
+                    reading.documentNumber(), reading.surname(), reading.givenNames(), reading.nationality(),
+                    reading.dateOfBirth(), reading.sex(), reading.dateOfExpiry(),
+                    keyed == null ? null : keyed.dateOfIssue(), String.join("\n", reading.lines()),
+                    request.nameOriginal() != null ? request.nameOriginal() : keyed == null ? null : keyed.nameOriginal());
+            requireUsable(document, "mrz");
+            return new Read(document, true, errors);
+        }
+        if (keyed == null) {
+            throw InvalidInputException.of("mrz", "required", "give the MRZ as scanned, or the document keyed in");
+        }
+        TravelDocument document = new TravelDocument(keyed.documentCode(), keyed.issuingState(), keyed.documentNumber(),
+                keyed.surname(), keyed.givenNames() == null ? "" : keyed.givenNames(), keyed.nationality(),
+                keyed.dateOfBirth(), keyed.sex() == null ? "X" : keyed.sex(), keyed.dateOfExpiry(), keyed.dateOfIssue(),
+                null, request.nameOriginal() != null ? request.nameOriginal() : keyed.nameOriginal());
+        requireUsable(document, "document");
+        return new Read(document, false, List.of());
+    }
+
+    /** A document without these cannot be linked to a person or stored, whatever its checks say. */
+    private static void requireUsable(TravelDocument d, String prefix) {
+        List<InvalidInputException.Problem> problems = new ArrayList<>();
+        require(problems, prefix + ".documentCode", d.documentCode(), "[A-Z<]{1,2}");
+        require(problems, prefix + ".issuingState", d.issuingState(), "[A-Z<]{1,3}");
+        require(problems, prefix + ".documentNumber", d.documentNumber(), "[A-Z0-9<]{1,40}");
+        require(problems, prefix + ".surname", d.surname(), ".{1,200}");
+        require(problems, prefix + ".nationality", d.nationality(), "[A-Z<]{1,3}");
+        require(problems, prefix + ".sex", d.sex(), "[MFX]");
+        if (d.givenNames() != null && d.givenNames().length() > 200) {
+            problems.add(new InvalidInputException.Problem(prefix + ".givenNames", "length", "at most 200 characters"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+
+    private static void require(List<InvalidInputException.Problem> problems, String field, String value, String pattern) {
+        if (value == null || value.isBlank()) {
+            problems.add(new InvalidInputException.Problem(field, "required", field + " is required"));
+        } else if (!value.matches(pattern)) {
+            problems.add(new InvalidInputException.Problem(field, "format", field + " must match " + pattern
+                    + " (got '" + value + "')"));
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.ibex.border;
+
+import org.ibex.store.Database;
+import org.ibex.store.Sql;
+
+import java.sql.PreparedStatement;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+/** The node's border posts. */
+public final class PostRepository {
+    private final Database database;
+
+    public PostRepository(Database database) {
+        this.database = database;
+    }
+
+    public void add(Post post) {
+        database.inTransaction(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO post(id, name, kind, zone_id) VALUES (?,?,?,?)")) {
+                Sql.bindAll(insert, post.id(), post.name(), post.kind().name(), post.zone().getId());
+                return insert.executeUpdate();
+            }
+        });
+    }
+
+    public List<Post> all() {
+        return database.read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT id, name, kind, zone_id FROM post ORDER BY id")) {
+                return Sql.list(select, row -> new Post(row.getString("id"), row.getString("name"),
+                        Post.Kind.valueOf(row.getString("kind")), ZoneId.of(row.getString("zone_id"))));
+            }
+        });
+    }
+
+    public Optional<Post> find(String id) {
+        return all().stream().filter(p -> p.id().equals(id)).findFirst();
+    }
+}

@@ -1,0 +1,100 @@
+package org.ibex.border;
+
+import org.ibex.access.Actor;
+import org.ibex.audit.AccessLog;
+import org.ibex.identity.Person;
+import org.ibex.identity.PersonRegistry;
+import org.ibex.store.Database;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** Stay status of a person and the list of overstayers, computed from the standing crossings. */
+public final class StayService {
+    private final Database database;
+    private final Supplier<StayPolicy> policy;
+    private final AccessLog accessLog;
+    private final Clock clock;
+    private final CrossingRepository crossings = new CrossingRepository();
+    private final PersonRegistry persons = new PersonRegistry();
+    private final StayCalculator calculator = new StayCalculator();
+
+    public StayService(Database database, Supplier<StayPolicy> policy, AccessLog accessLog, Clock clock) {
+        this.database = database;
+        this.policy = policy;
+        this.accessLog = accessLog;
+        this.clock = clock;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    public PersonStay stayOf(long personId, LocalDate asOf, Actor actor) {
+        PersonStay stay = database.read(connection -> {
+            if (actor.user().role().boundToPost()
+                    && !crossings.personCrossedAt(connection, personId, actor.user().postId())) {
+                // An officer sees the stay of travellers who crossed at their post; others look absent.
+                throw new NotFoundException("no person " + personId + " known at post " + actor.user().postId());
+            }
+            return compute(connection, personId, asOf);
+        });
+        accessLog.record(BorderService.access(actor, "stay.read", "person/" + personId + " asOf=" + asOf));
+        return stay;
+    }
+
+    /** Everyone present on {@code asOf} beyond their authorised stay, longest overstay first. */
+    public List<PersonStay> overstayers(LocalDate asOf, Actor actor) {
+        List<PersonStay> found = overstayers(asOf);
+        accessLog.record(BorderService.access(actor, "overstayers.list", "asOf=" + asOf + " count=" + found.size()));
+        return found;
+    }
+
+    /** The same list, for the command line where the operator of the node is the actor. */
+    public List<PersonStay> overstayers(LocalDate asOf) {
+        List<PersonStay> found = database.read(connection -> {
+            List<PersonStay> out = new ArrayList<>();
+            // Crossings are stored in UTC; a day of margin keeps late-evening entries in far-east zones.
+            for (long personId : crossings.presentPersons(connection, asOf.plusDays(2).atStartOfDay().toInstant(ZoneOffset.UTC))) {
+                PersonStay stay = compute(connection, personId, asOf);
+                if (stay.status() != null && stay.status().overstayer()) {
+                    out.add(stay);
+                }
+            }
+            return out;
+        });
+        found.sort((a, b) -> Integer.compare(b.status().overstayDays(), a.status().overstayDays()));
+        return found;
+    }
+
+    private PersonStay compute(Connection connection, long personId, LocalDate asOf) throws SQLException {
+        Person person = persons.find(connection, personId)
+                .orElseThrow(() -> new NotFoundException("no person " + personId));
+        List<Crossing> standing = crossings.movementsOf(connection, personId);
+        List<Movement> movements = new ArrayList<>();
+        Permit permit = null;
+        String nationality = person.nationality();
+        for (Crossing c : standing) {
+            LocalDate date = c.localDate();
+            if (date.isAfter(asOf)) {
+                break;
+            }
+            movements.add(new Movement(c.direction(), date));
+            if (c.direction() == Direction.ENTRY) {
+                permit = c.permit();
+                nationality = c.document().nationality();
+            }
+        }
+        StayPolicy.Resolved rule = policy.get().resolve(nationality, permit);
+        if (rule.rule() == null) {
+            return new PersonStay(person, null, null, rule.problem());
+        }
+        return new PersonStay(person, rule.rule().describe(), calculator.status(movements, rule.rule(), asOf), null);
+    }
+}

@@ -1,0 +1,98 @@
+package org.ibex.cli;
+
+import org.ibex.web.ServerSettings;
+import org.ibex.web.WebServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** Seeds a small fictitious country and serves it on localhost. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Create a demo node (3 posts, users, stay rules, a few thousand crossings) and serve it on localhost.")
+final class DemoCommand implements Callable<Integer> {
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "ibex-demo",
+            description = "data folder for the demo (default ${DEFAULT-VALUE}; reused if already seeded)")
+    Path data;
+
+    @Option(names = "--port", defaultValue = "8080", description = "port on 127.0.0.1 (default ${DEFAULT-VALUE})")
+    int port;
+
+    @Option(names = "--crossings", defaultValue = "3000", description = "how many crossings to generate")
+    int crossings;
+
+    @Option(names = "--seed", defaultValue = "9303", description = "random seed, for a repeatable demo")
+    long seed;
+
+    @Option(names = "--no-serve", description = "seed only, do not start the server")
+    boolean noServe;
+
+    @Override
+    public Integer call() throws Exception {
+        if (crossings < 0 || crossings > 1_000_000) {
+            throw new IllegalArgumentException("--crossings must be 0..1000000 (got " + crossings + ")");
+        }
+        Node node = Node.open(data, System.getenv(), Clock.systemUTC());
+        try {
+            DemoSeeder seeder = new DemoSeeder(node, new Random(seed), LocalDate.now(Clock.systemUTC()));
+            if (seeder.alreadySeeded()) {
+                System.out.println("demo data already in " + node.folder.root() + " (delete the folder for a fresh one)");
+            } else {
+                seeder.seedReferenceData();
+                DemoNames names = DemoNames.load(sharedNames(), new Random(seed), 300);
+                Progress progress = new Progress("crossings", crossings);
+                int stored = seeder.seedCrossings(names, crossings, progress);
+                progress.done();
+                System.out.printf("seeded %d crossings of travellers named from %d names in %.1f s%n",
+                        stored, names.size(), progress.seconds());
+            }
+            if (noServe) {
+                node.close();
+                return 0;
+            }
+            WebServer server = WebServer.start(new ServerSettings("127.0.0.1", port, null, null), node.services);
+            printWelcome(server.baseUrl());
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                server.close();
+                node.close();
+                stopped.countDown();
+            }, "ibex-shutdown"));
+            stopped.await();
+            return 0;
+        } catch (Exception | Error e) {
+            node.close();
+            throw e;
+        }
+    }
+
+    private static Path sharedNames() {
+        String env = System.getenv("IBEX_SHARED");
+        Path shared = env != null ? Path.of(env) : Path.of("..", "shared");
+        Path names = shared.resolve("data").resolve("names");
+        return Files.isDirectory(names) ? names : null;
+    }
+
+    private static void printWelcome(String url) {
+        System.out.println();
+        System.out.println("IBEX demo node: " + url);
+        System.out.println("  health:   " + url + "/health");
+        System.out.println("  API:      " + url + "/openapi.json");
+        System.out.println("Logins (POST " + url + "/api/login with {\"username\":..,\"password\":..}):");
+        for (String[] login : DemoSeeder.LOGINS) {
+            System.out.printf("  %-16s %-22s %-10s %s%n", login[0], login[1], login[2], login[3] == null ? "" : login[3]);
+        }
+        System.out.println("Try:");
+        System.out.println("  TOKEN=$(curl -s " + url + "/api/login -d '{\"username\":\"analyst\",\"password\":\"demo-analyst-pass\"}'"
+                + " | sed 's/.*\"token\":\"\\([^\"]*\\)\".*/\\1/')");
+        System.out.println("  curl -s -H \"Authorization: Bearer $TOKEN\" " + url + "/api/overstayers");
+        System.out.println("Stop with Ctrl-C.");
+        System.out.flush();
+    }
+}

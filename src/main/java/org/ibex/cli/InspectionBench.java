@@ -1,0 +1,213 @@
+package org.ibex.cli;
+
+import org.ibex.access.Role;
+import org.ibex.access.User;
+import org.ibex.border.Post;
+import org.ibex.border.StayRule;
+import org.ibex.border.StayRuleKey;
+import org.ibex.document.CheckDigit;
+import org.ibex.document.MrzParser;
+import org.ibex.document.MrzWriter;
+import org.ibex.web.ServerSettings;
+import org.ibex.web.WebServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+
+/**
+ * Primary-inspection benchmark: MRZ parse throughput against a check-digits-only baseline, and the full
+ * inspection (MRZ, checks, stay, stored crossing, response) through the real HTTP API on loopback against
+ * an authenticated no-op request ({@code GET /api/me}) measured the same way in the same run.
+ */
+@Command(name = "inspection", mixinStandardHelpOptions = true, description = "Benchmark primary inspection.")
+final class InspectionBench implements Callable<Integer> {
+    @Option(names = "--jdbc-url", description = "PostgreSQL URL to run on (default: a fresh H2 file database)")
+    String jdbcUrl;
+    @Option(names = "--jdbc-user", defaultValue = "")
+    String jdbcUser;
+    @Option(names = "--jdbc-password", defaultValue = "")
+    String jdbcPassword;
+    @Option(names = "--crossings", defaultValue = "5000", description = "crossings in the throughput run")
+    int crossings;
+    @Option(names = "--clients", defaultValue = "4", description = "concurrent HTTP clients in the throughput run")
+    int clients;
+    @Option(names = "--parses", defaultValue = "200000", description = "MRZ parses in the parse run")
+    int parses;
+
+    private final AtomicInteger sequence = new AtomicInteger();
+
+    @Override
+    public Integer call() throws Exception {
+        Path folder = Files.createTempDirectory("ibex-bench");
+        Map<String, String> env = new HashMap<>();
+        if (jdbcUrl != null) {
+            env.put("IBEX_JDBC_URL", jdbcUrl);
+            env.put("IBEX_JDBC_USER", jdbcUser);
+            env.put("IBEX_JDBC_PASSWORD", jdbcPassword);
+        }
+        String[] mrzs = sampleZones(1000);
+        parseRun(mrzs);
+        try (Node node = Node.open(folder, env, Clock.systemUTC())) {
+            String post = "BENCH-" + Long.toString(System.nanoTime(), 36).toUpperCase();
+            node.services.posts().add(new Post(post, "Benchmark post", Post.Kind.AIRPORT, ZoneId.of("UTC")));
+            node.stayRules.put(new StayRuleKey(null, null), StayRule.rolling(90, 180));
+            String officer = "bench." + post.toLowerCase();
+            node.services.authenticator().addUser(new User(officer, Role.OFFICER, post), "bench-password", Instant.now());
+            try (WebServer server = WebServer.start(new ServerSettings("127.0.0.1", 0, null, null), node.services)) {
+                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(Duration.ofSeconds(5)).build();
+                String token = login(http, server.baseUrl(), officer);
+                String database = jdbcUrl == null ? "H2 (file)" : "PostgreSQL";
+                System.out.println("inspection through HTTP on loopback, database " + database);
+                IntFunction<HttpRequest> me = i -> HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/me"))
+                        .header("Authorization", "Bearer " + token).GET().build();
+                IntFunction<HttpRequest> inspect = i -> crossing(server.baseUrl(), token, post, mrzs, sequence.incrementAndGet());
+                run(http, "warm-up", inspect, Math.min(1000, crossings), clients, false);
+                run(http, "warm-up", me, 2000, clients, false);
+                Result baseline1 = run(http, "baseline /api/me, 1 client", me, 2000, 1, true);
+                Result inspection1 = run(http, "inspection, 1 client", inspect, Math.min(2000, crossings), 1, true);
+                Result baselineN = run(http, "baseline /api/me, " + clients + " clients", me, crossings, clients, true);
+                Result inspectionN = run(http, "inspection, " + clients + " clients", inspect, crossings, clients, true);
+                System.out.printf("ratio inspection/baseline, 1 client: p50 %.1fx, p99 %.1fx%n",
+                        inspection1.p50 / baseline1.p50, inspection1.p99 / baseline1.p99);
+                System.out.printf("ratio inspection/baseline, %d clients: throughput %.2f of baseline (%.0f vs %.0f/s)%n",
+                        clients, inspectionN.perSecond / baselineN.perSecond, inspectionN.perSecond, baselineN.perSecond);
+                System.out.printf("SUMMARY db=%s p50=%.2fms p99=%.2fms crossings/s=%.0f (targets: p99<=50ms, >=500/s)%n",
+                        database, inspection1.p50, inspection1.p99, inspectionN.perSecond);
+            }
+        }
+        return 0;
+    }
+
+    private void parseRun(String[] mrzs) {
+        MrzParser parser = new MrzParser(Clock.systemUTC());
+        int warm = Math.min(parses, 50_000);
+        for (int i = 0; i < warm; i++) {
+            parser.parse(mrzs[i % mrzs.length]);
+            checkDigits(mrzs[i % mrzs.length]);
+        }
+        long sink = 0;
+        long t0 = System.nanoTime();
+        for (int i = 0; i < parses; i++) {
+            sink += checkDigits(mrzs[i % mrzs.length]);
+        }
+        long t1 = System.nanoTime();
+        Progress progress = new Progress("mrz parse", parses);
+        for (int i = 0; i < parses; i++) {
+            sink += parser.parse(mrzs[i % mrzs.length]).errors().size();
+            if ((i & 1023) == 0) {
+                progress.advance(1024);
+            }
+        }
+        long t2 = System.nanoTime();
+        progress.done();
+        double baseline = parses / ((t1 - t0) / 1e9);
+        double parse = parses / ((t2 - t1) / 1e9);
+        System.out.printf("mrz parse: %.0f documents/s; baseline (five TD3 check digits only): %.0f/s; ratio %.2f (sink %d)%n",
+                parse, baseline, parse / baseline, sink % 10);
+    }
+
+    /** The least work any validator must do: compute the five TD3 check digits. */
+    private static int checkDigits(String mrz) {
+        String line2 = mrz.substring(45);
+        return CheckDigit.compute(line2.substring(0, 9)) + CheckDigit.compute(line2.substring(13, 19))
+                + CheckDigit.compute(line2.substring(21, 27)) + CheckDigit.compute(line2.substring(28, 42))
+                + CheckDigit.compute(line2.substring(0, 10) + line2.substring(13, 20) + line2.substring(21, 43));
+    }
+
+    private static String[] sampleZones(int n) {
+        java.util.Random random = new java.util.Random(42);
+        String[] out = new String[n];
+        LocalDate today = LocalDate.now();
+        for (int i = 0; i < n; i++) {
+            out[i] = MrzWriter.td3("UTO", "TRAVELLER" + (char) ('A' + i % 26), "BENCH", String.format("B%08d", i), "XXA",
+                    today.minusYears(20 + random.nextInt(50)), i % 2 == 0 ? "F" : "M", today.plusYears(3), null);
+        }
+        return out;
+    }
+
+    private HttpRequest crossing(String base, String token, String post, String[] mrzs, int n) {
+        String mrz = MrzWriter.td3("UTO", "TRAVELLER", "N" + Integer.toString(n, 26).toUpperCase().replaceAll("[0-9]", "X"),
+                String.format("C%08d", n), "XXA", LocalDate.of(1980, 1, 1).plusDays(n % 9000), n % 2 == 0 ? "F" : "M",
+                LocalDate.now().plusYears(4), null);
+        String body = "{\"direction\":\"ENTRY\",\"postId\":\"" + post + "\",\"mrz\":\"" + mrz.replace("\n", "\\n") + "\"}";
+        return HttpRequest.newBuilder(URI.create(base + "/api/crossings")).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private static String login(HttpClient http, String base, String user) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/login"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + user + "\",\"password\":\"bench-password\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        String body = response.body();
+        int start = body.indexOf("\"token\":\"") + 9;
+        return body.substring(start, body.indexOf('"', start));
+    }
+
+    /** One measured run: percentiles in milliseconds and requests per second. */
+    private record Result(double p50, double p99, double perSecond) {
+    }
+
+    private static Result run(HttpClient http, String label, IntFunction<HttpRequest> requests, int total, int clients,
+                              boolean print) throws Exception {
+        Latencies latencies = new Latencies(total);
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger failures = new AtomicInteger();
+        Progress progress = new Progress(label.length() > 12 ? label.substring(0, 12) : label, total);
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long start = System.nanoTime();
+        Future<?>[] futures = new Future<?>[clients];
+        for (int c = 0; c < clients; c++) {
+            futures[c] = pool.submit(() -> {
+                int i;
+                while ((i = next.getAndIncrement()) < total) {
+                    HttpRequest request = requests.apply(i);
+                    long t0 = System.nanoTime();
+                    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                    latencies.add(System.nanoTime() - t0);
+                    if (response.statusCode() >= 300) {
+                        failures.incrementAndGet();
+                    }
+                    synchronized (progress) {
+                        progress.advance(1);
+                    }
+                }
+                return null;
+            });
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        progress.done();
+        Result result = new Result(latencies.percentileMillis(50), latencies.percentileMillis(99), total / seconds);
+        if (print) {
+            System.out.printf("%-36s %6d requests  p50 %7.2f ms  p99 %7.2f ms  %7.0f/s  failures %d%n", label, total,
+                    result.p50, result.p99, result.perSecond, failures.get());
+        }
+        if (failures.get() > 0 && print) {
+            throw new IllegalStateException(label + ": " + failures.get() + " requests failed");
+        }
+        return result;
+    }
+}

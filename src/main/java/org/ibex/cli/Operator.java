@@ -1,0 +1,19 @@
+package org.ibex.cli;
+
+import org.ibex.access.Actor;
+import org.ibex.access.Role;
+import org.ibex.access.User;
+
+/**
+ * The person at the node's shell. Shell access to the data folder already gives every power, so the CLI
+ * acts as an administrator, but every access it makes is still logged under the operating-system user.
+ */
+final class Operator {
+    private Operator() {
+    }
+
+    static Actor actor(String purpose) {
+        String name = System.getProperty("user.name", "unknown");
+        return new Actor(new User("cli:" + name, Role.ADMIN, null), purpose, "local");
+    }
+}

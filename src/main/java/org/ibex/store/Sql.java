@@ -1,0 +1,72 @@
+package org.ibex.store;
+
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Small JDBC conveniences shared by the domain repositories: nullable binds and row mapping. */
+public final class Sql {
+    private Sql() {
+    }
+
+    /** Maps one row of a result set. */
+    @FunctionalInterface
+    public interface RowMapper<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    public static <T> List<T> list(PreparedStatement statement, RowMapper<T> mapper) throws SQLException {
+        List<T> out = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                out.add(mapper.map(rows));
+            }
+        }
+        return out;
+    }
+
+    public static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.NULL);
+        } else if (value instanceof LocalDate date) {
+            statement.setDate(index, Date.valueOf(date));
+        } else if (value instanceof Instant instant) {
+            statement.setTimestamp(index, Timestamp.from(instant));
+        } else {
+            statement.setObject(index, value);
+        }
+    }
+
+    public static void bindAll(PreparedStatement statement, Object... values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            bind(statement, i + 1, values[i]);
+        }
+    }
+
+    public static LocalDate date(ResultSet row, String column) throws SQLException {
+        Date date = row.getDate(column);
+        return date == null ? null : date.toLocalDate();
+    }
+
+    public static Instant instant(ResultSet row, String column) throws SQLException {
+        Timestamp timestamp = row.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    public static Integer nullableInt(ResultSet row, String column) throws SQLException {
+        int value = row.getInt(column);
+        return row.wasNull() ? null : value;
+    }
+
+    public static Long nullableLong(ResultSet row, String column) throws SQLException {
+        long value = row.getLong(column);
+        return row.wasNull() ? null : value;
+    }
+}

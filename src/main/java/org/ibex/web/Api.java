@@ -1,0 +1,25 @@
+package org.ibex.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The whole API as one list of endpoints, grouped by area. */
+final class Api {
+    private final List<Endpoint> endpoints;
+
+    Api(Services services, ObjectMapper mapper) {
+        List<Endpoint> all = new ArrayList<>();
+        all.addAll(new OpsRoutes(services).endpoints());
+        all.addAll(new AuthRoutes(services, mapper).endpoints());
+        all.addAll(new CrossingRoutes(services, mapper).endpoints());
+        all.addAll(new StayRoutes(services).endpoints());
+        all.addAll(new AdminRoutes(services, mapper).endpoints());
+        this.endpoints = List.copyOf(all);
+    }
+
+    List<Endpoint> endpoints() {
+        return endpoints;
+    }
+}

@@ -1,0 +1,56 @@
+package org.ibex.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import org.ibex.access.AccessDeniedException;
+import org.ibex.border.InvalidInputException;
+import org.ibex.document.MrzInputException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Maps failures to JSON errors. No stack trace ever reaches a client; unexpected ones are logged with an id. */
+final class Errors {
+    private static final Logger LOG = LoggerFactory.getLogger(Errors.class);
+
+    private Errors() {
+    }
+
+    static void register(Javalin app) {
+        app.exception(ApiException.class, (e, ctx) -> respond(ctx, e.status, e.code, e.field, e.getMessage(), null));
+        app.exception(InvalidInputException.class, (e, ctx) ->
+                respond(ctx, 400, "invalid-input", e.problems().get(0).field(), e.getMessage(), e.problems()));
+        app.exception(MrzInputException.class, (e, ctx) ->
+                respond(ctx, 400, "invalid-mrz", e.field(), e.getMessage(), null));
+        app.exception(AccessDeniedException.class, (e, ctx) -> respond(ctx, 403, "forbidden", null, e.getMessage(), null));
+        app.exception(IllegalArgumentException.class, (e, ctx) ->
+                respond(ctx, 400, "invalid-input", null, e.getMessage(), null));
+        app.exception(Exception.class, (e, ctx) -> {
+            String incident = UUID.randomUUID().toString();
+            LOG.error("incident {} on {} {}", incident, ctx.method(), ctx.path(), e);
+            respond(ctx, 500, "internal", null, "internal error; incident " + incident + " is in the server log", null);
+        });
+        app.error(404, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty()) {
+                respond(ctx, 404, "not-found", null, "no such endpoint or record: " + ctx.method() + " " + ctx.path(), null);
+            }
+        });
+    }
+
+    static void respond(Context ctx, int status, String code, String field, String message, List<?> problems) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", code);
+        body.put("message", message);
+        if (field != null) {
+            body.put("field", field);
+        }
+        if (problems != null) {
+            body.put("problems", problems);
+        }
+        ctx.status(status).json(body);
+    }
+}

@@ -1,0 +1,87 @@
+package org.ibex.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.javalin.http.Context;
+import org.ibex.access.Actor;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+/** Reading request bodies and parameters into values, with errors that name the field. */
+final class Requests {
+    static final String ACTOR = "ibex.actor";
+    private static final int MAX_BODY = 1 << 20;
+
+    private Requests() {
+    }
+
+    static <T> T body(Context ctx, ObjectMapper mapper, Class<T> type) {
+        String body = ctx.body();
+        if (body.isBlank()) {
+            throw ApiException.badRequest("body", "a JSON body is required");
+        }
+        if (body.length() > MAX_BODY) {
+            throw ApiException.badRequest("body", "body larger than " + MAX_BODY + " characters");
+        }
+        try {
+            return mapper.readValue(body, type);
+        } catch (UnrecognizedPropertyException e) {
+            throw ApiException.badRequest(e.getPropertyName(), "unknown field '" + e.getPropertyName() + "'");
+        } catch (MismatchedInputException e) {
+            String field = e.getPath().stream().map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]" : r.getFieldName())
+                    .reduce((a, b) -> a + "." + b).orElse("body");
+            throw ApiException.badRequest(field, "wrong type or format for '" + field + "': " + e.getOriginalMessage());
+        } catch (JsonProcessingException e) {
+            throw ApiException.badRequest("body", "malformed JSON at line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr());
+        }
+    }
+
+    static LocalDate date(Context ctx, String name, LocalDate fallback) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest(name, name + " must be a date yyyy-MM-dd (got '" + value + "')");
+        }
+    }
+
+    static long pathId(Context ctx, String name) {
+        String value = ctx.pathParam(name);
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest(name, name + " must be a whole number (got '" + value + "')");
+        }
+    }
+
+    static int limit(Context ctx) {
+        String value = ctx.queryParam("limit");
+        if (value == null) {
+            return 100;
+        }
+        try {
+            int limit = Integer.parseInt(value);
+            if (limit < 1 || limit > 10_000) {
+                throw new NumberFormatException();
+            }
+            return limit;
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("limit", "limit must be 1..10000 (got '" + value + "')");
+        }
+    }
+
+    static Actor actor(Context ctx) {
+        Actor actor = ctx.attribute(ACTOR);
+        if (actor == null) {
+            throw new IllegalStateException("actor missing: endpoint " + ctx.path() + " was not guarded");
+        }
+        return actor;
+    }
+}

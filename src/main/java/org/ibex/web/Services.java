@@ -1,0 +1,19 @@
+package org.ibex.web;
+
+import io.micrometer.prometheus.PrometheusMeterRegistry;
+import org.ibex.access.Authenticator;
+import org.ibex.access.UserRepository;
+import org.ibex.audit.AccessLog;
+import org.ibex.border.BorderService;
+import org.ibex.border.PostRepository;
+import org.ibex.border.StayService;
+import org.ibex.document.MrzParser;
+import org.ibex.store.Database;
+
+import java.time.Clock;
+
+/** What the HTTP API serves, built by the composition root and handed to the server whole. */
+public record Services(Database database, Authenticator authenticator, UserRepository users, PostRepository posts,
+                       MrzParser mrzParser, BorderService border, StayService stays, AccessLog accessLog,
+                       PrometheusMeterRegistry metrics, Clock clock) {
+}

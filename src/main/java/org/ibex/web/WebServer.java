@@ -1,0 +1,80 @@
+package org.ibex.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.ibex.store.Json;
+
+import java.util.List;
+
+/** The node's HTTP server: one Javalin app whose routes are the endpoint list of {@link Api}. */
+public final class WebServer implements AutoCloseable {
+    private final Javalin app;
+    private final ServerSettings settings;
+
+    private WebServer(Javalin app, ServerSettings settings) {
+        this.app = app;
+        this.settings = settings;
+    }
+
+    public static WebServer start(ServerSettings settings, Services services) {
+        ObjectMapper mapper = Json.mapper();
+        Api api = new Api(services, mapper);
+        List<Endpoint> endpoints = api.endpoints();
+        Guard guard = new Guard(services.authenticator(), services.metrics());
+        Javalin app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.jsonMapper(new JavalinJackson(mapper, false));
+            config.http.maxRequestSize = 1 << 20;
+            config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
+            config.jetty.addConnector((server, http) -> connector(server, http, settings));
+        });
+        for (Endpoint endpoint : endpoints) {
+            app.addHttpHandler(endpoint.method(), endpoint.path(), guard.wrap(endpoint));
+        }
+        Errors.register(app);
+        app.start();
+        return new WebServer(app, settings);
+    }
+
+    private static ServerConnector connector(org.eclipse.jetty.server.Server server, HttpConfiguration http,
+                                             ServerSettings settings) {
+        ServerConnector connector;
+        if (settings.tls()) {
+            SslContextFactory.Server tls = new SslContextFactory.Server();
+            tls.setKeyStorePath(settings.keystore().toString());
+            tls.setKeyStoreType("PKCS12");
+            tls.setKeyStorePassword(settings.keystorePassword());
+            tls.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+            HttpConfiguration https = new HttpConfiguration(http);
+            https.addCustomizer(new SecureRequestCustomizer());
+            connector = new ServerConnector(server, new SslConnectionFactory(tls, "http/1.1"),
+                    new HttpConnectionFactory(https));
+        } else {
+            connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        }
+        connector.setHost(settings.host());
+        connector.setPort(settings.port());
+        return connector;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public String baseUrl() {
+        String host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
+        return (settings.tls() ? "https" : "http") + "://" + host + ":" + port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}
