@@ -1,0 +1,113 @@
+package org.ibex.web;
+
+import io.micrometer.prometheus.PrometheusConfig;
+import io.micrometer.prometheus.PrometheusMeterRegistry;
+import org.ibex.access.Authenticator;
+import org.ibex.access.LoginThrottle;
+import org.ibex.access.PasswordHasher;
+import org.ibex.access.Role;
+import org.ibex.access.Sessions;
+import org.ibex.access.User;
+import org.ibex.access.UserRepository;
+import org.ibex.audit.AccessLog;
+import org.ibex.border.BorderService;
+import org.ibex.border.InspectionRules;
+import org.ibex.border.Post;
+import org.ibex.border.PostRepository;
+import org.ibex.border.StayPolicy;
+import org.ibex.border.StayRule;
+import org.ibex.border.StayRuleKey;
+import org.ibex.border.StayService;
+import org.ibex.document.MrzParser;
+import org.ibex.store.Database;
+import org.ibex.store.TestDatabases;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Map;
+
+/**
+ * A real node for API tests: a fresh database, two posts, one user per role, a server on a free loopback
+ * port. Password hashing is made cheap here only to keep the suite fast; the production cost is in Node.
+ */
+public final class TestNode implements AutoCloseable {
+    public static final String PASSWORD = "correct-horse-battery";
+    public final Database database;
+    public final Services services;
+    public final WebServer server;
+    public final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    public TestNode(Clock clock) {
+        this(clock, null);
+    }
+
+    public TestNode(Clock clock, ServerSettings settings) {
+        database = TestDatabases.fresh();
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        UserRepository users = new UserRepository(database);
+        Authenticator authenticator = new Authenticator(users, new PasswordHasher(64, 1, new SecureRandom()),
+                new LoginThrottle(5, Duration.ofMinutes(15), clock), new Sessions(Duration.ofHours(8), clock));
+        PostRepository posts = new PostRepository(database);
+        AccessLog accessLog = new AccessLog(database, clock);
+        StayPolicy policy = new StayPolicy(Map.of(new StayRuleKey("UTO", null), StayRule.exempt(),
+                new StayRuleKey(null, "VISA-C"), StayPolicy.VISA_TERMS), StayRule.rolling(90, 180));
+        MrzParser parser = new MrzParser(clock);
+        BorderService border = new BorderService(database, parser, new InspectionRules(18), () -> policy, posts,
+                accessLog, clock);
+        StayService stays = new StayService(database, () -> policy, accessLog, clock);
+        services = new Services(database, authenticator, users, posts, parser, border, stays, accessLog, metrics, clock);
+        posts.add(new Post("POST-A", "Airport", Post.Kind.AIRPORT, ZoneId.of("Europe/Vilnius")));
+        posts.add(new Post("POST-B", "Land post", Post.Kind.LAND, ZoneId.of("Europe/Vilnius")));
+        addUser("officer.a", Role.OFFICER, "POST-A");
+        addUser("officer.b", Role.OFFICER, "POST-B");
+        addUser("supervisor.a", Role.SUPERVISOR, "POST-A");
+        addUser("analyst", Role.ANALYST, null);
+        addUser("admin", Role.ADMIN, null);
+        server = WebServer.start(settings == null ? new ServerSettings("127.0.0.1", 0, null, null) : settings, services);
+    }
+
+    private void addUser(String name, Role role, String post) {
+        services.authenticator().addUser(new User(name, role, post), PASSWORD, services.clock().instant());
+    }
+
+    /** Logs in and returns the bearer token. */
+    public String login(String username) {
+        HttpResponse<String> response = send("POST", "/api/login", null,
+                "{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}");
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("login of " + username + " failed: " + response.body());
+        }
+        String body = response.body();
+        int start = body.indexOf("\"token\":\"") + 9;
+        return body.substring(start, body.indexOf('"', start));
+    }
+
+    /** Sends a request with an optional bearer token and JSON body. */
+    public HttpResponse<String> send(String method, String path, String token, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(method + " " + path + " failed: " + e, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        database.close();
+    }
+}
