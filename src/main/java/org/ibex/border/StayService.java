@@ -51,7 +51,21 @@ public final class StayService {
 
     /** Everyone present on {@code asOf} beyond their authorised stay, longest overstay first. */
     public List<PersonStay> overstayers(LocalDate asOf, Actor actor) {
-        List<PersonStay> found = overstayers(asOf);
+        List<PersonStay> all = overstayers(asOf);
+        List<PersonStay> found = all;
+        if (actor.user().role().boundToPost()) {
+            // A supervisor sees the overstayers who crossed at their post, never another post's travellers.
+            String post = actor.user().postId();
+            found = database.read(connection -> {
+                List<PersonStay> own = new ArrayList<>();
+                for (PersonStay stay : all) {
+                    if (crossings.personCrossedAt(connection, stay.person().id(), post)) {
+                        own.add(stay);
+                    }
+                }
+                return own;
+            });
+        }
         accessLog.record(BorderService.access(actor, "overstayers.list", "asOf=" + asOf + " count=" + found.size()));
         return found;
     }

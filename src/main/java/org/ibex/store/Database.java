@@ -27,7 +27,8 @@ public final class Database implements AutoCloseable {
         hikari.setMaximumPoolSize(config.isPostgres() ? 10 : 6);
         hikari.setPoolName("ibex");
         hikari.setAutoCommit(true);
-        hikari.setInitializationFailTimeout(15_000);
+        hikari.setInitializationFailTimeout(5_000);
+        hikari.setConnectionTimeout(10_000);
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(hikari);

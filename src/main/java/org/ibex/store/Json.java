@@ -17,6 +17,8 @@ public final class Json {
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                // An enum comes by name only: a client sending direction 1 must not record an EXIT.
+                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .setSerializationInclusion(JsonInclude.Include.ALWAYS);
     }
 

@@ -43,6 +43,11 @@ final class CrossingRoutes {
                 Endpoint.of(HandlerType.POST, "/api/crossings", INSPECTORS, ctx -> {
                     CrossingRequest request = Requests.body(ctx, mapper, CrossingRequest.class);
                     var recorded = services.border().record(request, Requests.actor(ctx));
+                    if (!recorded.duplicate()) {
+                        services.metrics().counter("ibex.crossings.recorded", "post", recorded.crossing().postId(),
+                                "direction", recorded.crossing().direction().name(),
+                                "decision", recorded.crossing().decision().name()).increment();
+                    }
                     ctx.status(recorded.duplicate() ? 200 : 201).json(recorded);
                 }),
                 Endpoint.of(HandlerType.GET, "/api/crossings", READERS, ctx -> {

@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import org.ibex.access.AccessDeniedException;
 import org.ibex.border.InvalidInputException;
+import org.ibex.border.NotFoundException;
 import org.ibex.document.MrzInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +27,7 @@ final class Errors {
                 respond(ctx, 400, "invalid-input", e.problems().get(0).field(), e.getMessage(), e.problems()));
         app.exception(MrzInputException.class, (e, ctx) ->
                 respond(ctx, 400, "invalid-mrz", e.field(), e.getMessage(), null));
+        app.exception(NotFoundException.class, (e, ctx) -> respond(ctx, 404, "not-found", null, e.getMessage(), null));
         app.exception(AccessDeniedException.class, (e, ctx) -> respond(ctx, 403, "forbidden", null, e.getMessage(), null));
         app.exception(IllegalArgumentException.class, (e, ctx) ->
                 respond(ctx, 400, "invalid-input", null, e.getMessage(), null));

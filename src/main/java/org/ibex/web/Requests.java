@@ -1,14 +1,19 @@
 package org.ibex.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.javalin.http.Context;
 import org.ibex.access.Actor;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.stream.Collectors;
 
 /** Reading request bodies and parameters into values, with errors that name the field. */
 final class Requests {
@@ -33,11 +38,40 @@ final class Requests {
         } catch (MismatchedInputException e) {
             String field = e.getPath().stream().map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]" : r.getFieldName())
                     .reduce((a, b) -> a + "." + b).orElse("body");
-            throw ApiException.badRequest(field, "wrong type or format for '" + field + "': " + e.getOriginalMessage());
+            // Jackson's own message names Java classes; the client gets the expected JSON shape instead.
+            String got = e instanceof InvalidFormatException f ? " (got " + f.getValue() + ")" : "";
+            throw ApiException.badRequest(field, "wrong type or format for '" + field + "': expected "
+                    + expected(e.getTargetType()) + got);
         } catch (JsonProcessingException e) {
             throw ApiException.badRequest("body", "malformed JSON at line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr());
         }
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "the shape given in /openapi.json";
+        }
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", "));
+        }
+        if (type == LocalDate.class) {
+            return "a date yyyy-MM-dd";
+        }
+        if (type == Instant.class) {
+            return "an ISO instant such as 2026-03-01T08:15:00Z";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            return "a whole number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        return Collection.class.isAssignableFrom(type) ? "an array" : "an object";
     }
 
     static LocalDate date(Context ctx, String name, LocalDate fallback) {
