@@ -3,6 +3,10 @@ package org.ibex.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
 /** Entry point of the ibex command: one jar, one command per capability. */
 @Command(name = "ibex", mixinStandardHelpOptions = true, version = "ibex 0.1.0",
         description = "IBEX - Integrated Border EXchange: a border-post node.",
@@ -19,6 +23,8 @@ public final class Main implements Runnable {
 
     static int run(String... args) {
         CommandLine cli = new CommandLine(new Main());
+        cli.registerConverter(LocalDate.class, text -> parse(text, LocalDate::parse, "a date yyyy-MM-dd"));
+        cli.registerConverter(Instant.class, text -> parse(text, Instant::parse, "an instant such as 2026-03-01T08:15:00Z"));
         cli.setExecutionExceptionHandler((e, command, parsed) -> {
             // Operators get the cause in one line; a stack trace only with IBEX_DEBUG set.
             command.getErr().println("ibex: " + describe(e));
@@ -28,6 +34,14 @@ public final class Main implements Runnable {
             return 2;
         });
         return cli.execute(args);
+    }
+
+    private static <T> T parse(String text, java.util.function.Function<String, T> parser, String expected) {
+        try {
+            return parser.apply(text);
+        } catch (DateTimeParseException e) {
+            throw new CommandLine.TypeConversionException("'" + text + "' is not " + expected);
+        }
     }
 
     static String describe(Throwable e) {

@@ -48,6 +48,7 @@ public final class CsvReader implements AutoCloseable {
                 if (!any && field.length() == 0 && fields.isEmpty()) {
                     return null;
                 }
+                checkRoom(fields);
                 fields.add(field.toString());
                 return fields;
             }
@@ -76,6 +77,7 @@ public final class CsvReader implements AutoCloseable {
                 addField(fields, field);
             } else if (c == '\n') {
                 line++;
+                checkRoom(fields);
                 fields.add(stripCr(field));
                 return fields.size() == 1 && fields.get(0).isEmpty() ? List.of() : fields;
             } else {
@@ -85,11 +87,16 @@ public final class CsvReader implements AutoCloseable {
     }
 
     private void addField(List<String> fields, StringBuilder field) {
+        checkRoom(fields);
+        fields.add(field.toString());
+        field.setLength(0);
+    }
+
+    /** Called before every field of a row is added, the last one included. */
+    private void checkRoom(List<String> fields) {
         if (fields.size() >= MAX_FIELDS) {
             throw new CsvException(rowStartLine, "more than " + MAX_FIELDS + " fields in a row");
         }
-        fields.add(field.toString());
-        field.setLength(0);
     }
 
     private void append(StringBuilder field, char c) {

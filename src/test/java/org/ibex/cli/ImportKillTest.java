@@ -4,7 +4,6 @@ import org.ibex.border.Post;
 import org.ibex.document.MrzWriter;
 import org.ibex.store.Database;
 import org.ibex.store.StoreConfig;
-import org.ibex.store.TestDatabases;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
@@ -22,7 +21,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
@@ -38,9 +36,9 @@ class ImportKillTest {
 
     @Test
     void sigkillDuringImportLeavesWholeBatchesAndARerunCompletesWithoutDuplicates() throws Exception {
-        Path data = TestDatabases.tempFolder();
-        StoreConfig store = TestDatabases.freshConfig(data);
-        writeSettings(data, store);
+        TestDataFolder folder = TestDataFolder.create();
+        Path data = folder.path();
+        StoreConfig store = folder.store();
         try (Node node = Node.open(data, Map.of(), Clock.systemUTC())) {
             node.services.posts().add(new Post("POST-K", "Kill test post", Post.Kind.LAND, ZoneId.of("UTC")));
         }
@@ -132,16 +130,6 @@ class ImportKillTest {
                 return row.getLong(1);
             }
         });
-    }
-
-    private static void writeSettings(Path data, StoreConfig store) throws Exception {
-        Properties properties = new Properties();
-        properties.setProperty("jdbc.url", store.jdbcUrl());
-        properties.setProperty("jdbc.user", store.user());
-        properties.setProperty("jdbc.password", store.password());
-        try (var out = Files.newOutputStream(data.resolve("ibex.properties"))) {
-            properties.store(out, "kill test");
-        }
     }
 
     private static String javaBinary() {
