@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 /** Seeds a small fictitious country and serves it on localhost. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -58,13 +57,7 @@ final class DemoCommand implements Callable<Integer> {
             }
             WebServer server = WebServer.start(new ServerSettings("127.0.0.1", port, null, null), node.services);
             printWelcome(server.baseUrl());
-            CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                server.close();
-                node.close();
-                stopped.countDown();
-            }, "ibex-shutdown"));
-            stopped.await();
+            Serving.untilStopped(server, node);
             return 0;
         } catch (Exception | Error e) {
             node.close();

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 /** Runs the node's HTTP API until stopped. */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Run the node's HTTP API.")
@@ -37,15 +36,9 @@ final class ServeCommand implements Callable<Integer> {
         ServerSettings settings = new ServerSettings(host, port, keystore, keystore == null ? null : password());
         Node node = data.open();
         WebServer server = WebServer.start(settings, node.services);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            node.close();
-            stopped.countDown();
-        }, "ibex-shutdown"));
         System.out.println("ibex node serving " + server.baseUrl() + " (data " + node.folder.root() + ")");
         System.out.flush();
-        stopped.await();
+        Serving.untilStopped(server, node);
         return 0;
     }
 
