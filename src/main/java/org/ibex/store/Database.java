@@ -36,7 +36,9 @@ public final class Database implements AutoCloseable {
             throw new StoreException("cannot open database " + config.jdbcUrl() + ": " + rootMessage(e), e);
         }
         try {
-            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+            Flyway.configure().dataSource(pool)
+                    .locations("classpath:db/migration", "classpath:db/vendor/" + (config.isPostgres() ? "postgresql" : "h2"))
+                    .load().migrate();
         } catch (RuntimeException e) {
             pool.close();
             throw new StoreException("cannot migrate database " + config.jdbcUrl() + ": " + rootMessage(e), e);
