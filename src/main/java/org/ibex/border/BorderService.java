@@ -6,14 +6,21 @@ import org.ibex.audit.AccessLog;
 import org.ibex.identity.PersonFacts;
 import org.ibex.identity.PersonRegistry;
 import org.ibex.store.Database;
+import org.ibex.watchlist.HitRepository;
+import org.ibex.watchlist.ScreeningIndex;
+import org.ibex.watchlist.ScreeningQuery;
+import org.ibex.watchlist.WatchlistHit;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -31,9 +38,12 @@ public final class BorderService {
     private final PostRepository posts;
     private final AccessLog accessLog;
     private final Clock clock;
+    private final ScreeningIndex screening;
+    private final HitRepository hits = new HitRepository();
 
     public BorderService(Database database, org.ibex.document.MrzParser parser, InspectionRules rules,
-                         Supplier<StayPolicy> policy, PostRepository posts, AccessLog accessLog, Clock clock) {
+                         Supplier<StayPolicy> policy, PostRepository posts, AccessLog accessLog, ScreeningIndex screening,
+                         Clock clock) {
         this.database = database;
         this.documents = new DocumentReader(parser);
         this.rules = rules;
@@ -43,6 +53,7 @@ public final class BorderService {
         this.posts = posts;
         this.accessLog = accessLog;
         this.clock = clock;
+        this.screening = screening;
     }
 
     public RecordedCrossing record(CrossingRequest request, Actor actor) {
@@ -120,8 +131,8 @@ public final class BorderService {
 
     /** A request checked and read, ready to store: everything that needs no database. */
     private record Prepared(CrossingRequest request, Post post, String uid, String officer, Instant occurredAt,
-                            Instant now, DocumentReader.Read read, StayPolicy.Resolved stayRule, Long supersedes,
-                            String reason, Actor actor) {
+                            Instant now, DocumentReader.Read read, StayPolicy.Resolved stayRule,
+                            List<WatchlistHit> candidates, Long supersedes, String reason, Actor actor) {
     }
 
     private Prepared prepare(CrossingRequest request, Long supersedes, String reason, Actor actor) {
@@ -152,22 +163,27 @@ public final class BorderService {
         Instant occurredAt = request.occurredAt() == null ? now : request.occurredAt();
         DocumentReader.Read read = documents.read(request);
         StayPolicy.Resolved stayRule = policy.get().resolve(read.document().nationality(), request.permit());
-        return new Prepared(request, post, uid, officer, occurredAt, now, read, stayRule, supersedes, reason, actor);
+        List<WatchlistHit> candidates = screen(read.document());
+        return new Prepared(request, post, uid, officer, occurredAt, now, read, stayRule, candidates, supersedes, reason,
+                actor);
     }
 
     private RecordedCrossing store(Connection connection, Prepared p) throws SQLException {
         Optional<Crossing> existing = crossings.findByUid(connection, p.uid());
         if (existing.isPresent()) {
-            return new RecordedCrossing(existing.get(), null, true);
+            return new RecordedCrossing(existing.get(), null, true, hits.forCrossing(connection, existing.get().id()));
         }
         TravelDocument document = p.read().document();
         long personId = persons.link(connection, new PersonFacts(document.surname(), document.givenNames(),
                 document.dateOfBirth(), document.nationality(), document.sex(), document.issuingState(),
                 document.documentNumber()), p.now());
         List<Movement> history = movements(connection, personId, p.supersedes());
+        Set<String> cleared = hits.falseAlerts(connection, personId);
+        List<WatchlistHit> standing = p.candidates().stream()
+                .filter(h -> !cleared.contains(h.listId() + '\u0000' + h.entryId())).toList();
         InspectionFacts facts = new InspectionFacts(p.request().direction(),
                 p.occurredAt().atZone(p.post().zone()).toLocalDate(), document, p.read().mrzErrors(),
-                p.read().mrzPresent(), p.request().permit(), p.stayRule().rule(), p.stayRule().problem(), history);
+                p.read().mrzPresent(), p.request().permit(), p.stayRule().rule(), p.stayRule().problem(), history, standing);
         InspectionOutcome outcome = rules.evaluate(facts);
         Crossing crossing = new Crossing(0, p.uid(), p.request().direction(), p.post().id(), p.officer(),
                 p.occurredAt(), p.post().zone().getId(), personId, document, p.request().permit(), outcome.checks(),
@@ -175,7 +191,29 @@ public final class BorderService {
         long id = crossings.insert(connection, crossing);
         accessLog.record(connection, access(p.actor(), p.supersedes() == null ? "crossing.record" : "crossing.correct",
                 "crossing/" + id + " person/" + personId));
-        return new RecordedCrossing(crossings.find(connection, id).orElseThrow(), outcome.stay(), false);
+        for (WatchlistHit hit : standing) {
+            hits.insert(connection, id, personId, hit, p.now());
+        }
+        return new RecordedCrossing(crossings.find(connection, id).orElseThrow(), outcome.stay(), false,
+                hits.forCrossing(connection, id));
+    }
+
+    /**
+     * Screens the holder by the name as printed and, when given, in its original script; the stronger hit per
+     * entry counts. Runs before the transaction: it is CPU work that needs no connection.
+     */
+    private List<WatchlistHit> screen(TravelDocument d) {
+        String latin = (d.givenNames() == null ? "" : d.givenNames() + " ") + d.surname();
+        Map<String, WatchlistHit> best = new LinkedHashMap<>();
+        List<String> names = d.nameOriginal() == null ? List.of(latin) : List.of(latin, d.nameOriginal());
+        for (String name : names) {
+            for (WatchlistHit hit : screening.screen(new ScreeningQuery(name, d.dateOfBirth(), d.nationality(), d.sex(),
+                    d.documentNumber(), d.issuingState()), 10)) {
+                best.merge(hit.kind() + hit.listId() + '\u0000' + hit.entryId(), hit,
+                        (a, b) -> a.score() >= b.score() ? a : b);
+            }
+        }
+        return List.copyOf(best.values());
     }
 
     private List<Movement> movements(Connection connection, long personId, Long excluded) throws SQLException {

@@ -1,12 +1,16 @@
 package org.ibex.border;
 
+import org.ibex.watchlist.EntryAction;
+import org.ibex.watchlist.WatchlistHit;
+
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The primary-inspection rules, as named steps: MRZ, document validity, permit validity, minor, stay.
+ * The primary-inspection rules, as named steps: MRZ, document validity, permit validity, minor, watchlists,
+ * stay.
  * Each step adds a check and, when it finds something, a reason that raises the decision. Pure: no I/O.
  */
 public final class InspectionRules {
@@ -24,6 +28,7 @@ public final class InspectionRules {
         documentValidity(facts, checks, reasons);
         permitValidity(facts, checks, reasons);
         minor(facts, checks, reasons);
+        watchlists(facts, checks, reasons);
         StayStatus stay = stay(facts, checks, reasons);
         Decision decision = Decision.ADMIT;
         for (Reason reason : reasons) {
@@ -97,6 +102,29 @@ public final class InspectionRules {
         } else {
             checks.add(new Check("minor", Check.Outcome.PASS, "age " + age));
         }
+    }
+
+    private static void watchlists(InspectionFacts facts, List<Check> checks, List<Reason> reasons) {
+        if (facts.hits().isEmpty()) {
+            checks.add(new Check("watchlists", Check.Outcome.PASS, "no hit on persons or documents"));
+            return;
+        }
+        for (WatchlistHit hit : facts.hits()) {
+            checks.add(new Check("watchlists", Check.Outcome.FAIL, hit.listId() + "/" + hit.entryId() + " "
+                    + String.format("%.2f", hit.score()) + ": " + hit.explanation()));
+            reasons.add(new Reason(hit.kind() == WatchlistHit.Kind.DOCUMENT ? "document-listed" : "watchlist-hit",
+                    leadsTo(hit.action(), facts.direction()), hit.action().name().toLowerCase().replace('_', ' ')
+                    + ": " + hit.listId() + "/" + hit.entryId() + " (" + hit.explanation() + ")"));
+        }
+    }
+
+    /** A discreet-check alert lets the traveller pass; a travel ban refuses entry; everything else goes to second line. */
+    private static Decision leadsTo(EntryAction action, Direction direction) {
+        return switch (action) {
+            case NOTIFY_AUTHORITY -> Decision.ADMIT;
+            case REFUSE_ENTRY -> direction == Direction.ENTRY ? Decision.REFUSE : Decision.REFER;
+            case REFER_TO_SECOND_LINE, DETAIN -> Decision.REFER;
+        };
     }
 
     private StayStatus stay(InspectionFacts facts, List<Check> checks, List<Reason> reasons) {

@@ -1,5 +1,12 @@
 package org.ibex.border;
 
-/** A crossing as stored, with the traveller's stay after it; {@code duplicate} when a retry found it stored. */
-public record RecordedCrossing(Crossing crossing, StayStatus stay, boolean duplicate) {
+import org.ibex.watchlist.StoredHit;
+
+import java.util.List;
+
+/**
+ * A crossing as stored, with the traveller's stay after it and the watchlist hits recorded with it;
+ * {@code duplicate} when a retry found it stored.
+ */
+public record RecordedCrossing(Crossing crossing, StayStatus stay, boolean duplicate, List<StoredHit> hits) {
 }

@@ -11,7 +11,15 @@ import org.ibex.border.Post;
 import org.ibex.border.StayPolicy;
 import org.ibex.border.StayRule;
 import org.ibex.border.StayRuleKey;
+import org.ibex.document.MrzParser;
+import org.ibex.document.MrzReading;
 import org.ibex.document.MrzWriter;
+import org.ibex.watchlist.DocumentEntry;
+import org.ibex.watchlist.DocumentStatus;
+import org.ibex.watchlist.EntryAction;
+import org.ibex.watchlist.PartialDate;
+import org.ibex.watchlist.PersonEntry;
+import org.ibex.watchlist.WatchlistInfo;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,11 +52,13 @@ final class DemoSeeder {
     private final Node node;
     private final Random random;
     private final LocalDate today;
+    private final MrzParser parser;
 
     DemoSeeder(Node node, Random random, LocalDate today) {
         this.node = node;
         this.random = random;
         this.today = today;
+        this.parser = new MrzParser(java.time.Clock.systemUTC());
     }
 
     boolean alreadySeeded() {
@@ -71,13 +81,33 @@ final class DemoSeeder {
         node.stayRules.putAll(rules);
     }
 
-    /** Records about {@code target} crossings through the real inspection flow, oldest first. */
+    /**
+     * Records about {@code target} crossings through the real inspection flow, oldest first, after listing a
+     * few of the travellers (by their name in its original script) and some of their passports as stolen, so
+     * the demo shows watchlist hits with their explanations.
+     */
     int seedCrossings(DemoNames names, int target, Progress progress) {
         List<CrossingRequest> all = new ArrayList<>();
+        List<PersonEntry> listed = new ArrayList<>();
+        List<DocumentEntry> stolen = new ArrayList<>();
         int traveller = 0;
         while (all.size() < target) {
-            all.addAll(traveller(names, traveller++));
+            List<CrossingRequest> trips = traveller(names, traveller++);
+            all.addAll(trips);
+            MrzReading passport = parser.parse(trips.get(0).mrz());
+            if (traveller % 97 == 0) {
+                listed.add(new PersonEntry("national-alerts", "NA-" + traveller, List.of(trips.get(0).nameOriginal()),
+                        new PartialDate(passport.dateOfBirth().getYear(), null, null, null), passport.nationality(), null,
+                        "subject of an investigation (demo)", "Utopia police", null, null, EntryAction.REFER_TO_SECOND_LINE));
+            } else if (traveller % 151 == 0) {
+                stolen.add(new DocumentEntry("lost-stolen", "LS-" + traveller, passport.documentNumber(),
+                        passport.issuingState(), "P", DocumentStatus.STOLEN, today.minusDays(400), "issuing authority (demo)"));
+            }
         }
+        node.services.watchlists().replace(new WatchlistInfo("national-alerts", "National alerts", "Utopia police",
+                "national", node.services.watchlists().defaultThresholdPercent()), listed, List.of());
+        node.services.watchlists().replace(new WatchlistInfo("lost-stolen", "Lost and stolen documents",
+                "Utopia passport office", "national", 100), List.of(), stolen);
         all.sort((a, b) -> a.occurredAt().compareTo(b.occurredAt()));
         Actor importer = Operator.actor("demo data");
         int stored = 0;

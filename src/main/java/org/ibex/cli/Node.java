@@ -13,6 +13,7 @@ import org.ibex.access.Sessions;
 import org.ibex.access.UserRepository;
 import org.ibex.audit.AccessLog;
 import org.ibex.border.BorderService;
+import org.ibex.border.HitReview;
 import org.ibex.border.InspectionRules;
 import org.ibex.border.PostRepository;
 import org.ibex.border.StayPolicy;
@@ -20,8 +21,12 @@ import org.ibex.border.StayRule;
 import org.ibex.border.StayRuleRepository;
 import org.ibex.border.StayService;
 import org.ibex.document.MrzParser;
+import org.ibex.names.NameMatcher;
 import org.ibex.store.DataFolder;
 import org.ibex.store.Database;
+import org.ibex.watchlist.ScreeningIndex;
+import org.ibex.watchlist.WatchlistRepository;
+import org.ibex.watchlist.WatchlistService;
 import org.ibex.web.Services;
 
 import java.nio.file.Path;
@@ -71,10 +76,14 @@ final class Node implements AutoCloseable {
         StayRuleRepository stayRules = new StayRuleRepository(database);
         Supplier<StayPolicy> policy = new CachedPolicy(stayRules, DEFAULT_RULE);
         MrzParser parser = new MrzParser(clock);
-        BorderService border = new BorderService(database, parser, new InspectionRules(18), policy, posts, accessLog, clock);
+        WatchlistRepository watchlistRepository = new WatchlistRepository(database);
+        ScreeningIndex screening = ScreeningIndex.load(watchlistRepository, new NameMatcher(), clock);
+        BorderService border = new BorderService(database, parser, new InspectionRules(18), policy, posts, accessLog,
+                screening, clock);
         StayService stays = new StayService(database, policy, accessLog, clock);
-        Services services = new Services(database, authenticator, users, posts, parser, border, stays, accessLog,
-                metrics, clock);
+        WatchlistService watchlists = new WatchlistService(watchlistRepository, screening, accessLog, clock);
+        Services services = new Services(database, authenticator, users, posts, parser, border, stays,
+                new HitReview(database, accessLog, clock), watchlists, accessLog, metrics, clock);
         return new Node(folder, database, services, stayRules);
     }
 

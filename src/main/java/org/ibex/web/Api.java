@@ -15,6 +15,7 @@ final class Api {
         all.addAll(new AuthRoutes(services, mapper).endpoints());
         all.addAll(new CrossingRoutes(services, mapper).endpoints());
         all.addAll(new StayRoutes(services).endpoints());
+        all.addAll(new WatchlistRoutes(services, mapper).endpoints());
         all.addAll(new AdminRoutes(services, mapper).endpoints());
         this.endpoints = List.copyOf(all);
     }

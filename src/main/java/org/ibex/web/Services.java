@@ -5,15 +5,17 @@ import org.ibex.access.Authenticator;
 import org.ibex.access.UserRepository;
 import org.ibex.audit.AccessLog;
 import org.ibex.border.BorderService;
+import org.ibex.border.HitReview;
 import org.ibex.border.PostRepository;
 import org.ibex.border.StayService;
 import org.ibex.document.MrzParser;
 import org.ibex.store.Database;
+import org.ibex.watchlist.WatchlistService;
 
 import java.time.Clock;
 
 /** What the HTTP API serves, built by the composition root and handed to the server whole. */
 public record Services(Database database, Authenticator authenticator, UserRepository users, PostRepository posts,
-                       MrzParser mrzParser, BorderService border, StayService stays, AccessLog accessLog,
-                       PrometheusMeterRegistry metrics, Clock clock) {
+                       MrzParser mrzParser, BorderService border, StayService stays, HitReview hitReview,
+                       WatchlistService watchlists, AccessLog accessLog, PrometheusMeterRegistry metrics, Clock clock) {
 }

@@ -19,7 +19,8 @@ class InspectionRulesTest {
                 StayRule.rolling(90, 180), List.of()));
         assertThat(outcome.decision()).isEqualTo(Decision.ADMIT);
         assertThat(outcome.reasons()).isEmpty();
-        assertThat(outcome.checks()).extracting(Check::name).containsExactly("mrz", "document-expiry", "minor", "stay");
+        assertThat(outcome.checks()).extracting(Check::name).containsExactly("mrz", "document-expiry", "minor", "watchlists",
+                "stay");
         assertThat(outcome.stay().daysUsed()).as("the entry day counts").isEqualTo(1);
         assertThat(outcome.stay().stayEndsOn()).isEqualTo(TODAY.plusDays(89));
     }
@@ -108,7 +109,7 @@ class InspectionRulesTest {
     @Test
     void refersWhenNoStayRuleCanBeResolved() {
         InspectionOutcome outcome = rules.evaluate(new InspectionFacts(Direction.ENTRY, TODAY, adultDocument(TODAY.plusYears(1)),
-                List.of(), true, null, null, "visa terms missing", List.of()));
+                List.of(), true, null, null, "visa terms missing", List.of(), List.of()));
         assertThat(outcome.decision()).isEqualTo(Decision.REFER);
         assertThat(outcome.reasons()).extracting(Reason::code).containsExactly("stay-rule-missing");
     }
@@ -124,7 +125,7 @@ class InspectionRulesTest {
 
     private static InspectionFacts facts(Direction direction, TravelDocument document, List<String> mrzErrors, Permit permit,
                                          StayRule rule, List<Movement> history) {
-        return new InspectionFacts(direction, TODAY, document, mrzErrors, true, permit, rule, null, history);
+        return new InspectionFacts(direction, TODAY, document, mrzErrors, true, permit, rule, null, history, List.of());
     }
 
     private static TravelDocument adultDocument(LocalDate expiry) {

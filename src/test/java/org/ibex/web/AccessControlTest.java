@@ -209,6 +209,6 @@ class AccessControlTest {
     /** The path with {id} filled in by a crossing or person that exists. */
     private static String concrete(Endpoint endpoint) {
         long id = endpoint.path().startsWith("/api/persons") ? personA : crossingA;
-        return endpoint.path().replace("{id}", Long.toString(id));
+        return endpoint.path().replace("{id}", Long.toString(id)).replace("{hitId}", "1");
     }
 }

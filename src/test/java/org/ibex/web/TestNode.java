@@ -11,6 +11,7 @@ import org.ibex.access.User;
 import org.ibex.access.UserRepository;
 import org.ibex.audit.AccessLog;
 import org.ibex.border.BorderService;
+import org.ibex.border.HitReview;
 import org.ibex.border.InspectionRules;
 import org.ibex.border.Post;
 import org.ibex.border.PostRepository;
@@ -19,8 +20,12 @@ import org.ibex.border.StayRule;
 import org.ibex.border.StayRuleKey;
 import org.ibex.border.StayService;
 import org.ibex.document.MrzParser;
+import org.ibex.names.NameMatcher;
 import org.ibex.store.Database;
 import org.ibex.store.TestDatabases;
+import org.ibex.watchlist.ScreeningIndex;
+import org.ibex.watchlist.WatchlistRepository;
+import org.ibex.watchlist.WatchlistService;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,6 +43,8 @@ import java.util.Map;
  */
 public final class TestNode implements AutoCloseable {
     public static final String PASSWORD = "correct-horse-battery";
+    /** One matcher for the whole suite: it is immutable and loading its tables costs time. */
+    static final NameMatcher MATCHER = new NameMatcher();
     public final Database database;
     public final Services services;
     public final WebServer server;
@@ -58,10 +65,14 @@ public final class TestNode implements AutoCloseable {
         StayPolicy policy = new StayPolicy(Map.of(new StayRuleKey("UTO", null), StayRule.exempt(),
                 new StayRuleKey(null, "VISA-C"), StayPolicy.VISA_TERMS), StayRule.rolling(90, 180));
         MrzParser parser = new MrzParser(clock);
+        WatchlistRepository watchlistRepository = new WatchlistRepository(database);
+        ScreeningIndex screening = ScreeningIndex.load(watchlistRepository, MATCHER, clock);
         BorderService border = new BorderService(database, parser, new InspectionRules(18), () -> policy, posts,
-                accessLog, clock);
+                accessLog, screening, clock);
         StayService stays = new StayService(database, () -> policy, accessLog, clock);
-        services = new Services(database, authenticator, users, posts, parser, border, stays, accessLog, metrics, clock);
+        services = new Services(database, authenticator, users, posts, parser, border, stays,
+                new HitReview(database, accessLog, clock), new WatchlistService(watchlistRepository, screening, accessLog,
+                clock), accessLog, metrics, clock);
         posts.add(new Post("POST-A", "Airport", Post.Kind.AIRPORT, ZoneId.of("Europe/Vilnius")));
         posts.add(new Post("POST-B", "Land post", Post.Kind.LAND, ZoneId.of("Europe/Vilnius")));
         addUser("officer.a", Role.OFFICER, "POST-A");

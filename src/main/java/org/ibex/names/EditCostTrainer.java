@@ -1,0 +1,117 @@
+package org.ibex.names;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Learns per-script edit costs from the TRAIN half of the pair files only: aligns each
+ * romanised original with its Latin label under the current costs, counts substitutions,
+ * insertions and deletions, turns frequencies into costs (-log10 p / 2, clamped) and repeats.
+ * Then sets each script's raw threshold so that 0.8% of random train negatives pass.
+ *
+ * <p>Regenerate the bundled table with:
+ * <pre>
+ * mvn -q compile
+ * java -cp target/classes:$HOME/.m2/repository/com/ibm/icu/icu4j/76.1/icu4j-76.1.jar org.ibex.names.EditCostTrainer \
+ *     /work/shared/data/names src/main/resources/org/ibex/names/edit-costs.tsv
+ * </pre>
+ */
+final class EditCostTrainer {
+    static final int ITERATIONS = 3;
+    static final int MAX_PAIRS = 25_000;
+    static final double TRAIN_FAR = 0.008;
+
+    private EditCostTrainer() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path dir = Path.of(args.length > 0 ? args[0] : "/work/shared/data/names");
+        Path out = Path.of(args.length > 1 ? args[1] : "src/main/resources/org/ibex/names/edit-costs.tsv");
+        Map<String, EditCosts> tables = train(dir);
+        try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            for (EditCosts c : tables.values()) c.write(w);
+        }
+        tables.values().forEach(c -> System.out.println(c.name() + " raw threshold " + c.rawThreshold()));
+    }
+
+    static Map<String, EditCosts> train(Path dir) {
+        Map<String, List<TokenKey[]>> pairs = new LinkedHashMap<>();
+        for (String script : NamePairs.SCRIPTS) {
+            List<TokenKey[]> keys = new ArrayList<>();
+            for (NamePairs.Pair p : NamePairs.half(NamePairs.read(NamePairs.file(dir, script)), true)) {
+                TokenKey latin = NameParser.joined(NameParser.parse(p.latin()));
+                List<TokenKey> orig = NameParser.parse(p.original());
+                if (latin == null || orig.isEmpty()) continue;
+                keys.add(new TokenKey[] {NameParser.joined(orig), latin});
+                if (keys.size() >= MAX_PAIRS) break;
+            }
+            pairs.put(script, keys);
+        }
+        Map<String, EditCosts> out = new LinkedHashMap<>();
+        double[][] pooled = new double[EditCosts.SIZE][EditCosts.SIZE];
+        for (Map.Entry<String, List<TokenKey[]>> e : pairs.entrySet()) {
+            EditCosts c = EditCosts.uniform(e.getKey());
+            double[][] counts = null;
+            for (int it = 0; it < ITERATIONS; it++) {
+                counts = Alignment.count(e.getValue(), c.cost());
+                c = new EditCosts(e.getKey(), costs(counts), 0.8);
+            }
+            for (int a = 0; a < EditCosts.SIZE; a++) for (int b = 0; b < EditCosts.SIZE; b++) pooled[a][b] += counts[a][b];
+            out.put(e.getKey(), c.withThreshold(rawThreshold(e.getValue(), c)));
+        }
+        EditCosts generic = new EditCosts("generic", symmetric(costs(pooled)), 0.8);
+        List<TokenKey[]> all = new ArrayList<>();
+        pairs.values().forEach(all::addAll);
+        out.put("generic", generic.withThreshold(rawThreshold(all, generic)));
+        return out;
+    }
+
+    static float[][] costs(double[][] n) {
+        float[][] c = new float[EditCosts.SIZE][EditCosts.SIZE];
+        double[] colTotals = new double[EditCosts.SIZE];
+        for (double[] row : n) for (int b = 0; b < row.length; b++) colTotals[b] += row[b];
+        for (int a = 0; a < EditCosts.SIZE; a++) {
+            double rowTotal = Arrays.stream(n[a]).sum();
+            for (int b = 0; b < EditCosts.SIZE; b++) {
+                if (a == b && a != 0) continue;
+                // Insertions are normalised by how often the Latin letter occurs at all.
+                double total = a == 0 ? colTotals[b] : rowTotal;
+                double p = (n[a][b] + 0.1) / (total + 1.0);
+                c[a][b] = (float) Math.max(0.05, Math.min(1.0, -Math.log10(p) / 2));
+            }
+        }
+        c[0][0] = 0;
+        return c;
+    }
+
+    /** Latin-to-Latin comparisons have no direction: average both directions. */
+    static float[][] symmetric(float[][] c) {
+        float[][] s = new float[EditCosts.SIZE][EditCosts.SIZE];
+        for (int a = 0; a < EditCosts.SIZE; a++) {
+            for (int b = 0; b < EditCosts.SIZE; b++) s[a][b] = (c[a][b] + c[b][a]) / 2;
+        }
+        return s;
+    }
+
+    static double rawThreshold(List<TokenKey[]> pairs, EditCosts c) {
+        Random random = new Random(7);
+        int n = Math.min(pairs.size(), 10_000);
+        double[] neg = new double[n];
+        for (int i = 0; i < n; i++) {
+            TokenKey[] p = pairs.get(i);
+            TokenKey[] q = pairs.get(random.nextInt(pairs.size()));
+            neg[i] = TokenComparer.raw(p[0], q[1], c);
+        }
+        Arrays.sort(neg);
+        return neg[(int) Math.floor(n * (1 - TRAIN_FAR))];
+    }
+}

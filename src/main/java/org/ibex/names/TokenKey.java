@@ -1,0 +1,60 @@
+package org.ibex.names;
+
+import java.util.Arrays;
+
+/**
+ * One token of a {@link NameKey}: its display form, its script, flags and its ASCII romanisation
+ * variants packed into one byte array separated by {@code '|'} (one array instead of many strings
+ * keeps a key near 200 bytes).
+ */
+record TokenKey(String text, Script script, int flags, byte[] packed) {
+    static final int PARTICLE = 1;
+    static final int INITIAL = 2;
+
+    boolean isParticle() {
+        return (flags & PARTICLE) != 0;
+    }
+
+    boolean isInitial() {
+        return (flags & INITIAL) != 0;
+    }
+
+    /** Start offsets of each variant in {@link #packed}, plus one past the end. */
+    int[] offsets() {
+        int n = 1;
+        for (byte b : packed) {
+            if (b == '|') n++;
+        }
+        int[] off = new int[n + 1];
+        int k = 1;
+        for (int i = 0; i < packed.length; i++) {
+            if (packed[i] == '|') off[k++] = i + 1;
+        }
+        off[n] = packed.length + 1;
+        return off;
+    }
+
+    String variant(int i) {
+        int[] off = offsets();
+        return new String(packed, off[i], off[i + 1] - off[i] - 1, java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    int variantCount() {
+        return offsets().length - 1;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TokenKey t && text.equals(t.text) && flags == t.flags && Arrays.equals(packed, t.packed);
+    }
+
+    @Override
+    public int hashCode() {
+        return text.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return text + "{" + new String(packed, java.nio.charset.StandardCharsets.US_ASCII) + "}";
+    }
+}

@@ -1,0 +1,28 @@
+package org.ibex.watchlist;
+
+import java.util.Arrays;
+
+/** A growable list of ints: postings of the name index, without boxing a million Integers. */
+final class IntList {
+    private int[] values = new int[4];
+    private int size;
+
+    void add(int value) {
+        if (size == values.length) {
+            values = Arrays.copyOf(values, size * 2);
+        }
+        values[size++] = value;
+    }
+
+    int size() {
+        return size;
+    }
+
+    void clear() {
+        size = 0;
+    }
+
+    int get(int index) {
+        return values[index];
+    }
+}

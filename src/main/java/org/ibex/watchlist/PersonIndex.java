@@ -1,0 +1,229 @@
+package org.ibex.watchlist;
+
+import org.ibex.names.NameKey;
+import org.ibex.names.NameMatcher;
+import org.ibex.names.NameScore;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Listed persons by name: every name and alias is keyed once with the matcher, and an inverted index from
+ * the matcher's blocking keys to names narrows a query to a short list that the full scorer re-scores.
+ * Not thread-safe on its own: {@link ScreeningIndex} guards it with a read-write lock.
+ */
+final class PersonIndex {
+    private final NameMatcher matcher;
+    private final Map<String, Posting> postings = new HashMap<>();
+    private final Map<String, Integer> entryByKey = new HashMap<>();
+    private PersonEntry[] entries = new PersonEntry[1024];
+    private boolean[] withdrawn = new boolean[1024];
+    private NameKey[] nameKeys = new NameKey[1024];
+    private int[] nameEntry = new int[1024];
+    private String[] nameText = new String[1024];
+    private byte[] nameTokens = new byte[1024];
+    private int entryCount;
+    private int nameCount;
+    private int live;
+    // Per-thread scratch marks for de-duplicating candidates; a stamp avoids clearing the array per query.
+    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+
+    private static final class Scratch {
+        int[] seen = new int[0];
+        int[] mask = new int[0];
+        int stamp;
+    }
+
+    PersonIndex(NameMatcher matcher) {
+        this.matcher = matcher;
+    }
+
+    void add(PersonEntry entry) {
+        String identity = entry.listId() + '\u0000' + entry.entryId();
+        Integer previous = entryByKey.get(identity);
+        if (previous != null) {
+            withdraw(previous);
+        }
+        int index = entryCount++;
+        if (index == entries.length) {
+            entries = Arrays.copyOf(entries, index * 2);
+            withdrawn = Arrays.copyOf(withdrawn, index * 2);
+        }
+        entries[index] = entry;
+        entryByKey.put(identity, index);
+        live++;
+        for (String name : entry.names()) {
+            addName(index, name);
+        }
+    }
+
+    void removeList(String listId) {
+        for (int i = 0; i < entryCount; i++) {
+            if (!withdrawn[i] && entries[i].listId().equals(listId)) {
+                withdraw(i);
+                entryByKey.remove(listId + '\u0000' + entries[i].entryId());
+            }
+        }
+    }
+
+    int size() {
+        return live;
+    }
+
+    /**
+     * Ranked hits through the blocking keys: the fast path. With a birth date, a key yields only the names
+     * listed with a compatible date (or without a full one), which is what makes a million names fast; without
+     * one, a candidate must share keys with as many of the query's tokens as both names have, up to two, so a
+     * common surname alone does not make a candidate of every bearer.
+     */
+    List<WatchlistHit> screen(ScreeningQuery query, Map<String, Double> thresholds, LocalDate today, int limit) {
+        NameKey key = matcher.key(query.name());
+        List<Set<String>> keysByToken = matcher.blockingKeysByToken(key);
+        int queryTokens = countTokens(keysByToken);
+        int[] days = query.dateOfBirth() == null ? null : BirthDates.neighbours(query.dateOfBirth());
+        Scratch marks = scratch.get();
+        if (marks.seen.length < nameCount) {
+            marks.seen = new int[nameCount + nameCount / 4 + 16];
+            marks.mask = new int[marks.seen.length];
+        }
+        int stamp = ++marks.stamp;
+        IntList candidates = new IntList();
+        IntList found = new IntList();
+        int tokenCount = keysByToken.size();
+        for (int t = 0; t < tokenCount; t++) {
+            // The joined form of a multi-token name stands for all its tokens at once.
+            int bits = t == tokenCount - 1 && tokenCount > 1 ? ~0 : 1 << Math.min(t, 30);
+            for (String blockingKey : keysByToken.get(t)) {
+                Posting posting = postings.get(blockingKey);
+                if (posting == null) {
+                    continue;
+                }
+                found.clear();
+                if (days == null) {
+                    posting.all(found);
+                } else {
+                    posting.compatible(days, found);
+                }
+                for (int i = 0; i < found.size(); i++) {
+                    int name = found.get(i);
+                    if (marks.seen[name] != stamp) {
+                        marks.seen[name] = stamp;
+                        marks.mask[name] = 0;
+                        candidates.add(name);
+                    }
+                    marks.mask[name] |= bits;
+                }
+            }
+        }
+        Map<Integer, WatchlistHit> best = new HashMap<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            int name = candidates.get(i);
+            int needed = days != null ? 1 : Math.min(2, Math.min(queryTokens, nameTokens[name]));
+            if (Integer.bitCount(marks.mask[name]) >= needed && !birthConflicts(nameEntry[name], query)) {
+                consider(key, name, query, thresholds, today, best);
+            }
+        }
+        return ranked(best, limit);
+    }
+
+    private boolean birthConflicts(int entryIndex, ScreeningQuery query) {
+        PartialDate listed = entries[entryIndex].dateOfBirth();
+        return query.dateOfBirth() != null && listed != null
+                && listed.compareTo(query.dateOfBirth()) == PartialDate.Compatibility.CONFLICT;
+    }
+
+    /** Tokens that carry keys (particles and initials carry none); the joined form is not a token. */
+    private static int countTokens(List<Set<String>> keysByToken) {
+        int tokens = keysByToken.size() > 1 ? keysByToken.size() - 1 : keysByToken.size();
+        int counted = 0;
+        for (int t = 0; t < tokens; t++) {
+            counted += keysByToken.get(t).isEmpty() ? 0 : 1;
+        }
+        return Math.max(1, counted);
+    }
+
+    /** The same scorer over every listed name: the baseline the index is measured against. */
+    List<WatchlistHit> screenAll(ScreeningQuery query, Map<String, Double> thresholds, LocalDate today, int limit) {
+        NameKey key = matcher.key(query.name());
+        Map<Integer, WatchlistHit> best = new HashMap<>();
+        for (int name = 0; name < nameCount; name++) {
+            consider(key, name, query, thresholds, today, best);
+        }
+        return ranked(best, limit);
+    }
+
+    private void consider(NameKey query, int name, ScreeningQuery q, Map<String, Double> thresholds, LocalDate today,
+                          Map<Integer, WatchlistHit> best) {
+        int entryIndex = nameEntry[name];
+        if (withdrawn[entryIndex]) {
+            return;
+        }
+        PersonEntry entry = entries[entryIndex];
+        double threshold = thresholds.getOrDefault(entry.listId(), matcher.threshold());
+        NameScore score = matcher.score(query, nameKeys[name]);
+        if (score.score() + AttributeWeights.MAX_BONUS < threshold || !inForce(entry, today)) {
+            return;
+        }
+        AttributeWeights.Adjusted adjusted = AttributeWeights.adjust(score.score(), entry, q);
+        if (adjusted.score() < threshold) {
+            return;
+        }
+        WatchlistHit previous = best.get(entryIndex);
+        if (previous == null || previous.score() < adjusted.score()) {
+            String why = "listed as \u00ab" + nameText[name] + "\u00bb; name " + String.format("%.2f", score.score())
+                    + ": " + score.explanation()
+                    + (adjusted.notes().isEmpty() ? "" : "; " + String.join("; ", adjusted.notes()))
+                    + "; list threshold " + String.format("%.2f", threshold);
+            best.put(entryIndex, new WatchlistHit(WatchlistHit.Kind.PERSON, entry.listId(), entry.entryId(),
+                    adjusted.score(), entry.action(), nameText[name], why, entry, null));
+        }
+    }
+
+    private static boolean inForce(PersonEntry entry, LocalDate today) {
+        return (entry.validFrom() == null || !entry.validFrom().isAfter(today))
+                && (entry.validUntil() == null || !entry.validUntil().isBefore(today));
+    }
+
+    private static List<WatchlistHit> ranked(Map<Integer, WatchlistHit> best, int limit) {
+        List<WatchlistHit> hits = new ArrayList<>(best.values());
+        hits.sort((a, b) -> Double.compare(b.score(), a.score()));
+        return hits.size() > limit ? List.copyOf(hits.subList(0, limit)) : hits;
+    }
+
+    private void addName(int entryIndex, String name) {
+        if (name == null || name.isBlank()) {
+            return;
+        }
+        int index = nameCount++;
+        if (index == nameKeys.length) {
+            nameKeys = Arrays.copyOf(nameKeys, index * 2);
+            nameEntry = Arrays.copyOf(nameEntry, index * 2);
+            nameText = Arrays.copyOf(nameText, index * 2);
+            nameTokens = Arrays.copyOf(nameTokens, index * 2);
+        }
+        NameKey key = matcher.key(name);
+        nameKeys[index] = key;
+        nameEntry[index] = entryIndex;
+        nameText[index] = name;
+        List<Set<String>> keysByToken = matcher.blockingKeysByToken(key);
+        nameTokens[index] = (byte) Math.min(120, countTokens(keysByToken));
+        Integer birthDay = BirthDates.fullDate(entries[entryIndex].dateOfBirth());
+        Set<String> distinct = new java.util.HashSet<>();
+        keysByToken.forEach(distinct::addAll);
+        for (String blockingKey : distinct) {
+            postings.computeIfAbsent(blockingKey, k -> new Posting()).add(index, birthDay);
+        }
+    }
+
+    private void withdraw(int entryIndex) {
+        if (!withdrawn[entryIndex]) {
+            withdrawn[entryIndex] = true;
+            live--;
+        }
+    }
+}

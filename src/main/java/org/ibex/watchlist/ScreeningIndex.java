@@ -1,0 +1,112 @@
+package org.ibex.watchlist;
+
+import org.ibex.names.NameMatcher;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * The in-memory screening index of all lists: persons by name and documents by number. Queries run in
+ * parallel; updates (a list replaced, an entry added) take the write lock briefly. Rebuilt from the
+ * database at start with {@link WatchlistRepository#eachPerson}.
+ */
+public final class ScreeningIndex {
+    private final NameMatcher matcher;
+    private final Clock clock;
+    private final PersonIndex persons;
+    private final DocumentIndex documents = new DocumentIndex();
+    private final Map<String, Double> thresholds = new HashMap<>();
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+
+    public ScreeningIndex(NameMatcher matcher, Clock clock) {
+        this.matcher = matcher;
+        this.clock = clock;
+        this.persons = new PersonIndex(matcher);
+    }
+
+    /** Loads every list and entry from the database. */
+    public static ScreeningIndex load(WatchlistRepository repository, NameMatcher matcher, Clock clock) {
+        ScreeningIndex index = new ScreeningIndex(matcher, clock);
+        repository.lists().forEach(index::setList);
+        repository.eachPerson(index::add);
+        repository.eachDocument(index::add);
+        return index;
+    }
+
+    public NameMatcher matcher() {
+        return matcher;
+    }
+
+    public void setList(WatchlistInfo info) {
+        write(() -> thresholds.put(info.id(), info.matchThresholdPercent() / 100.0));
+    }
+
+    public void add(PersonEntry entry) {
+        write(() -> persons.add(entry));
+    }
+
+    public void add(DocumentEntry entry) {
+        write(() -> documents.add(entry));
+    }
+
+    /** Swaps a list's entries for new ones, as the database did in one transaction. */
+    public void replaceList(WatchlistInfo info, List<PersonEntry> people, List<DocumentEntry> docs) {
+        write(() -> {
+            thresholds.put(info.id(), info.matchThresholdPercent() / 100.0);
+            persons.removeList(info.id());
+            documents.removeList(info.id());
+            people.forEach(persons::add);
+            docs.forEach(documents::add);
+        });
+    }
+
+    public int personCount() {
+        return read(persons::size);
+    }
+
+    public int documentCount() {
+        return read(documents::size);
+    }
+
+    /** Hits for a traveller, strongest first: document hits, then persons through the index. */
+    public List<WatchlistHit> screen(ScreeningQuery query, int limit) {
+        LocalDate today = LocalDate.now(clock);
+        return read(() -> {
+            List<WatchlistHit> hits = new ArrayList<>(documents.screen(query.documentNumber(), query.issuingState(), today));
+            if (query.name() != null && !query.name().isBlank()) {
+                hits.addAll(persons.screen(query, thresholds, today, limit));
+            }
+            return hits;
+        });
+    }
+
+    /** Persons only, scanning every name with the same scorer: the baseline for benchmarks and tests. */
+    public List<WatchlistHit> screenBruteForce(ScreeningQuery query, int limit) {
+        LocalDate today = LocalDate.now(clock);
+        return read(() -> persons.screenAll(query, thresholds, today, limit));
+    }
+
+    private <T> T read(java.util.function.Supplier<T> work) {
+        lock.readLock().lock();
+        try {
+            return work.get();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private void write(Runnable work) {
+        lock.writeLock().lock();
+        try {
+            work.run();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+}
