@@ -52,6 +52,9 @@ final class InspectionBench implements Callable<Integer> {
     int clients;
     @Option(names = "--parses", defaultValue = "200000", description = "MRZ parses in the parse run")
     int parses;
+    @Option(names = "--watchlist-entries", defaultValue = "0",
+            description = "load a synthetic watchlist of this many persons into the screening index first")
+    int watchlistEntries;
 
     private final AtomicInteger sequence = new AtomicInteger();
 
@@ -70,6 +73,7 @@ final class InspectionBench implements Callable<Integer> {
             String post = "BENCH-" + Long.toString(System.nanoTime(), 36).toUpperCase();
             node.services.posts().add(new Post(post, "Benchmark post", Post.Kind.AIRPORT, ZoneId.of("UTC")));
             node.stayRules.put(new StayRuleKey(null, null), StayRule.rolling(90, 180));
+            loadWatchlist(node);
             String officer = "bench." + post.toLowerCase();
             node.services.authenticator().addUser(new User(officer, Role.OFFICER, post), "bench-password", Instant.now());
             try (WebServer server = WebServer.start(new ServerSettings("127.0.0.1", 0, null, null), node.services)) {
@@ -96,6 +100,28 @@ final class InspectionBench implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * Fills the screening index (not the database: storing a million list rows is not part of a crossing's
+     * latency) with persons named from the shared name pairs, so every inspection screens against them.
+     */
+    private void loadWatchlist(Node node) throws java.io.IOException {
+        if (watchlistEntries <= 0) {
+            return;
+        }
+        var pairs = BenchNames.load(BenchNames.defaultFolder());
+        java.util.Random random = new java.util.Random(7);
+        java.util.List<String> scripts = new java.util.ArrayList<>(pairs.keySet());
+        java.util.List<org.ibex.watchlist.PersonEntry> entries = new java.util.ArrayList<>(watchlistEntries);
+        for (int i = 0; i < watchlistEntries; i++) {
+            entries.add(BenchPerson.random(pairs, scripts, random).entry("bench", "E" + i));
+        }
+        long t0 = System.nanoTime();
+        node.screening.replaceList(new org.ibex.watchlist.WatchlistInfo("bench", "bench", "bench", "none", 80), entries,
+                java.util.List.of());
+        System.out.printf("screening index loaded with %d persons in %.1f s%n", watchlistEntries,
+                (System.nanoTime() - t0) / 1e9);
     }
 
     private void parseRun(String[] mrzs) {

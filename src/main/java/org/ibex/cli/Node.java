@@ -43,12 +43,15 @@ final class Node implements AutoCloseable {
     final Database database;
     final Services services;
     final StayRuleRepository stayRules;
+    final ScreeningIndex screening;
 
-    private Node(DataFolder folder, Database database, Services services, StayRuleRepository stayRules) {
+    private Node(DataFolder folder, Database database, Services services, StayRuleRepository stayRules,
+                 ScreeningIndex screening) {
         this.folder = folder;
         this.database = database;
         this.services = services;
         this.stayRules = stayRules;
+        this.screening = screening;
     }
 
     static Node open(Path data, Map<String, String> environment, Clock clock) {
@@ -84,7 +87,7 @@ final class Node implements AutoCloseable {
         WatchlistService watchlists = new WatchlistService(watchlistRepository, screening, accessLog, clock);
         Services services = new Services(database, authenticator, users, posts, parser, border, stays,
                 new HitReview(database, accessLog, clock), watchlists, accessLog, metrics, clock);
-        return new Node(folder, database, services, stayRules);
+        return new Node(folder, database, services, stayRules, screening);
     }
 
     @Override

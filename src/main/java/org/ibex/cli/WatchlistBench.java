@@ -1,8 +1,6 @@
 package org.ibex.cli;
 
 import org.ibex.names.NameMatcher;
-import org.ibex.watchlist.EntryAction;
-import org.ibex.watchlist.PartialDate;
 import org.ibex.watchlist.PersonEntry;
 import org.ibex.watchlist.ScreeningIndex;
 import org.ibex.watchlist.ScreeningQuery;
@@ -48,22 +46,6 @@ final class WatchlistBench implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "2026")
     long seed;
 
-    private record Person(String script, BenchNames.Pair surname, BenchNames.Pair given, LocalDate birth) {
-        /** Foreign names transcribed into Chinese or Japanese separate their parts with a middle dot. */
-        String original() {
-            String separator = switch (script) {
-                case "chinese" -> "·";
-                case "japanese" -> "・";
-                default -> " ";
-            };
-            return surname.original() + separator + given.original();
-        }
-
-        String latin() {
-            return (given.latin() + " " + surname.latin()).toUpperCase(java.util.Locale.ROOT);
-        }
-    }
-
     private record Query(ScreeningQuery query, String expectedEntry) {
     }
 
@@ -73,9 +55,9 @@ final class WatchlistBench implements Callable<Integer> {
         Random random = new Random(seed);
         List<String> scripts = new ArrayList<>(pairs.keySet());
         Set<String> used = new HashSet<>();
-        List<Person> listed = new ArrayList<>(entries);
+        List<BenchPerson> listed = new ArrayList<>(entries);
         while (listed.size() < entries) {
-            Person p = person(pairs, scripts, random);
+            BenchPerson p = BenchPerson.random(pairs, scripts, random);
             if (used.add(p.original())) {
                 listed.add(p);
             }
@@ -84,10 +66,8 @@ final class WatchlistBench implements Callable<Integer> {
         ScreeningIndex index = new ScreeningIndex(matcher, Clock.systemUTC());
         List<PersonEntry> list = new ArrayList<>(entries);
         for (int i = 0; i < listed.size(); i++) {
-            Person p = listed.get(i);
-            list.add(new PersonEntry("bench", "E" + i, List.of(p.original()), new PartialDate(p.birth().getYear(),
-                    p.birth().getMonthValue(), p.birth().getDayOfMonth(), null), BenchNames.NATIONALITY.get(p.script()),
-                    null, "benchmark", "benchmark", null, null, EntryAction.REFER_TO_SECOND_LINE));
+            BenchPerson p = listed.get(i);
+            list.add(p.entry("bench", "E" + i));
         }
         long heapBefore = usedHeap();
         long t0 = System.nanoTime();
@@ -103,13 +83,13 @@ final class WatchlistBench implements Callable<Integer> {
         List<Query> positives = new ArrayList<>();
         for (int i = 0; i < queries; i++) {
             int e = random.nextInt(listed.size());
-            Person p = listed.get(e);
+            BenchPerson p = listed.get(e);
             LocalDate birth = random.nextBoolean() ? p.birth() : oneDigitOff(p.birth(), random);
             positives.add(new Query(new ScreeningQuery(p.latin(), birth, null, null, null, null), "E" + e));
         }
         List<Query> negatives = new ArrayList<>();
         while (negatives.size() < queries) {
-            Person p = person(pairs, scripts, random);
+            BenchPerson p = BenchPerson.random(pairs, scripts, random);
             if (!used.contains(p.original())) {
                 negatives.add(new Query(new ScreeningQuery(p.latin(), p.birth(), null, null, null, null), null));
             }
@@ -179,13 +159,6 @@ final class WatchlistBench implements Callable<Integer> {
         return new Run(label, all.size(), latencies.percentileMillis(50), latencies.percentileMillis(99),
                 all.size() / seconds, (double) found.get() / Math.max(1, positives.size()),
                 (double) alerted.get() / Math.max(1, negatives.size()));
-    }
-
-    private static Person person(Map<String, List<BenchNames.Pair>> pairs, List<String> scripts, Random random) {
-        String script = scripts.get(random.nextInt(scripts.size()));
-        List<BenchNames.Pair> pool = pairs.get(script);
-        LocalDate birth = LocalDate.of(1940, 1, 1).plusDays(random.nextInt(65 * 365));
-        return new Person(script, pool.get(random.nextInt(pool.size())), pool.get(random.nextInt(pool.size())), birth);
     }
 
     /** A typing or reading error in one digit of yyyyMMdd that still gives a real date. */
