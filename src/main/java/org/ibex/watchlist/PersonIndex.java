@@ -77,15 +77,17 @@ final class PersonIndex {
 
     /**
      * Ranked hits through the blocking keys: the fast path. With a birth date, a key yields only the names
-     * listed with a compatible date (or without a full one), which is what makes a million names fast; without
-     * one, a candidate must share keys with as many of the query's tokens as both names have, up to two, so a
-     * common surname alone does not make a candidate of every bearer.
+     * listed with the same date, without a full date, or with a date one typing error away; the last need keys
+     * shared with two of the query's tokens (when both names have two), because a million names hold many
+     * namesakes born a digit apart. Without a birth date every name needs that. So a common surname alone
+     * does not make a candidate of every bearer, and the costly scorer sees a short list.
      */
     List<WatchlistHit> screen(ScreeningQuery query, Map<String, Double> thresholds, LocalDate today, int limit) {
         NameKey key = matcher.key(query.name());
         List<Set<String>> keysByToken = matcher.blockingKeysByToken(key);
         int queryTokens = countTokens(keysByToken);
-        int[] days = query.dateOfBirth() == null ? null : BirthDates.neighbours(query.dateOfBirth());
+        int[] exact = query.dateOfBirth() == null ? null : new int[]{(int) query.dateOfBirth().toEpochDay()};
+        int[] near = query.dateOfBirth() == null ? null : BirthDates.neighbours(query.dateOfBirth());
         Scratch marks = scratch.get();
         if (marks.seen.length < nameCount) {
             marks.seen = new int[nameCount + nameCount / 4 + 16];
@@ -97,38 +99,52 @@ final class PersonIndex {
         int tokenCount = keysByToken.size();
         for (int t = 0; t < tokenCount; t++) {
             // The joined form of a multi-token name stands for all its tokens at once.
-            int bits = t == tokenCount - 1 && tokenCount > 1 ? ~0 : 1 << Math.min(t, 30);
+            int bits = t == tokenCount - 1 && tokenCount > 1 ? TOKENS : 1 << Math.min(t, 29);
             for (String blockingKey : keysByToken.get(t)) {
                 Posting posting = postings.get(blockingKey);
                 if (posting == null) {
                     continue;
                 }
-                found.clear();
-                if (days == null) {
+                if (exact == null) {
+                    found.clear();
                     posting.all(found);
+                    mark(found, bits, stamp, marks, candidates);
                 } else {
-                    posting.compatible(days, found);
-                }
-                for (int i = 0; i < found.size(); i++) {
-                    int name = found.get(i);
-                    if (marks.seen[name] != stamp) {
-                        marks.seen[name] = stamp;
-                        marks.mask[name] = 0;
-                        candidates.add(name);
-                    }
-                    marks.mask[name] |= bits;
+                    found.clear();
+                    posting.compatible(exact, true, found);
+                    mark(found, bits | SAME_DATE, stamp, marks, candidates);
+                    found.clear();
+                    posting.compatible(near, false, found);
+                    mark(found, bits, stamp, marks, candidates);
                 }
             }
         }
         Map<Integer, WatchlistHit> best = new HashMap<>();
         for (int i = 0; i < candidates.size(); i++) {
             int name = candidates.get(i);
-            int needed = days != null ? 1 : Math.min(2, Math.min(queryTokens, nameTokens[name]));
-            if (Integer.bitCount(marks.mask[name]) >= needed && !birthConflicts(nameEntry[name], query)) {
+            int mask = marks.mask[name];
+            int needed = (mask & SAME_DATE) != 0 ? 1 : Math.min(2, Math.min(queryTokens, nameTokens[name]));
+            if (Integer.bitCount(mask & TOKENS) >= needed && !birthConflicts(nameEntry[name], query)) {
                 consider(key, name, query, thresholds, today, best);
             }
         }
         return ranked(best, limit);
+    }
+
+    /** Bit set on a candidate found under the traveller's own birth date (or listed without a full one). */
+    private static final int SAME_DATE = 1 << 30;
+    private static final int TOKENS = SAME_DATE - 1;
+
+    private static void mark(IntList found, int bits, int stamp, Scratch marks, IntList candidates) {
+        for (int i = 0; i < found.size(); i++) {
+            int name = found.get(i);
+            if (marks.seen[name] != stamp) {
+                marks.seen[name] = stamp;
+                marks.mask[name] = 0;
+                candidates.add(name);
+            }
+            marks.mask[name] |= bits;
+        }
     }
 
     private boolean birthConflicts(int entryIndex, ScreeningQuery query) {

@@ -38,8 +38,8 @@ final class Posting {
         undated(out);
     }
 
-    /** Names whose listed birth date is one of {@code days} (sorted), plus those listed without a full date. */
-    void compatible(int[] days, IntList out) {
+    /** Names whose listed birth date is one of {@code days} (sorted), and, if asked, those without a full date. */
+    void compatible(int[] days, boolean withUndated, IntList out) {
         for (int day : days) {
             int at = Arrays.binarySearch(sortedDays, day);
             if (at < 0) {
@@ -57,7 +57,9 @@ final class Posting {
                 out.add(pendingNames.get(i));
             }
         }
-        undated(out);
+        if (withUndated) {
+            undated(out);
+        }
     }
 
     private void undated(IntList out) {
