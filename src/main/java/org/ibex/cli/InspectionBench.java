@@ -27,9 +27,6 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
@@ -195,38 +192,13 @@ final class InspectionBench implements Callable<Integer> {
 
     private static Result run(HttpClient http, String label, IntFunction<HttpRequest> requests, int total, int clients,
                               boolean print) throws Exception {
-        Latencies latencies = new Latencies(total);
-        AtomicInteger next = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();
-        Progress progress = new Progress(label.length() > 12 ? label.substring(0, 12) : label, total);
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        long start = System.nanoTime();
-        Future<?>[] futures = new Future<?>[clients];
-        for (int c = 0; c < clients; c++) {
-            futures[c] = pool.submit(() -> {
-                int i;
-                while ((i = next.getAndIncrement()) < total) {
-                    HttpRequest request = requests.apply(i);
-                    long t0 = System.nanoTime();
-                    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                    latencies.add(System.nanoTime() - t0);
-                    if (response.statusCode() >= 300) {
-                        failures.incrementAndGet();
-                    }
-                    synchronized (progress) {
-                        progress.advance(1);
-                    }
-                }
-                return null;
-            });
-        }
-        for (Future<?> f : futures) {
-            f.get();
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
-        progress.done();
-        Result result = new Result(latencies.percentileMillis(50), latencies.percentileMillis(99), total / seconds);
+        LoadRun.Result run = LoadRun.run(label, total, clients, i -> {
+            if (http.send(requests.apply(i), HttpResponse.BodyHandlers.ofString()).statusCode() >= 300) {
+                failures.incrementAndGet();
+            }
+        });
+        Result result = new Result(run.p50(), run.p99(), run.perSecond());
         if (print) {
             System.out.printf("%-36s %6d requests  p50 %7.2f ms  p99 %7.2f ms  %7.0f/s  failures %d%n", label, total,
                     result.p50, result.p99, result.perSecond, failures.get());

@@ -19,9 +19,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -120,45 +117,21 @@ final class WatchlistBench implements Callable<Integer> {
                         Function<ScreeningQuery, List<WatchlistHit>> screen) throws Exception {
         List<Query> all = new ArrayList<>(positives);
         all.addAll(negatives);
-        Latencies latencies = new Latencies(all.size());
-        AtomicInteger next = new AtomicInteger();
         AtomicInteger found = new AtomicInteger();
         AtomicInteger alerted = new AtomicInteger();
-        Progress progress = new Progress(label.length() > 12 ? label.substring(0, 12) : label, all.size());
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        long start = System.nanoTime();
-        List<Future<?>> futures = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            futures.add(pool.submit(() -> {
-                int i;
-                while ((i = next.getAndIncrement()) < all.size()) {
-                    Query q = all.get(i);
-                    long t0 = System.nanoTime();
-                    List<WatchlistHit> hits = screen.apply(q.query());
-                    latencies.add(System.nanoTime() - t0);
-                    if (q.expectedEntry() != null) {
-                        if (hits.stream().anyMatch(h -> h.entryId().equals(q.expectedEntry()))) {
-                            found.incrementAndGet();
-                        }
-                    } else if (!hits.isEmpty()) {
-                        alerted.incrementAndGet();
-                    }
-                    synchronized (progress) {
-                        progress.advance(1);
-                    }
+        LoadRun.Result run = LoadRun.run(label, all.size(), threads, i -> {
+            Query q = all.get(i);
+            List<WatchlistHit> hits = screen.apply(q.query());
+            if (q.expectedEntry() != null) {
+                if (hits.stream().anyMatch(h -> h.entryId().equals(q.expectedEntry()))) {
+                    found.incrementAndGet();
                 }
-                return null;
-            }));
-        }
-        for (Future<?> f : futures) {
-            f.get();
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
-        progress.done();
-        return new Run(label, all.size(), latencies.percentileMillis(50), latencies.percentileMillis(99),
-                all.size() / seconds, (double) found.get() / Math.max(1, positives.size()),
-                (double) alerted.get() / Math.max(1, negatives.size()));
+            } else if (!hits.isEmpty()) {
+                alerted.incrementAndGet();
+            }
+        });
+        return new Run(label, all.size(), run.p50(), run.p99(), run.perSecond(),
+                (double) found.get() / Math.max(1, positives.size()), (double) alerted.get() / Math.max(1, negatives.size()));
     }
 
     /** A typing or reading error in one digit of yyyyMMdd that still gives a real date. */
