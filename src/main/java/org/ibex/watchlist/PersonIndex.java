@@ -43,7 +43,41 @@ final class PersonIndex {
         this.matcher = matcher;
     }
 
+    /** A name keyed for the index: the matcher's work, done before the index is touched. */
+    record Keyed(String name, NameKey key, List<Set<String>> keysByToken) {
+    }
+
     void add(PersonEntry entry) {
+        add(entry, keyed(entry));
+    }
+
+    /**
+     * Keys the names of many entries on every core: keying is most of the cost of loading a list, and it
+     * reads nothing of the index, so it runs before the write lock is taken.
+     */
+    List<List<Keyed>> keyAll(List<PersonEntry> entries) {
+        return entries.parallelStream().map(this::keyed).toList();
+    }
+
+    /** Adds entries keyed by {@link #keyAll}, in order. */
+    void addAll(List<PersonEntry> entries, List<List<Keyed>> keyed) {
+        for (int i = 0; i < entries.size(); i++) {
+            add(entries.get(i), keyed.get(i));
+        }
+    }
+
+    private List<Keyed> keyed(PersonEntry entry) {
+        List<Keyed> out = new ArrayList<>(entry.names().size());
+        for (String name : entry.names()) {
+            if (name != null && !name.isBlank()) {
+                NameKey key = matcher.key(name);
+                out.add(new Keyed(name, key, matcher.blockingKeysByToken(key)));
+            }
+        }
+        return out;
+    }
+
+    private void add(PersonEntry entry, List<Keyed> names) {
         String identity = entry.listId() + '\u0000' + entry.entryId();
         Integer previous = entryByKey.get(identity);
         if (previous != null) {
@@ -57,7 +91,7 @@ final class PersonIndex {
         entries[index] = entry;
         entryByKey.put(identity, index);
         live++;
-        for (String name : entry.names()) {
+        for (Keyed name : names) {
             addName(index, name);
         }
     }
@@ -211,10 +245,7 @@ final class PersonIndex {
         return hits.size() > limit ? List.copyOf(hits.subList(0, limit)) : hits;
     }
 
-    private void addName(int entryIndex, String name) {
-        if (name == null || name.isBlank()) {
-            return;
-        }
+    private void addName(int entryIndex, Keyed keyed) {
         int index = nameCount++;
         if (index == nameKeys.length) {
             nameKeys = Arrays.copyOf(nameKeys, index * 2);
@@ -222,11 +253,10 @@ final class PersonIndex {
             nameText = Arrays.copyOf(nameText, index * 2);
             nameTokens = Arrays.copyOf(nameTokens, index * 2);
         }
-        NameKey key = matcher.key(name);
-        nameKeys[index] = key;
+        nameKeys[index] = keyed.key();
         nameEntry[index] = entryIndex;
-        nameText[index] = name;
-        List<Set<String>> keysByToken = matcher.blockingKeysByToken(key);
+        nameText[index] = keyed.name();
+        List<Set<String>> keysByToken = keyed.keysByToken();
         nameTokens[index] = (byte) Math.min(120, countTokens(keysByToken));
         Integer birthDay = BirthDates.fullDate(entries[entryIndex].dateOfBirth());
         Set<String> distinct = new java.util.HashSet<>();

@@ -34,7 +34,10 @@ public final class ScreeningIndex {
     public static ScreeningIndex load(WatchlistRepository repository, NameMatcher matcher, Clock clock) {
         ScreeningIndex index = new ScreeningIndex(matcher, clock);
         repository.lists().forEach(index::setList);
-        repository.eachPerson(index::add);
+        List<PersonEntry> persons = new ArrayList<>();
+        repository.eachPerson(persons::add);
+        List<List<PersonIndex.Keyed>> keyed = index.persons.keyAll(persons);
+        index.write(() -> index.persons.addAll(persons, keyed));
         repository.eachDocument(index::add);
         return index;
     }
@@ -57,11 +60,12 @@ public final class ScreeningIndex {
 
     /** Swaps a list's entries for new ones, as the database did in one transaction. */
     public void replaceList(WatchlistInfo info, List<PersonEntry> people, List<DocumentEntry> docs) {
+        List<List<PersonIndex.Keyed>> keyed = persons.keyAll(people);
         write(() -> {
             thresholds.put(info.id(), info.matchThresholdPercent() / 100.0);
             persons.removeList(info.id());
             documents.removeList(info.id());
-            people.forEach(persons::add);
+            persons.addAll(people, keyed);
             docs.forEach(documents::add);
         });
     }
