@@ -1,5 +1,6 @@
 package org.ibex.audit;
 
+import org.ibex.access.Actor;
 import org.ibex.store.Database;
 import org.ibex.store.Sql;
 
@@ -24,6 +25,11 @@ public final class AccessLog {
 
     /** One access: the actor, what they did, to which record, for what purpose. */
     public record Access(String actor, String role, String action, String subject, String purpose, String remote) {
+        /** An access by an authenticated actor, for the purpose they declared. */
+        public static Access by(Actor actor, String action, String subject) {
+            return new Access(actor.username(), actor.user().role().label(), action, subject, actor.purpose(),
+                    actor.remote());
+        }
     }
 
     /** A stored access with its time. */

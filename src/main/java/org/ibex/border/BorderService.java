@@ -108,7 +108,7 @@ public final class BorderService {
             // Same answer as a missing record: an officer learns nothing about other posts.
             throw new NotFoundException("no crossing " + id);
         }
-        accessLog.record(access(actor, "crossing.read", "crossing/" + id));
+        accessLog.record(AccessLog.Access.by(actor, "crossing.read", "crossing/" + id));
         return crossing;
     }
 
@@ -124,7 +124,7 @@ public final class BorderService {
         }
         CrossingRepository.Filter query = scoped;
         List<Crossing> found = database.read(c -> crossings.list(c, query));
-        accessLog.record(access(actor, "crossing.list", "post=" + query.postId() + " person=" + query.personId()
+        accessLog.record(AccessLog.Access.by(actor, "crossing.list", "post=" + query.postId() + " person=" + query.personId()
                 + " count=" + found.size()));
         return found;
     }
@@ -189,8 +189,8 @@ public final class BorderService {
                 p.occurredAt(), p.post().zone().getId(), personId, document, p.request().permit(), outcome.checks(),
                 outcome.decision(), outcome.reasons(), p.supersedes(), p.reason(), null, p.now());
         long id = crossings.insert(connection, crossing);
-        accessLog.record(connection, access(p.actor(), p.supersedes() == null ? "crossing.record" : "crossing.correct",
-                "crossing/" + id + " person/" + personId));
+        String action = p.supersedes() == null ? "crossing.record" : "crossing.correct";
+        accessLog.record(connection, AccessLog.Access.by(p.actor(), action, "crossing/" + id + " person/" + personId));
         for (WatchlistHit hit : standing) {
             hits.insert(connection, id, personId, hit, p.now());
         }
@@ -224,10 +224,5 @@ public final class BorderService {
             }
         }
         return history;
-    }
-
-    static AccessLog.Access access(Actor actor, String action, String subject) {
-        return new AccessLog.Access(actor.username(), actor.user().role().label(), action, subject, actor.purpose(),
-                actor.remote());
     }
 }

@@ -30,7 +30,7 @@ public final class HitReview {
     public List<StoredHit> hitsOf(long crossingId, Actor actor) {
         Crossing crossing = visibleCrossing(crossingId, actor);
         List<StoredHit> found = database.read(c -> hits.forCrossing(c, crossing.id()));
-        accessLog.record(BorderService.access(actor, "hits.read", "crossing/" + crossingId));
+        accessLog.record(AccessLog.Access.by(actor, "hits.read", "crossing/" + crossingId));
         return found;
     }
 
@@ -48,7 +48,7 @@ public final class HitReview {
                     .orElseThrow(() -> new NotFoundException("no hit " + hitId + " on crossing " + crossingId));
             hits.dispose(connection, hit, outcome, reason.length() > 1000 ? reason.substring(0, 1000) : reason,
                     actor.username(), clock.instant());
-            accessLog.record(connection, BorderService.access(actor, "hit." + outcome.name().toLowerCase(),
+            accessLog.record(connection, AccessLog.Access.by(actor, "hit." + outcome.name().toLowerCase(),
                     "crossing/" + crossingId + " hit/" + hitId + " " + hit.listId() + "/" + hit.entryId()));
             return hits.find(connection, hitId).orElseThrow();
         });

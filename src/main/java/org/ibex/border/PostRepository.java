@@ -27,16 +27,20 @@ public final class PostRepository {
     }
 
     public List<Post> all() {
+        return select("SELECT id, name, kind, zone_id FROM post ORDER BY id");
+    }
+
+    public Optional<Post> find(String id) {
+        return select("SELECT id, name, kind, zone_id FROM post WHERE id = ?", id).stream().findFirst();
+    }
+
+    private List<Post> select(String sql, Object... args) {
         return database.read(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT id, name, kind, zone_id FROM post ORDER BY id")) {
+            try (PreparedStatement select = connection.prepareStatement(sql)) {
+                Sql.bindAll(select, args);
                 return Sql.list(select, row -> new Post(row.getString("id"), row.getString("name"),
                         Post.Kind.valueOf(row.getString("kind")), ZoneId.of(row.getString("zone_id"))));
             }
         });
-    }
-
-    public Optional<Post> find(String id) {
-        return all().stream().filter(p -> p.id().equals(id)).findFirst();
     }
 }

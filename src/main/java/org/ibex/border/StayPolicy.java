@@ -22,6 +22,16 @@ public final class StayPolicy {
         this.book = new StayRuleBook(rules, Objects.requireNonNull(defaultRule));
     }
 
+    /** The rule a configured kind stands for; {@code days} and {@code windowDays} are read only where they apply. */
+    public static StayRule configured(StayRule.Kind kind, int days, int windowDays) {
+        return switch (kind) {
+            case EXEMPT -> StayRule.exempt();
+            case FIXED_PER_ENTRY -> StayRule.fixedPerEntry(days);
+            case ROLLING -> StayRule.rolling(days, windowDays);
+            case VISA -> VISA_TERMS;
+        };
+    }
+
     public StayRuleBook book() {
         return book;
     }

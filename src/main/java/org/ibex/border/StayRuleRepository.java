@@ -56,22 +56,13 @@ public final class StayRuleRepository {
                 Map<StayRuleKey, StayRule> rules = new LinkedHashMap<>();
                 for (var entry : Sql.list(select, row -> Map.entry(
                         new StayRuleKey(row.getString("nationality"), row.getString("permit_type")),
-                        ruleOf(StayRule.Kind.valueOf(row.getString("kind")), row.getInt("days"),
+                        StayPolicy.configured(StayRule.Kind.valueOf(row.getString("kind")), row.getInt("days"),
                                 row.getInt("window_days"))))) {
                     rules.put(entry.getKey(), entry.getValue());
                 }
                 return rules;
             }
         });
-    }
-
-    static StayRule ruleOf(StayRule.Kind kind, int days, int windowDays) {
-        return switch (kind) {
-            case EXEMPT -> StayRule.exempt();
-            case FIXED_PER_ENTRY -> StayRule.fixedPerEntry(days);
-            case ROLLING -> StayRule.rolling(days, windowDays);
-            case VISA -> StayPolicy.VISA_TERMS;
-        };
     }
 
     private static String nullSafe(String column) {

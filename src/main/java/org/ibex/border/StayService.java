@@ -45,7 +45,7 @@ public final class StayService {
             }
             return compute(connection, personId, asOf);
         });
-        accessLog.record(BorderService.access(actor, "stay.read", "person/" + personId + " asOf=" + asOf));
+        accessLog.record(AccessLog.Access.by(actor, "stay.read", "person/" + personId + " asOf=" + asOf));
         return stay;
     }
 
@@ -66,7 +66,7 @@ public final class StayService {
                 return own;
             });
         }
-        accessLog.record(BorderService.access(actor, "overstayers.list", "asOf=" + asOf + " count=" + found.size()));
+        accessLog.record(AccessLog.Access.by(actor, "overstayers.list", "asOf=" + asOf + " count=" + found.size()));
         return found;
     }
 

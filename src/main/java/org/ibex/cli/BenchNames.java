@@ -43,7 +43,7 @@ final class BenchNames {
         return pairs;
     }
 
-    static Path defaultFolder() {
+    static Path sharedFolder() {
         String env = System.getenv("IBEX_SHARED");
         return (env != null ? Path.of(env) : Path.of("..", "shared")).resolve("data").resolve("names");
     }

@@ -66,9 +66,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private static Path sharedNames() {
-        String env = System.getenv("IBEX_SHARED");
-        Path shared = env != null ? Path.of(env) : Path.of("..", "shared");
-        Path names = shared.resolve("data").resolve("names");
+        Path names = BenchNames.sharedFolder();
         return Files.isDirectory(names) ? names : null;
     }
 

@@ -65,14 +65,16 @@ final class ImportStayRulesCommand implements Callable<Integer> {
         if (kind == null) {
             throw new IllegalArgumentException("kind is required: EXEMPT, FIXED_PER_ENTRY, ROLLING or VISA");
         }
-        return switch (kind.toUpperCase(Locale.ROOT)) {
-            case "EXEMPT" -> StayRule.exempt();
-            case "FIXED_PER_ENTRY" -> StayRule.fixedPerEntry(number(v, "days"));
-            case "ROLLING" -> StayRule.rolling(number(v, "days"), number(v, "windowDays"));
-            case "VISA" -> StayPolicy.VISA_TERMS;
-            default -> throw new IllegalArgumentException("kind must be EXEMPT, FIXED_PER_ENTRY, ROLLING or VISA (got '"
+        StayRule.Kind parsed;
+        try {
+            parsed = StayRule.Kind.valueOf(kind.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("kind must be EXEMPT, FIXED_PER_ENTRY, ROLLING or VISA (got '"
                     + kind + "')");
-        };
+        }
+        boolean counted = parsed == StayRule.Kind.FIXED_PER_ENTRY || parsed == StayRule.Kind.ROLLING;
+        return StayPolicy.configured(parsed, counted ? number(v, "days") : 0,
+                parsed == StayRule.Kind.ROLLING ? number(v, "windowDays") : 0);
     }
 
     private static int number(Map<String, String> v, String column) {

@@ -107,7 +107,7 @@ final class InspectionBench implements Callable<Integer> {
         if (watchlistEntries <= 0) {
             return;
         }
-        var pairs = BenchNames.load(BenchNames.defaultFolder());
+        var pairs = BenchNames.load(BenchNames.sharedFolder());
         java.util.Random random = new java.util.Random(7);
         java.util.List<String> scripts = new java.util.ArrayList<>(pairs.keySet());
         java.util.List<org.ibex.watchlist.PersonEntry> entries = new java.util.ArrayList<>(watchlistEntries);

@@ -17,7 +17,7 @@ final class NamesBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        NameBenchmark.run(names == null ? BenchNames.defaultFolder() : names, seed, System.out);
+        NameBenchmark.run(names == null ? BenchNames.sharedFolder() : names, seed, System.out);
         return 0;
     }
 }

@@ -48,7 +48,7 @@ final class WatchlistBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, List<BenchNames.Pair>> pairs = BenchNames.load(names == null ? BenchNames.defaultFolder() : names);
+        Map<String, List<BenchNames.Pair>> pairs = BenchNames.load(names == null ? BenchNames.sharedFolder() : names);
         Random random = new Random(seed);
         List<String> scripts = new ArrayList<>(pairs.keySet());
         Set<String> used = new HashSet<>();

@@ -96,9 +96,9 @@ public final class WatchlistRepository {
     }
 
     private void upsertList(Connection connection, WatchlistInfo info, Instant now) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement("SELECT 1 FROM watchlist WHERE id = ?")) {
-            delete.setString(1, info.id());
-            boolean exists = !Sql.list(delete, r -> 1).isEmpty();
+        try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM watchlist WHERE id = ?")) {
+            select.setString(1, info.id());
+            boolean exists = !Sql.list(select, r -> 1).isEmpty();
             String sql = exists
                     ? "UPDATE watchlist SET name = ?, owner = ?, sharing_label = ?, threshold_pct = ?, updated_at = ? WHERE id = ?"
                     : "INSERT INTO watchlist(name, owner, sharing_label, threshold_pct, updated_at, id) VALUES (?,?,?,?,?,?)";

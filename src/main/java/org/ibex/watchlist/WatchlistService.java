@@ -69,8 +69,7 @@ public final class WatchlistService {
 
     public List<WatchlistHit> screen(ScreeningQuery query, int limit, Actor actor) {
         List<WatchlistHit> hits = index.screen(query, limit);
-        accessLog.record(new AccessLog.Access(actor.username(), actor.user().role().label(), "watchlist.screen",
-                "hits=" + hits.size(), actor.purpose(), actor.remote()));
+        accessLog.record(AccessLog.Access.by(actor, "watchlist.screen", "hits=" + hits.size()));
         return hits;
     }
 }
