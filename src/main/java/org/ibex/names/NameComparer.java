@@ -22,34 +22,46 @@ final class NameComparer {
         this.tokens = tokens;
     }
 
+    /** The score with the parts paired, the rules that paired them and what was left: for people to read. */
     NameScore score(NameKey a, NameKey b) {
         TokenKey[] ta = a.tokens();
         TokenKey[] tb = b.tokens();
-        if (ta.length == 0 || tb.length == 0) {
-            return result(0, List.of(), texts(ta, new boolean[ta.length]), texts(tb, new boolean[tb.length]));
+        Assignment assigned = assign(ta, tb);
+        if (assigned.joined() != null) {
+            PartMatch joined = tokens.describe(assigned.joined()[0], assigned.joined()[1], assigned.score());
+            return result(assigned.score(), List.of(joined), List.of(), List.of());
         }
-        Result assigned = assign(ta, tb);
-        // Only when part counts differ: with equal counts, joining would blur a wrong given name into a match.
-        if (ta.length != tb.length) {
-            PartMatch joined = tokens.compare(NameParser.joined(List.of(ta)), NameParser.joined(List.of(tb)));
-            if (joined.score() >= MIN_PART && joined.score() > assigned.score) {
-                assigned = new Result(joined.score(), List.of(joined), List.of(), List.of());
-            }
+        List<PartMatch> parts = new ArrayList<>();
+        for (int[] pair : assigned.pairs()) {
+            parts.add(tokens.describe(ta[pair[0]], tb[pair[1]], assigned.matrix()[pair[0]][pair[1]]));
         }
-        return result(assigned.score, assigned.parts, assigned.unmatchedA, assigned.unmatchedB);
+        return result(assigned.score(), parts, texts(ta, assigned.usedA()), texts(tb, assigned.usedB()));
     }
 
-    private record Result(double score, List<PartMatch> parts, List<String> unmatchedA, List<String> unmatchedB) {
+    /**
+     * The same score without its explanation: screening scores hundreds of candidates per traveller and
+     * explains only the few that become hits, so the labels and texts are not built for the rest.
+     */
+    double similarity(NameKey a, NameKey b) {
+        return assign(a.tokens(), b.tokens()).score();
     }
 
-    private Result assign(TokenKey[] ta, TokenKey[] tb) {
-        PartMatch[][] m = new PartMatch[ta.length][tb.length];
-        for (int i = 0; i < ta.length; i++) {
-            for (int j = 0; j < tb.length; j++) m[i][j] = tokens.compare(ta[i], tb[j]);
-        }
+    /** Token pairs chosen (indices into the two names), or the joined forms when they scored better. */
+    private record Assignment(double score, double[][] matrix, List<int[]> pairs, boolean[] usedA, boolean[] usedB,
+                              TokenKey[] joined) {
+    }
+
+    private Assignment assign(TokenKey[] ta, TokenKey[] tb) {
         boolean[] usedA = new boolean[ta.length];
         boolean[] usedB = new boolean[tb.length];
-        List<PartMatch> parts = new ArrayList<>();
+        if (ta.length == 0 || tb.length == 0) {
+            return new Assignment(0, new double[0][0], List.of(), usedA, usedB, null);
+        }
+        double[][] m = new double[ta.length][tb.length];
+        for (int i = 0; i < ta.length; i++) {
+            for (int j = 0; j < tb.length; j++) m[i][j] = tokens.similarity(ta[i], tb[j]);
+        }
+        List<int[]> pairs = new ArrayList<>();
         double num = 0;
         double den = 0;
         double bestAny = 0;
@@ -60,7 +72,7 @@ final class NameComparer {
             for (int i = 0; i < ta.length; i++) {
                 for (int j = 0; j < tb.length; j++) {
                     if (usedA[i] || usedB[j]) continue;
-                    double s = m[i][j].score() * weight(ta[i], tb[j]);
+                    double s = m[i][j] * weight(ta[i], tb[j]);
                     if (s > best) {
                         best = s;
                         bi = i;
@@ -69,20 +81,29 @@ final class NameComparer {
                 }
             }
             if (bi < 0) break;
-            bestAny = Math.max(bestAny, m[bi][bj].score());
-            if (m[bi][bj].score() < MIN_PART) break;
+            bestAny = Math.max(bestAny, m[bi][bj]);
+            if (m[bi][bj] < MIN_PART) break;
             usedA[bi] = true;
             usedB[bj] = true;
-            parts.add(m[bi][bj]);
+            pairs.add(new int[]{bi, bj});
             double w = weight(ta[bi], tb[bj]);
-            num += w * m[bi][bj].score();
+            num += w * m[bi][bj];
             den += w;
         }
         for (int i = 0; i < ta.length; i++) if (!usedA[i]) den += UNMATCHED_PENALTY * weight(ta[i], ta[i]);
         for (int j = 0; j < tb.length; j++) if (!usedB[j]) den += UNMATCHED_PENALTY * weight(tb[j], tb[j]);
         // Nothing paired: keep a low score that still ranks near-misses above strangers.
-        double score = parts.isEmpty() ? 0.5 * bestAny : num / den;
-        return new Result(score, parts, texts(ta, usedA), texts(tb, usedB));
+        double score = pairs.isEmpty() ? 0.5 * bestAny : num / den;
+        // Only when part counts differ: with equal counts, joining would blur a wrong given name into a match.
+        if (ta.length != tb.length) {
+            TokenKey joinedA = NameParser.joined(List.of(ta));
+            TokenKey joinedB = NameParser.joined(List.of(tb));
+            double joined = tokens.similarity(joinedA, joinedB);
+            if (joined >= MIN_PART && joined > score) {
+                return new Assignment(joined, m, List.of(), usedA, usedB, new TokenKey[]{joinedA, joinedB});
+            }
+        }
+        return new Assignment(score, m, pairs, usedA, usedB, null);
     }
 
     private static double weight(TokenKey a, TokenKey b) {

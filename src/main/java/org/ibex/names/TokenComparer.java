@@ -29,27 +29,38 @@ final class TokenComparer {
         return generic;
     }
 
-    /** Best raw similarity 1 - distance / mean length over variant pairs, romanised side first. */
+    /**
+     * Best raw similarity 1 - distance / mean length over variant pairs, romanised side first. Walks the
+     * packed variants in place and stops a distance as soon as it cannot beat the best pair found so far.
+     */
     static double raw(TokenKey a, TokenKey b, EditCosts c) {
         if (a.script() == Script.LATIN && b.script() != Script.LATIN) {
             TokenKey t = a;
             a = b;
             b = t;
         }
-        int[] oa = a.offsets();
-        int[] ob = b.offsets();
+        byte[] pa = a.packed();
+        byte[] pb = b.packed();
         double best = 0;
-        for (int i = 0; i + 1 < oa.length; i++) {
-            int la = oa[i + 1] - oa[i] - 1;
-            for (int j = 0; j + 1 < ob.length; j++) {
-                int lb = ob[j + 1] - ob[j] - 1;
+        for (int i = 0; i < pa.length; i = end(pa, i) + 1) {
+            int la = end(pa, i) - i;
+            for (int j = 0; j < pb.length; j = end(pb, j) + 1) {
+                int lb = end(pb, j) - j;
                 if (la == 0 || lb == 0) continue;
-                float d = WeightedLevenshtein.distance(c.cost(), a.packed(), oa[i], la, b.packed(), ob[j], lb);
-                double s = 1.0 - d / ((la + lb) / 2.0);
+                double mean = (la + lb) / 2.0;
+                float d = WeightedLevenshtein.distance(c.cost(), pa, i, la, pb, j, lb, (float) ((1.0 - best) * mean));
+                double s = 1.0 - d / mean;
                 if (s > best) best = s;
             }
         }
         return best;
+    }
+
+    /** Index of the separator or end that closes the variant starting at {@code from}. */
+    private static int end(byte[] packed, int from) {
+        int k = from;
+        while (k < packed.length && packed[k] != '|') k++;
+        return k;
     }
 
     /** Maps raw similarity so that the script's raw threshold becomes {@link #THRESHOLD}. */
@@ -59,13 +70,24 @@ final class TokenComparer {
         return Math.max(0, Math.min(1, s));
     }
 
+    /** Calibrated similarity in [0,1] without a label: the hot path when many candidates are scored. */
+    double similarity(TokenKey a, TokenKey b) {
+        if (a.isInitial() || b.isInitial()) return initialScore(a, b);
+        if (a.script() == b.script() && a.sameFirstVariant(b)) return 1.0;
+        EditCosts c = costsFor(a, b);
+        return calibrate(raw(a, b, c), c.rawThreshold());
+    }
+
     PartMatch compare(TokenKey a, TokenKey b) {
-        if (a.isInitial() || b.isInitial()) return initial(a, b);
-        if (a.script() == b.script() && a.variant(0).equals(b.variant(0))) {
+        return describe(a, b, similarity(a, b));
+    }
+
+    /** Labels a pair already scored by {@link #similarity} with the rule an officer can check. */
+    PartMatch describe(TokenKey a, TokenKey b, double score) {
+        if (a.isInitial() || b.isInitial()) return new PartMatch(a.text(), b.text(), MatchRule.INITIAL, score);
+        if (a.script() == b.script() && a.sameFirstVariant(b)) {
             return new PartMatch(a.text(), b.text(), MatchRule.EXACT, 1.0);
         }
-        EditCosts c = costsFor(a, b);
-        double score = calibrate(raw(a, b, c), c.rawThreshold());
         return new PartMatch(a.text(), b.text(), rule(a, b, score), score);
     }
 
@@ -95,10 +117,8 @@ final class TokenComparer {
         return false;
     }
 
-    private static PartMatch initial(TokenKey a, TokenKey b) {
-        char ia = a.variant(0).charAt(0);
-        char ib = b.variant(0).charAt(0);
-        double s = ia == ib ? (a.isInitial() && b.isInitial() ? 1.0 : INITIAL_SCORE) : 0.0;
-        return new PartMatch(a.text(), b.text(), MatchRule.INITIAL, s);
+    private static double initialScore(TokenKey a, TokenKey b) {
+        if (a.packed().length == 0 || b.packed().length == 0 || a.packed()[0] != b.packed()[0]) return 0.0;
+        return a.isInitial() && b.isInitial() ? 1.0 : INITIAL_SCORE;
     }
 }

@@ -39,6 +39,16 @@ record TokenKey(String text, Script script, int flags, byte[] packed) {
         return new String(packed, off[i], off[i + 1] - off[i] - 1, java.nio.charset.StandardCharsets.US_ASCII);
     }
 
+    /** Whether both first variants are the same, compared in place. */
+    boolean sameFirstVariant(TokenKey other) {
+        byte[] b = other.packed;
+        int i = 0;
+        for (; i < packed.length && packed[i] != '|'; i++) {
+            if (i >= b.length || b[i] != packed[i]) return false;
+        }
+        return i == b.length || b[i] == '|';
+    }
+
     int variantCount() {
         return offsets().length - 1;
     }

@@ -215,16 +215,17 @@ final class PersonIndex {
         }
         PersonEntry entry = entries[entryIndex];
         double threshold = thresholds.getOrDefault(entry.listId(), matcher.threshold());
-        NameScore score = matcher.score(query, nameKeys[name]);
-        if (score.score() + AttributeWeights.MAX_BONUS < threshold || !inForce(entry, today)) {
+        double similarity = matcher.similarity(query, nameKeys[name]);
+        if (similarity + AttributeWeights.MAX_BONUS < threshold || !inForce(entry, today)) {
             return;
         }
-        AttributeWeights.Adjusted adjusted = AttributeWeights.adjust(score.score(), entry, q);
+        AttributeWeights.Adjusted adjusted = AttributeWeights.adjust(similarity, entry, q);
         if (adjusted.score() < threshold) {
             return;
         }
         WatchlistHit previous = best.get(entryIndex);
         if (previous == null || previous.score() < adjusted.score()) {
+            NameScore score = matcher.score(query, nameKeys[name]);
             String why = "listed as \u00ab" + nameText[name] + "\u00bb; name " + String.format("%.2f", score.score())
                     + ": " + score.explanation()
                     + (adjusted.notes().isEmpty() ? "" : "; " + String.join("; ", adjusted.notes()))
