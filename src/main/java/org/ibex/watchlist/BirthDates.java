@@ -56,10 +56,14 @@ final class BirthDates {
 
     /** The full birth date of a list entry as an epoch day, or null when the list gives only part of it. */
     static Integer fullDate(PartialDate date) {
-        if (date == null || date.month() == null || date.day() == null || date.yearTo() != null) {
+        if (!isFull(date)) {
             return null;
         }
         return (int) LocalDate.of(date.year(), date.month(), date.day()).toEpochDay();
+    }
+
+    static boolean isFull(PartialDate date) {
+        return date != null && date.month() != null && date.day() != null && date.yearTo() == null;
     }
 
     static boolean contains(int[] sorted, int day) {

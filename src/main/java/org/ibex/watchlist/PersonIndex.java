@@ -64,6 +64,7 @@ final class PersonIndex {
         for (int i = 0; i < entries.size(); i++) {
             add(entries.get(i), keyed.get(i));
         }
+        postings.values().forEach(Posting::compact);
     }
 
     private List<Keyed> keyed(PersonEntry entry) {
@@ -181,9 +182,13 @@ final class PersonIndex {
         }
     }
 
+    /**
+     * Whether a candidate's listed birth date rules it out. Full dates need no check: the postings gave only
+     * compatible ones. Partial dates (a year, a range) came without a date filter and are compared here.
+     */
     private boolean birthConflicts(int entryIndex, ScreeningQuery query) {
         PartialDate listed = entries[entryIndex].dateOfBirth();
-        return query.dateOfBirth() != null && listed != null
+        return query.dateOfBirth() != null && listed != null && !BirthDates.isFull(listed)
                 && listed.compareTo(query.dateOfBirth()) == PartialDate.Compatibility.CONFLICT;
     }
 

@@ -27,6 +27,13 @@ final class Posting {
         }
     }
 
+    /** Sorts in what waits in the tail, so that queries after a bulk load never scan it. */
+    void compact() {
+        if (pendingNames.size() > 0) {
+            merge();
+        }
+    }
+
     /** Every name, whatever its date: for a traveller whose birth date is unknown. */
     void all(IntList out) {
         for (int name : sortedNames) {
