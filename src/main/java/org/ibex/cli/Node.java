@@ -12,6 +12,9 @@ import org.ibex.access.PasswordHasher;
 import org.ibex.access.Sessions;
 import org.ibex.access.UserRepository;
 import org.ibex.audit.AccessLog;
+import org.ibex.biometrics.BiometricRepository;
+import org.ibex.biometrics.BiometricService;
+import org.ibex.biometrics.ScoreThresholds;
 import org.ibex.border.BorderService;
 import org.ibex.border.HitReview;
 import org.ibex.border.InspectionRules;
@@ -85,8 +88,11 @@ final class Node implements AutoCloseable {
                 screening, clock);
         StayService stays = new StayService(database, policy, accessLog, clock);
         WatchlistService watchlists = new WatchlistService(watchlistRepository, screening, accessLog, clock);
+        BiometricRepository biometricRepository = new BiometricRepository();
+        BiometricService biometrics = new BiometricService(database, biometricRepository,
+                BiometricService.loadGallery(database, biometricRepository), ScoreThresholds.fvc2002(), accessLog, clock);
         Services services = new Services(database, authenticator, users, posts, parser, border, stays,
-                new HitReview(database, accessLog, clock), watchlists, accessLog, metrics, clock);
+                new HitReview(database, accessLog, clock), watchlists, biometrics, accessLog, metrics, clock);
         return new Node(folder, database, services, stayRules, screening);
     }
 

@@ -16,6 +16,7 @@ final class Api {
         all.addAll(new CrossingRoutes(services, mapper).endpoints());
         all.addAll(new StayRoutes(services).endpoints());
         all.addAll(new WatchlistRoutes(services, mapper).endpoints());
+        all.addAll(new BiometricRoutes(services, mapper).endpoints());
         all.addAll(new AdminRoutes(services, mapper).endpoints());
         this.endpoints = List.copyOf(all);
     }

@@ -3,6 +3,8 @@ package org.ibex.web;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import org.ibex.access.AccessDeniedException;
+import org.ibex.biometrics.NotEnrolledException;
+import org.ibex.biometrics.UnusableFingerException;
 import org.ibex.border.InvalidInputException;
 import org.ibex.border.NotFoundException;
 import org.ibex.document.MrzInputException;
@@ -28,6 +30,9 @@ final class Errors {
         app.exception(MrzInputException.class, (e, ctx) ->
                 respond(ctx, 400, "invalid-mrz", e.field(), e.getMessage(), null));
         app.exception(NotFoundException.class, (e, ctx) -> respond(ctx, 404, "not-found", null, e.getMessage(), null));
+        app.exception(NotEnrolledException.class, (e, ctx) -> respond(ctx, 404, "not-enrolled", null, e.getMessage(), null));
+        app.exception(UnusableFingerException.class, (e, ctx) -> respond(ctx, 422, "unusable-finger",
+                "fingers." + e.position().code(), e.getMessage(), null));
         app.exception(AccessDeniedException.class, (e, ctx) -> respond(ctx, 403, "forbidden", null, e.getMessage(), null));
         app.exception(IllegalArgumentException.class, (e, ctx) ->
                 respond(ctx, 400, "invalid-input", null, e.getMessage(), null));

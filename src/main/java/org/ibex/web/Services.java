@@ -4,6 +4,7 @@ import io.micrometer.prometheus.PrometheusMeterRegistry;
 import org.ibex.access.Authenticator;
 import org.ibex.access.UserRepository;
 import org.ibex.audit.AccessLog;
+import org.ibex.biometrics.BiometricService;
 import org.ibex.border.BorderService;
 import org.ibex.border.HitReview;
 import org.ibex.border.PostRepository;
@@ -17,5 +18,5 @@ import java.time.Clock;
 /** What the HTTP API serves, built by the composition root and handed to the server whole. */
 public record Services(Database database, Authenticator authenticator, UserRepository users, PostRepository posts,
                        MrzParser mrzParser, BorderService border, StayService stays, HitReview hitReview,
-                       WatchlistService watchlists, AccessLog accessLog, PrometheusMeterRegistry metrics, Clock clock) {
+                       WatchlistService watchlists, BiometricService biometrics, AccessLog accessLog, PrometheusMeterRegistry metrics, Clock clock) {
 }

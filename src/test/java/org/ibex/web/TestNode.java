@@ -10,6 +10,9 @@ import org.ibex.access.Sessions;
 import org.ibex.access.User;
 import org.ibex.access.UserRepository;
 import org.ibex.audit.AccessLog;
+import org.ibex.biometrics.BiometricRepository;
+import org.ibex.biometrics.BiometricService;
+import org.ibex.biometrics.ScoreThresholds;
 import org.ibex.border.BorderService;
 import org.ibex.border.HitReview;
 import org.ibex.border.InspectionRules;
@@ -72,7 +75,8 @@ public final class TestNode implements AutoCloseable {
         StayService stays = new StayService(database, () -> policy, accessLog, clock);
         services = new Services(database, authenticator, users, posts, parser, border, stays,
                 new HitReview(database, accessLog, clock), new WatchlistService(watchlistRepository, screening, accessLog,
-                clock), accessLog, metrics, clock);
+                clock), new BiometricService(database, new BiometricRepository(), BiometricService.loadGallery(database,
+                new BiometricRepository()), ScoreThresholds.fvc2002(), accessLog, clock), accessLog, metrics, clock);
         posts.add(new Post("POST-A", "Airport", Post.Kind.AIRPORT, ZoneId.of("Europe/Vilnius")));
         posts.add(new Post("POST-B", "Land post", Post.Kind.LAND, ZoneId.of("Europe/Vilnius")));
         addUser("officer.a", Role.OFFICER, "POST-A");

@@ -1,0 +1,156 @@
+package org.ibex.biometrics;
+
+import org.ibex.store.Sql;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** Enrolled subjects, their templates and finger exceptions, and the evidence of verifications and identifications. */
+public final class BiometricRepository {
+
+    /** Who enrols, where and when. */
+    public record Provenance(String postId, String by, Instant at) {
+    }
+
+    /** Stores a subject and its fingers; the person's earlier enrolment, if any, is withdrawn in the same transaction. */
+    public long enrol(Connection connection, Long personId, String label, FingerSet fingers, Provenance provenance)
+            throws SQLException {
+        if (personId != null) {
+            try (PreparedStatement withdraw = connection.prepareStatement("UPDATE biometric_subject SET withdrawn_at = ?"
+                    + " WHERE person_id = ? AND withdrawn_at IS NULL")) {
+                Sql.bindAll(withdraw, provenance.at(), personId);
+                withdraw.executeUpdate();
+            }
+        }
+        long subjectId;
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO biometric_subject(person_id, label, post_id,"
+                + " enrolled_at, enrolled_by) VALUES (?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+            Sql.bindAll(insert, personId, label, provenance.postId(), provenance.at(), provenance.by());
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                subjectId = keys.getLong(1);
+            }
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO finger_template(subject_id, position, template, quality, minutiae) VALUES (?,?,?,?,?)")) {
+            for (FingerPosition position : fingers.capturedPositions()) {
+                FingerTemplate template = fingers.template(position).orElseThrow();
+                Sql.bindAll(insert, subjectId, position.code(), template.toByteArray(),
+                        template.quality().map(FingerQuality::score).orElse(null), template.minutiae());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO finger_exception(subject_id, position, reason, note) VALUES (?,?,?,?)")) {
+            for (MissingFinger missing : fingers.exceptions()) {
+                Sql.bindAll(insert, subjectId, missing.position().code(), missing.reason().name(), missing.note());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        return subjectId;
+    }
+
+    public boolean personExists(Connection connection, long personId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM person WHERE id = ?")) {
+            select.setLong(1, personId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next();
+            }
+        }
+    }
+
+    /** Marks a subject withdrawn (deleted from the gallery); its evidence rows stay. */
+    public boolean withdraw(Connection connection, long subjectId, Instant at) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE biometric_subject SET withdrawn_at = ? WHERE id = ? AND withdrawn_at IS NULL")) {
+            Sql.bindAll(update, at, subjectId);
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    /** Streams every subject in force with its fingers: how the gallery is rebuilt at start. */
+    public void eachSubject(Connection connection, Consumer<GallerySubject> sink) throws SQLException {
+        Map<Long, List<MissingFinger>> exceptions = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT e.subject_id, e.position, e.reason, e.note"
+                + " FROM finger_exception e JOIN biometric_subject s ON s.id = e.subject_id WHERE s.withdrawn_at IS NULL");
+             ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                exceptions.computeIfAbsent(row.getLong(1), k -> new ArrayList<>()).add(new MissingFinger(
+                        FingerPosition.ofCode(row.getInt(2)), MissingReason.valueOf(row.getString(3)), row.getString(4)));
+            }
+        }
+        try (PreparedStatement select = connection.prepareStatement("SELECT s.id, s.person_id, s.label, t.position, t.template"
+                + " FROM biometric_subject s JOIN finger_template t ON t.subject_id = s.id WHERE s.withdrawn_at IS NULL"
+                + " ORDER BY s.id, t.position");
+             ResultSet row = select.executeQuery()) {
+            long current = -1;
+            Long personId = null;
+            String label = null;
+            List<FingerTemplate> templates = new ArrayList<>();
+            while (row.next()) {
+                long id = row.getLong(1);
+                if (id != current && current >= 0) {
+                    sink.accept(subject(current, personId, label, templates, exceptions));
+                    templates = new ArrayList<>();
+                }
+                current = id;
+                personId = Sql.nullableLong(row, "person_id");
+                label = row.getString(3);
+                templates.add(FingerTemplate.fromBytes(FingerPosition.ofCode(row.getInt(4)), row.getBytes(5)));
+            }
+            if (current >= 0) {
+                sink.accept(subject(current, personId, label, templates, exceptions));
+            }
+        }
+    }
+
+    private static GallerySubject subject(long id, Long personId, String label, List<FingerTemplate> templates,
+                                          Map<Long, List<MissingFinger>> exceptions) {
+        return new GallerySubject(id, personId, label, FingerSet.of(templates, exceptions.getOrDefault(id, List.of())));
+    }
+
+    public long recordVerification(Connection connection, long personId, long subjectId, Verification verification,
+                                   String evidence, Provenance provenance) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO finger_verification(person_id, subject_id,"
+                + " decision, fused_score, threshold, evidence, post_id, verified_by, verified_at) VALUES (?,?,?,?,?,?,?,?,?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            double threshold = Double.isNaN(verification.threshold()) ? 0 : verification.threshold();
+            Sql.bindAll(insert, personId, subjectId, verification.decision().name(), verification.fusedScore(), threshold,
+                    evidence, provenance.postId(), provenance.by(), provenance.at());
+            insert.executeUpdate();
+            return generatedKey(insert);
+        }
+    }
+
+    public long recordIdentification(Connection connection, long probeSubjectId, Identification.Outcome outcome,
+                                     Long identifiedSubjectId, double threshold, double targetFpir, int gallerySize,
+                                     String evidence, Provenance provenance) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO identification(probe_subject_id, outcome,"
+                + " identified_subject_id, threshold, target_fpir, gallery_size, evidence, post_id, requested_by,"
+                + " requested_at) VALUES (?,?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+            Sql.bindAll(insert, probeSubjectId, outcome.name(), identifiedSubjectId, threshold, targetFpir, gallerySize,
+                    evidence, provenance.postId(), provenance.by(), provenance.at());
+            insert.executeUpdate();
+            return generatedKey(insert);
+        }
+    }
+
+    private static long generatedKey(PreparedStatement insert) throws SQLException {
+        try (ResultSet keys = insert.getGeneratedKeys()) {
+            keys.next();
+            return keys.getLong(1);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.ibex.biometrics;
+
+import java.awt.image.BufferedImage;
+import java.util.Base64;
+
+/** One finger as a capture station or a partner sends it: position, encoded image (WSQ, PNG, JPEG, TIFF) and resolution. */
+public record FingerCapture(FingerPosition position, byte[] image, double dpi) {
+    /** Resolution assumed when neither the request nor the image says: the standard for fingerprint scanners. */
+    public static final double DEFAULT_DPI = 500;
+
+    public FingerCapture {
+        if (position == null || position.code() < 1 || position.code() > 10) {
+            throw new IllegalArgumentException("finger position must be one finger, 1 (right thumb) to 10 (left little)");
+        }
+        if (image == null || image.length == 0) {
+            throw new IllegalArgumentException(position.label() + ": image is required");
+        }
+        dpi = dpi > 0 ? dpi : DEFAULT_DPI;
+    }
+
+    /** A capture from a request: the image in base64. */
+    public static FingerCapture fromBase64(int position, String base64, Double dpi) {
+        byte[] bytes;
+        try {
+            bytes = base64 == null ? null : Base64.getDecoder().decode(base64.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("finger " + position + ": image is not valid base64");
+        }
+        return new FingerCapture(FingerPosition.ofCode(position), bytes, dpi == null ? 0 : dpi);
+    }
+
+    /** The decoded image: WSQ by its signature, anything else through ImageIO. */
+    public FingerImage decode() {
+        try {
+            if (image.length > 2 && (image[0] & 0xFF) == 0xFF && (image[1] & 0xFF) == 0xA0) {
+                BufferedImage wsq = NistImageDecoder.decodeWsq(image);
+                byte[] pixels = new byte[wsq.getWidth() * wsq.getHeight()];
+                wsq.getRaster().getDataElements(0, 0, wsq.getWidth(), wsq.getHeight(), pixels);
+                return FingerImage.grayscale(wsq.getWidth(), wsq.getHeight(), pixels, dpi);
+            }
+            return FingerImage.decode(image, dpi);
+        } catch (NistFormatException | java.io.UncheckedIOException e) {
+            throw new IllegalArgumentException(position.label() + ": " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw e instanceof UnusableFingerException ? e : new IllegalArgumentException(position.label() + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "FingerCapture[" + position + ", " + image.length + " bytes, " + dpi + " dpi]";
+    }
+}

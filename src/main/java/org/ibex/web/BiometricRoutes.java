@@ -1,0 +1,89 @@
+package org.ibex.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.HandlerType;
+import org.ibex.access.Role;
+import org.ibex.biometrics.FingerCapture;
+import org.ibex.biometrics.FingerPosition;
+import org.ibex.biometrics.MissingFinger;
+import org.ibex.biometrics.MissingReason;
+
+import java.util.List;
+import java.util.Set;
+
+/** Fingerprints: officers enrol, verify a traveller 1:1 and identify an undocumented person 1:N. */
+final class BiometricRoutes {
+    private static final Set<Role> INSPECTORS = Set.of(Role.OFFICER, Role.SUPERVISOR);
+    private final Services services;
+    private final ObjectMapper mapper;
+
+    /** A finger image in base64 (WSQ, PNG, JPEG or TIFF), its position 1-10 and, if known, its resolution. */
+    record FingerInput(int position, String image, Double dpi) {
+    }
+
+    /** A finger that cannot be given, and why. */
+    record MissingInput(int position, MissingReason reason, String note) {
+    }
+
+    record EnrolRequest(List<FingerInput> fingers, List<MissingInput> missing) {
+    }
+
+    record VerifyRequest(List<FingerInput> fingers) {
+    }
+
+    record IdentifyRequest(String label, List<FingerInput> fingers, Double targetFpir) {
+    }
+
+    BiometricRoutes(Services services, ObjectMapper mapper) {
+        this.services = services;
+        this.mapper = mapper;
+    }
+
+    List<Endpoint> endpoints() {
+        return List.of(
+                Endpoint.of(HandlerType.POST, "/api/persons/{id}/fingerprints", INSPECTORS, ctx -> {
+                    EnrolRequest request = Requests.body(ctx, mapper, EnrolRequest.class);
+                    long personId = Requests.pathId(ctx, "id");
+                    ctx.status(201).json(services.biometrics().enrol(personId, "person " + personId,
+                            captures(request.fingers()), missing(request.missing()), Requests.actor(ctx)));
+                }),
+                Endpoint.of(HandlerType.POST, "/api/persons/{id}/fingerprints/verify", INSPECTORS, ctx -> {
+                    VerifyRequest request = Requests.body(ctx, mapper, VerifyRequest.class);
+                    ctx.json(services.biometrics().verify(Requests.pathId(ctx, "id"), captures(request.fingers()),
+                            Requests.actor(ctx)));
+                }),
+                Endpoint.of(HandlerType.POST, "/api/identifications", INSPECTORS, ctx -> {
+                    IdentifyRequest request = Requests.body(ctx, mapper, IdentifyRequest.class);
+                    String label = request.label() == null || request.label().isBlank()
+                            ? "unknown subject" : request.label().strip();
+                    if (label.length() > 200) {
+                        throw ApiException.badRequest("label", "label must be at most 200 characters");
+                    }
+                    ctx.status(201).json(services.biometrics().identify(label, captures(request.fingers()),
+                            request.targetFpir(), Requests.actor(ctx)));
+                }));
+    }
+
+    private static List<FingerCapture> captures(List<FingerInput> fingers) {
+        if (fingers == null || fingers.isEmpty()) {
+            throw ApiException.badRequest("fingers", "at least one finger {position, image, dpi} is required");
+        }
+        if (fingers.size() > 10) {
+            throw ApiException.badRequest("fingers", "at most ten fingers, one per position");
+        }
+        return fingers.stream().map(f -> FingerCapture.fromBase64(f.position(), f.image(), f.dpi())).toList();
+    }
+
+    private static List<MissingFinger> missing(List<MissingInput> missing) {
+        if (missing == null) {
+            return List.of();
+        }
+        return missing.stream().map(m -> {
+            if (m.reason() == null) {
+                throw ApiException.badRequest("missing.reason", "a missing finger needs a reason: "
+                        + List.of(MissingReason.values()));
+            }
+            return new MissingFinger(FingerPosition.ofCode(m.position()), m.reason(), m.note() == null ? "" : m.note());
+        }).toList();
+    }
+}

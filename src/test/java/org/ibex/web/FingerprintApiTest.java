@@ -1,0 +1,112 @@
+package org.ibex.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Fingerprints at the border with real FVC2002 prints: a traveller is enrolled with two fingers, verified 1:1 at
+ * the gate, and an undocumented person is identified 1:N with the evidence recorded.
+ */
+class FingerprintApiTest {
+    private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
+    private static TestNode node;
+    private static ApiCalls api;
+    private static long personId;
+
+    @BeforeAll
+    static void enrolATraveller() {
+        node = new TestNode(Clock.fixed(NOW, ZoneOffset.UTC));
+        api = new ApiCalls(node);
+        personId = api.enter("officer.a", "POST-A", ApiCalls.passport("LINDQVIST", "L898902C3")).at("/crossing/personId").asLong();
+        JsonNode enrolment = api.expect(201, "POST", "/api/persons/" + personId + "/fingerprints", "officer.a", Map.of(
+                "fingers", List.of(finger(2, 101, 1), finger(7, 102, 1)),
+                "missing", List.of(Map.of("position", 3, "reason", "INJURED_OR_BANDAGED", "note", "bandaged"))));
+        assertThat(enrolment.path("fingers")).hasSize(2);
+        assertThat(enrolment.at("/fingers/0/level").asText()).isIn("GOOD", "WARN");
+        assertThat(enrolment.at("/exceptions/0/reason").asText()).isEqualTo("INJURED_OR_BANDAGED");
+    }
+
+    @AfterAll
+    static void stopNode() {
+        node.close();
+    }
+
+    /** FVC2002 DB1 set B print FFF_I.tif as position {@code position}, at the documented 500 dpi. */
+    static Map<String, Object> finger(int position, int finger, int impression) {
+        Path file = Path.of(System.getProperty("ibex.shared", "../shared"), "data", "fingerprints", "fvc2002", "DB1_B",
+                finger + "_" + impression + ".tif");
+        try {
+            return Map.of("position", position, "image", Base64.getEncoder().encodeToString(Files.readAllBytes(file)),
+                    "dpi", 500);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void theSameTravellerIsVerifiedWithBothFingersFused() {
+        JsonNode verification = api.expect(200, "POST", "/api/persons/" + personId + "/fingerprints/verify", "officer.b",
+                Map.of("fingers", List.of(finger(2, 101, 3), finger(7, 102, 3))));
+        assertThat(verification.path("decision").asText()).isEqualTo("MATCH");
+        assertThat(verification.path("scores")).as("each finger's score is evidence").hasSize(2);
+        assertThat(verification.path("fusedScore").asDouble()).isGreaterThan(verification.path("threshold").asDouble());
+    }
+
+    @Test
+    void anotherPersonsFingersAreRejected() {
+        JsonNode verification = api.expect(200, "POST", "/api/persons/" + personId + "/fingerprints/verify", "officer.a",
+                Map.of("fingers", List.of(finger(2, 103, 1), finger(7, 104, 1))));
+        assertThat(verification.path("decision").asText()).isEqualTo("NO_MATCH");
+    }
+
+    @Test
+    void anUndocumentedPersonIsIdentifiedByOneFingerAndTheProbeIsKept() {
+        JsonNode identification = api.expect(201, "POST", "/api/identifications", "officer.b",
+                Map.of("label", "arrived without papers", "fingers", List.of(finger(7, 102, 5))));
+        assertThat(identification.path("outcome").asText()).isEqualTo("IDENTIFIED");
+        assertThat(identification.at("/candidates/0/personId").asLong()).isEqualTo(personId);
+        assertThat(identification.at("/candidates/0/fingers/0/position").asText()).isEqualTo("LEFT_INDEX");
+        assertThat(identification.path("comparisonFmr").asDouble())
+                .as("the threshold follows from the target FPIR over the gallery size")
+                .isEqualTo(identification.path("targetFpir").asDouble() / identification.path("gallerySize").asInt());
+        assertThat(identification.path("probeSubjectId").asLong()).isPositive();
+    }
+
+    @Test
+    void aStrangerGivesNoHit() {
+        JsonNode identification = api.expect(201, "POST", "/api/identifications", "officer.a",
+                Map.of("fingers", List.of(finger(5, 105, 1))));
+        assertThat(identification.path("outcome").asText()).isEqualTo("NO_HIT");
+        assertThat(identification.path("candidates")).isEmpty();
+    }
+
+    @Test
+    void badImagesAndUnknownPersonsGetClearErrors() {
+        JsonNode notAnImage = api.expect(400, "POST", "/api/persons/" + personId + "/fingerprints/verify", "officer.a",
+                Map.of("fingers", List.of(Map.of("position", 2, "image", Base64.getEncoder().encodeToString(new byte[100])))));
+        assertThat(notAnImage.path("message").asText()).contains("right index finger");
+        JsonNode slap = api.expect(400, "POST", "/api/identifications", "officer.a",
+                Map.of("fingers", List.of(Map.of("position", 13, "image", "AAAA"))));
+        assertThat(slap.path("message").asText()).contains("finger position code must be 0 (unknown) to 10");
+        JsonNode unknown = api.expect(404, "POST", "/api/persons/999999/fingerprints/verify", "officer.a",
+                Map.of("fingers", List.of(finger(2, 101, 2))));
+        assertThat(unknown.path("message").asText()).contains("no fingerprints enrolled");
+        assertThat(api.send("POST", "/api/identifications", "analyst", Map.of("fingers", List.of(finger(2, 101, 2))))
+                .statusCode()).as("analysts see numbers, not people").isEqualTo(403);
+    }
+}
