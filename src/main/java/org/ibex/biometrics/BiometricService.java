@@ -83,17 +83,34 @@ public final class BiometricService {
 
     /** 1:1 against the person's enrolled prints: one fused decision, every finger's score, recorded as evidence. */
     public Verification verify(long personId, List<FingerCapture> captures, Actor actor) {
-        GallerySubject enrolled = gallery.ofPerson(personId).orElseThrow(() ->
+        if (gallery.ofPerson(personId).isEmpty()) {
+            throw new NotEnrolledException("person " + personId + " has no fingerprints enrolled; enrol them first");
+        }
+        FingerSet probe = probe(captures);
+        return database.inTransaction(connection -> verify(connection, personId, probe, actor)).orElseThrow(() ->
                 new NotEnrolledException("person " + personId + " has no fingerprints enrolled; enrol them first"));
-        FingerSet probe = FingerSet.of(templates(captures, false), List.of());
-        Verification verification = new FingerVerifier(thresholds, VERIFICATION_FMR).verify(probe, enrolled.fingers());
-        database.inTransaction(connection -> {
-            repository.recordVerification(connection, personId, enrolled.id(), verification,
-                    Json.write(json, verification), provenance(actor));
-            accessLog.record(connection, AccessLog.Access.by(actor, "verify fingerprints", "person " + personId));
-            return null;
-        });
-        return verification;
+    }
+
+    /** Templates of the fingers given at the gate: the costly part of 1:1, done before any transaction. */
+    public FingerSet probe(List<FingerCapture> captures) {
+        return FingerSet.of(templates(captures, false), List.of());
+    }
+
+    /**
+     * 1:1 inside the caller's transaction, so a crossing and the verification it rests on commit together; empty
+     * when the person has no prints enrolled. Templates come from the gallery in memory: no database read.
+     */
+    public java.util.Optional<Verification> verify(java.sql.Connection connection, long personId, FingerSet probe,
+                                                   Actor actor) throws java.sql.SQLException {
+        java.util.Optional<GallerySubject> enrolled = gallery.ofPerson(personId);
+        if (enrolled.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        Verification verification = new FingerVerifier(thresholds, VERIFICATION_FMR).verify(probe, enrolled.get().fingers());
+        repository.recordVerification(connection, personId, enrolled.get().id(), verification,
+                Json.write(json, verification), provenance(actor));
+        accessLog.record(connection, AccessLog.Access.by(actor, "verify fingerprints", "person " + personId));
+        return java.util.Optional.of(verification);
     }
 
     /**

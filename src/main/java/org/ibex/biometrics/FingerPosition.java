@@ -1,5 +1,7 @@
 package org.ibex.biometrics;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+
 import java.util.Optional;
 
 /**
@@ -47,6 +49,24 @@ public enum FingerPosition {
     /** The position with this code; empty for palm codes (20 and up) and codes the standards leave unassigned here. */
     public static Optional<FingerPosition> of(int code) {
         return code >= 0 && code < BY_CODE.length ? Optional.of(BY_CODE[code]) : Optional.empty();
+    }
+
+    /** Reads a position from a request as its code (2) or its name (RIGHT_INDEX): partners send codes. */
+    @JsonCreator
+    public static FingerPosition fromJson(Object value) {
+        if (value instanceof Number number) {
+            return of(number.intValue()).orElseThrow(() ->
+                    new IllegalArgumentException("finger position code must be 0 to 15, was " + number));
+        }
+        String text = String.valueOf(value).strip();
+        if (text.matches("\\d{1,2}")) {
+            return fromJson(Integer.parseInt(text));
+        }
+        try {
+            return valueOf(text.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("finger position must be a code 1-10 or a name such as RIGHT_INDEX, was " + text);
+        }
     }
 
     /** One finger (or unknown) for enrolment and matching; slap and palm codes are refused with the rule. */

@@ -3,6 +3,8 @@ package org.ibex.border;
 import org.ibex.access.AccessDeniedException;
 import org.ibex.access.Actor;
 import org.ibex.audit.AccessLog;
+import org.ibex.biometrics.BiometricService;
+import org.ibex.biometrics.FingerSet;
 import org.ibex.identity.PersonFacts;
 import org.ibex.identity.PersonRegistry;
 import org.ibex.store.Database;
@@ -39,11 +41,12 @@ public final class BorderService {
     private final AccessLog accessLog;
     private final Clock clock;
     private final ScreeningIndex screening;
+    private final BiometricService biometrics;
     private final HitRepository hits = new HitRepository();
 
     public BorderService(Database database, org.ibex.document.MrzParser parser, InspectionRules rules,
                          Supplier<StayPolicy> policy, PostRepository posts, AccessLog accessLog, ScreeningIndex screening,
-                         Clock clock) {
+                         BiometricService biometrics, Clock clock) {
         this.database = database;
         this.documents = new DocumentReader(parser);
         this.rules = rules;
@@ -54,6 +57,7 @@ public final class BorderService {
         this.accessLog = accessLog;
         this.clock = clock;
         this.screening = screening;
+        this.biometrics = biometrics;
     }
 
     public RecordedCrossing record(CrossingRequest request, Actor actor) {
@@ -132,7 +136,7 @@ public final class BorderService {
     /** A request checked and read, ready to store: everything that needs no database. */
     private record Prepared(CrossingRequest request, Post post, String uid, String officer, Instant occurredAt,
                             Instant now, DocumentReader.Read read, StayPolicy.Resolved stayRule,
-                            List<WatchlistHit> candidates, Long supersedes, String reason, Actor actor) {
+                            List<WatchlistHit> candidates, FingerSet probe, Long supersedes, String reason, Actor actor) {
     }
 
     private Prepared prepare(CrossingRequest request, Long supersedes, String reason, Actor actor) {
@@ -164,8 +168,9 @@ public final class BorderService {
         DocumentReader.Read read = documents.read(request);
         StayPolicy.Resolved stayRule = policy.get().resolve(read.document().nationality(), request.permit());
         List<WatchlistHit> candidates = screen(read.document());
-        return new Prepared(request, post, uid, officer, occurredAt, now, read, stayRule, candidates, supersedes, reason,
-                actor);
+        FingerSet probe = request.fingers().isEmpty() ? null : biometrics.probe(request.fingers());
+        return new Prepared(request, post, uid, officer, occurredAt, now, read, stayRule, candidates, probe, supersedes,
+                reason, actor);
     }
 
     private RecordedCrossing store(Connection connection, Prepared p) throws SQLException {
@@ -183,7 +188,9 @@ public final class BorderService {
                 .filter(h -> !cleared.contains(h.listId() + '\u0000' + h.entryId())).toList();
         InspectionFacts facts = new InspectionFacts(p.request().direction(),
                 p.occurredAt().atZone(p.post().zone()).toLocalDate(), document, p.read().mrzErrors(),
-                p.read().mrzPresent(), p.request().permit(), p.stayRule().rule(), p.stayRule().problem(), history, standing);
+                p.read().mrzPresent(), p.request().permit(), p.stayRule().rule(), p.stayRule().problem(), history, standing,
+                p.probe() == null ? InspectionFacts.Fingerprints.NOT_CAPTURED : new InspectionFacts.Fingerprints(true,
+                        biometrics.verify(connection, personId, p.probe(), p.actor()).orElse(null)));
         InspectionOutcome outcome = rules.evaluate(facts);
         Crossing crossing = new Crossing(0, p.uid(), p.request().direction(), p.post().id(), p.officer(),
                 p.occurredAt(), p.post().zone().getId(), personId, document, p.request().permit(), outcome.checks(),

@@ -1,6 +1,7 @@
 package org.ibex.border;
 
 import java.time.LocalDate;
+import org.ibex.biometrics.Verification;
 import org.ibex.watchlist.WatchlistHit;
 
 import java.util.List;
@@ -8,9 +9,13 @@ import java.util.List;
 /**
  * Everything an inspection decides on, gathered before any rule runs: the document as read, its MRZ
  * errors, the permit, the stay rule that applies, the traveller's standing crossings and the watchlist hits
- * that were not confirmed false alerts for this person before.
+ * that were not confirmed false alerts for this person before, and the fingerprint verification if prints were given.
  */
 public record InspectionFacts(Direction direction, LocalDate date, TravelDocument document, List<String> mrzErrors,
                               boolean mrzPresent, Permit permit, StayRule stayRule, String stayRuleProblem,
-                              List<Movement> history, List<WatchlistHit> hits) {
+                              List<Movement> history, List<WatchlistHit> hits, Fingerprints fingerprints) {
+    /** What 1:1 at the gate found: nothing captured, no prints enrolled, or the verification. */
+    public record Fingerprints(boolean captured, Verification verification) {
+        public static final Fingerprints NOT_CAPTURED = new Fingerprints(false, null);
+    }
 }

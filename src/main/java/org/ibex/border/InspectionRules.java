@@ -5,6 +5,8 @@ import org.ibex.watchlist.WatchlistHit;
 
 import java.time.LocalDate;
 import java.time.Period;
+import org.ibex.biometrics.Verification;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,6 +31,7 @@ public final class InspectionRules {
         permitValidity(facts, checks, reasons);
         minor(facts, checks, reasons);
         watchlists(facts, checks, reasons);
+        fingerprints(facts, checks, reasons);
         StayStatus stay = stay(facts, checks, reasons);
         Decision decision = Decision.ADMIT;
         for (Reason reason : reasons) {
@@ -125,6 +128,34 @@ public final class InspectionRules {
             case REFUSE_ENTRY -> direction == Direction.ENTRY ? Decision.REFUSE : Decision.REFER;
             case REFER_TO_SECOND_LINE, DETAIN -> Decision.REFER;
         };
+    }
+
+    /** A traveller whose prints do not match the enrolled ones is referred, never refused on a score alone. */
+    private static void fingerprints(InspectionFacts facts, List<Check> checks, List<Reason> reasons) {
+        InspectionFacts.Fingerprints prints = facts.fingerprints();
+        if (prints == null || !prints.captured()) {
+            return;
+        }
+        Verification v = prints.verification();
+        if (v == null) {
+            checks.add(new Check("fingerprints", Check.Outcome.SKIPPED, "no prints enrolled for this person"));
+            return;
+        }
+        String detail = v.scores().size() + " finger(s) fused " + String.format(java.util.Locale.ROOT, "%.1f", v.fusedScore())
+                + " against threshold " + String.format(java.util.Locale.ROOT, "%.1f", v.threshold()) + " (FMR 1e-4)";
+        switch (v.decision()) {
+            case MATCH -> checks.add(new Check("fingerprints", Check.Outcome.PASS, detail));
+            case NO_MATCH -> {
+                checks.add(new Check("fingerprints", Check.Outcome.FAIL, detail));
+                reasons.add(new Reason("fingerprints-mismatch", Decision.REFER,
+                        "fingerprints do not match those enrolled: " + detail));
+            }
+            case INCONCLUSIVE -> {
+                checks.add(new Check("fingerprints", Check.Outcome.WARN, "no finger captured on both sides"));
+                reasons.add(new Reason("fingerprints-inconclusive", Decision.REFER,
+                        "fingerprints could not be compared: none of the captured fingers is enrolled"));
+            }
+        }
     }
 
     private StayStatus stay(InspectionFacts facts, List<Check> checks, List<Reason> reasons) {

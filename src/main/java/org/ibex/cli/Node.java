@@ -84,13 +84,13 @@ final class Node implements AutoCloseable {
         MrzParser parser = new MrzParser(clock);
         WatchlistRepository watchlistRepository = new WatchlistRepository(database);
         ScreeningIndex screening = ScreeningIndex.load(watchlistRepository, new NameMatcher(), clock);
-        BorderService border = new BorderService(database, parser, new InspectionRules(18), policy, posts, accessLog,
-                screening, clock);
-        StayService stays = new StayService(database, policy, accessLog, clock);
-        WatchlistService watchlists = new WatchlistService(watchlistRepository, screening, accessLog, clock);
         BiometricRepository biometricRepository = new BiometricRepository();
         BiometricService biometrics = new BiometricService(database, biometricRepository,
                 BiometricService.loadGallery(database, biometricRepository), ScoreThresholds.fvc2002(), accessLog, clock);
+        BorderService border = new BorderService(database, parser, new InspectionRules(18), policy, posts, accessLog,
+                screening, biometrics, clock);
+        StayService stays = new StayService(database, policy, accessLog, clock);
+        WatchlistService watchlists = new WatchlistService(watchlistRepository, screening, accessLog, clock);
         Services services = new Services(database, authenticator, users, posts, parser, border, stays,
                 new HitReview(database, accessLog, clock), watchlists, biometrics, accessLog, metrics, clock);
         return new Node(folder, database, services, stayRules, screening);

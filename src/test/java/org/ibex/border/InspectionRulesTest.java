@@ -109,7 +109,8 @@ class InspectionRulesTest {
     @Test
     void refersWhenNoStayRuleCanBeResolved() {
         InspectionOutcome outcome = rules.evaluate(new InspectionFacts(Direction.ENTRY, TODAY, adultDocument(TODAY.plusYears(1)),
-                List.of(), true, null, null, "visa terms missing", List.of(), List.of()));
+                List.of(), true, null, null, "visa terms missing", List.of(), List.of(),
+                InspectionFacts.Fingerprints.NOT_CAPTURED));
         assertThat(outcome.decision()).isEqualTo(Decision.REFER);
         assertThat(outcome.reasons()).extracting(Reason::code).containsExactly("stay-rule-missing");
     }
@@ -125,7 +126,8 @@ class InspectionRulesTest {
 
     private static InspectionFacts facts(Direction direction, TravelDocument document, List<String> mrzErrors, Permit permit,
                                          StayRule rule, List<Movement> history) {
-        return new InspectionFacts(direction, TODAY, document, mrzErrors, true, permit, rule, null, history, List.of());
+        return new InspectionFacts(direction, TODAY, document, mrzErrors, true, permit, rule, null, history, List.of(),
+                InspectionFacts.Fingerprints.NOT_CAPTURED);
     }
 
     private static TravelDocument adultDocument(LocalDate expiry) {

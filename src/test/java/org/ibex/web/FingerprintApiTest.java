@@ -75,6 +75,35 @@ class FingerprintApiTest {
     }
 
     @Test
+    void aCrossingWithFingersVerifiesTheHolderAndRefersAMismatch() {
+        Map<String, Object> genuine = new java.util.LinkedHashMap<>(ApiCalls.crossing("EXIT", "POST-A",
+                ApiCalls.passport("LINDQVIST", "L898902C3")));
+        genuine.put("fingers", List.of(finger(2, 101, 4), finger(7, 102, 4)));
+        JsonNode admitted = api.expect(201, "POST", "/api/crossings", "officer.a", genuine);
+        assertThat(admitted.at("/crossing/checks").findValuesAsText("name")).contains("fingerprints");
+        JsonNode check = checkNamed(admitted, "fingerprints");
+        assertThat(check.path("outcome").asText()).isEqualTo("PASS");
+        assertThat(check.path("detail").asText()).contains("2 finger(s) fused");
+
+        Map<String, Object> impostor = new java.util.LinkedHashMap<>(ApiCalls.crossing("ENTRY", "POST-A",
+                ApiCalls.passport("LINDQVIST", "L898902C3")));
+        impostor.put("fingers", List.of(finger(2, 106, 1), finger(7, 107, 1)));
+        JsonNode referred = api.expect(201, "POST", "/api/crossings", "officer.a", impostor);
+        assertThat(checkNamed(referred, "fingerprints").path("outcome").asText()).isEqualTo("FAIL");
+        assertThat(referred.at("/crossing/decision").asText()).isEqualTo("REFER");
+        assertThat(referred.at("/crossing/reasons").findValuesAsText("code")).contains("fingerprints-mismatch");
+    }
+
+    private static JsonNode checkNamed(JsonNode recorded, String name) {
+        for (JsonNode check : recorded.at("/crossing/checks")) {
+            if (check.path("name").asText().equals(name)) {
+                return check;
+            }
+        }
+        throw new AssertionError("no check " + name + " in " + recorded.at("/crossing/checks"));
+    }
+
+    @Test
     void anUndocumentedPersonIsIdentifiedByOneFingerAndTheProbeIsKept() {
         JsonNode identification = api.expect(201, "POST", "/api/identifications", "officer.b",
                 Map.of("label", "arrived without papers", "fingers", List.of(finger(7, 102, 5))));

@@ -70,13 +70,14 @@ public final class TestNode implements AutoCloseable {
         MrzParser parser = new MrzParser(clock);
         WatchlistRepository watchlistRepository = new WatchlistRepository(database);
         ScreeningIndex screening = ScreeningIndex.load(watchlistRepository, MATCHER, clock);
+        BiometricService biometrics = new BiometricService(database, new BiometricRepository(),
+                BiometricService.loadGallery(database, new BiometricRepository()), ScoreThresholds.fvc2002(), accessLog, clock);
         BorderService border = new BorderService(database, parser, new InspectionRules(18), () -> policy, posts,
-                accessLog, screening, clock);
+                accessLog, screening, biometrics, clock);
         StayService stays = new StayService(database, () -> policy, accessLog, clock);
         services = new Services(database, authenticator, users, posts, parser, border, stays,
                 new HitReview(database, accessLog, clock), new WatchlistService(watchlistRepository, screening, accessLog,
-                clock), new BiometricService(database, new BiometricRepository(), BiometricService.loadGallery(database,
-                new BiometricRepository()), ScoreThresholds.fvc2002(), accessLog, clock), accessLog, metrics, clock);
+                clock), biometrics, accessLog, metrics, clock);
         posts.add(new Post("POST-A", "Airport", Post.Kind.AIRPORT, ZoneId.of("Europe/Vilnius")));
         posts.add(new Post("POST-B", "Land post", Post.Kind.LAND, ZoneId.of("Europe/Vilnius")));
         addUser("officer.a", Role.OFFICER, "POST-A");
