@@ -76,24 +76,24 @@ final class InspectionBench implements Callable<Integer> {
             try (WebServer server = WebServer.start(new ServerSettings("127.0.0.1", 0, null, null), node.services)) {
                 HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                         .connectTimeout(Duration.ofSeconds(5)).build();
-                String token = login(http, server.baseUrl(), officer);
+                String token = HttpLoad.login(http, server.baseUrl(), officer, "bench-password");
                 String database = jdbcUrl == null ? "H2 (file)" : "PostgreSQL";
                 System.out.println("inspection through HTTP on loopback, database " + database);
                 IntFunction<HttpRequest> me = i -> HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/me"))
                         .header("Authorization", "Bearer " + token).GET().build();
                 IntFunction<HttpRequest> inspect = i -> crossing(server.baseUrl(), token, post, mrzs, sequence.incrementAndGet());
-                run(http, "warm-up", inspect, Math.min(1000, crossings), clients, false);
-                run(http, "warm-up", me, 2000, clients, false);
-                Result baseline1 = run(http, "baseline /api/me, 1 client", me, 2000, 1, true);
-                Result inspection1 = run(http, "inspection, 1 client", inspect, Math.min(2000, crossings), 1, true);
-                Result baselineN = run(http, "baseline /api/me, " + clients + " clients", me, crossings, clients, true);
-                Result inspectionN = run(http, "inspection, " + clients + " clients", inspect, crossings, clients, true);
+                HttpLoad.run(http, "warm-up", inspect, Math.min(1000, crossings), clients, false);
+                HttpLoad.run(http, "warm-up", me, 2000, clients, false);
+                HttpLoad.Result baseline1 = HttpLoad.run(http, "baseline /api/me, 1 client", me, 2000, 1, true);
+                HttpLoad.Result inspection1 = HttpLoad.run(http, "inspection, 1 client", inspect, Math.min(2000, crossings), 1, true);
+                HttpLoad.Result baselineN = HttpLoad.run(http, "baseline /api/me, " + clients + " clients", me, crossings, clients, true);
+                HttpLoad.Result inspectionN = HttpLoad.run(http, "inspection, " + clients + " clients", inspect, crossings, clients, true);
                 System.out.printf("ratio inspection/baseline, 1 client: p50 %.1fx, p99 %.1fx%n",
-                        inspection1.p50 / baseline1.p50, inspection1.p99 / baseline1.p99);
+                        inspection1.p50() / baseline1.p50(), inspection1.p99() / baseline1.p99());
                 System.out.printf("ratio inspection/baseline, %d clients: throughput %.2f of baseline (%.0f vs %.0f/s)%n",
-                        clients, inspectionN.perSecond / baselineN.perSecond, inspectionN.perSecond, baselineN.perSecond);
+                        clients, inspectionN.perSecond() / baselineN.perSecond(), inspectionN.perSecond(), baselineN.perSecond());
                 System.out.printf("SUMMARY db=%s p50=%.2fms p99=%.2fms crossings/s=%.0f (targets: p99<=50ms, >=500/s)%n",
-                        database, inspection1.p50, inspection1.p99, inspectionN.perSecond);
+                        database, inspection1.p50(), inspection1.p99(), inspectionN.perSecond());
             }
         }
         return 0;
@@ -175,37 +175,5 @@ final class InspectionBench implements Callable<Integer> {
         String body = "{\"direction\":\"ENTRY\",\"postId\":\"" + post + "\",\"mrz\":\"" + mrz.replace("\n", "\\n") + "\"}";
         return HttpRequest.newBuilder(URI.create(base + "/api/crossings")).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
-    }
-
-    private static String login(HttpClient http, String base, String user) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/login"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + user + "\",\"password\":\"bench-password\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        String body = response.body();
-        int start = body.indexOf("\"token\":\"") + 9;
-        return body.substring(start, body.indexOf('"', start));
-    }
-
-    /** One measured run: percentiles in milliseconds and requests per second. */
-    private record Result(double p50, double p99, double perSecond) {
-    }
-
-    private static Result run(HttpClient http, String label, IntFunction<HttpRequest> requests, int total, int clients,
-                              boolean print) throws Exception {
-        AtomicInteger failures = new AtomicInteger();
-        LoadRun.Result run = LoadRun.run(label, total, clients, i -> {
-            if (http.send(requests.apply(i), HttpResponse.BodyHandlers.ofString()).statusCode() >= 300) {
-                failures.incrementAndGet();
-            }
-        });
-        Result result = new Result(run.p50(), run.p99(), run.perSecond());
-        if (print) {
-            System.out.printf("%-36s %6d requests  p50 %7.2f ms  p99 %7.2f ms  %7.0f/s  failures %d%n", label, total,
-                    result.p50, result.p99, result.perSecond, failures.get());
-        }
-        if (failures.get() > 0 && print) {
-            throw new IllegalStateException(label + ": " + failures.get() + " requests failed");
-        }
-        return result;
     }
 }

@@ -4,11 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Chinese characters to Latin: joined pinyin, a consonant-cluster-aware reduction for foreign
- * names transcribed syllable by syllable (維斯伯恩 = wei si bo en = waisbren: 斯 si→s, 伯 bo→b,
- * 恩 en→n), and for short names the surname moved last (张伟 = wei zhang).
+ * Chinese characters to Latin: joined pinyin; the {@value #DECODED} most probable spellings under
+ * the character realisations learned from transcribed foreign names ({@link ReadingTable}, 維斯伯恩
+ * = vi s ber n, near waisbren; 特 mostly t, 尔 l or r); a consonant-cluster-aware reduction of the
+ * pinyin (斯 si→s, 伯 bo→b, 恩 en→n); and for short names the surname moved last (张伟 = wei zhang).
+ * At most {@link Variants#MAX} of these, in that order.
  */
 final class HanRomanizer {
+    private static final ReadingTable READINGS = ReadingTable.loadBundled(ReadingTrainer.HAN_RESOURCE);
+    /** Decodings through the learned table kept beside pinyin; more cost time and blocking keys for little recall. */
+    static final int DECODED = 2;
+
     private HanRomanizer() {
     }
 
@@ -22,7 +28,16 @@ final class HanRomanizer {
         String reduced = reduce(syl);
         String rotated = syl.size() == 2 || syl.size() == 3
                 ? String.join("", syl.subList(1, syl.size())) + syl.get(0) : null;
-        return Variants.distinct(joined, reduced, rotated);
+        List<String> units = ReadingUnits.withFinal(ReadingUnits.han(token));
+        List<String> readings = syl.size() == units.size() ? syl : units.stream().map(ReadingUnits::reading).toList();
+        List<String> decoded = READINGS.best(units, readings, DECODED);
+        List<String> all = new ArrayList<>();
+        all.add(joined);
+        all.addAll(decoded);
+        // Rotation last: it only helps native two- or three-character names, whose decodings repeat pinyin and drop out.
+        all.add(reduced);
+        all.add(rotated);
+        return Variants.distinct(all.toArray(String[]::new));
     }
 
     static String reduce(List<String> syl) {

@@ -1,13 +1,20 @@
 package org.ibex.names;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Japanese kana romanisation: ICU's Hepburn-like output, plus a reduced reading for foreign names
- * written in katakana, where vowels are inserted after lone consonants (スミス = sumisu = smith)
- * and the long-vowel mark ー often stands for an English "er"/"ar" (ミュンスター = munster).
+ * Japanese kana romanisation: ICU's Hepburn-like output; the {@value #DECODED} most probable
+ * spellings under the mora realisations learned from katakana foreign names ({@link ReadingTable}:
+ * ター = ter, ッリ = lli, final ス = s); and a reduced reading where vowels inserted after lone
+ * consonants are dropped (スミス = sumisu = smith) and the long-vowel mark ー stands for an
+ * English "er"/"ar" (ミュンスター = munster).
  */
 final class KanaRomanizer {
+    private static final ReadingTable READINGS = ReadingTable.loadBundled(ReadingTrainer.KANA_RESOURCE);
+    /** Decodings through the learned table kept beside Hepburn; more cost time and blocking keys for little recall. */
+    static final int DECODED = 2;
+
     private KanaRomanizer() {
     }
 
@@ -17,7 +24,15 @@ final class KanaRomanizer {
         String hepburn = foldWithMarks(IcuTransliterators.apply("Hiragana-Latin; Katakana-Latin", marked), "");
         String reduced = reduce(hepburn);
         String withR = reduce(foldWithMarks(IcuTransliterators.apply("Hiragana-Latin; Katakana-Latin", marked), "r"));
-        return Variants.distinct(hepburn, reduced, withR);
+        List<String> units = ReadingUnits.withFinal(ReadingUnits.kana(token));
+        // ICU readings only for morae the table lacks: each ICU call costs more than the whole decoding.
+        List<String> readings = units.stream().map(u -> READINGS.covers(u) ? null : ReadingUnits.reading(u)).toList();
+        List<String> all = new ArrayList<>();
+        all.add(hepburn);
+        all.addAll(READINGS.best(units, readings, DECODED));
+        all.add(reduced);
+        all.add(withR);
+        return Variants.distinct(all.toArray(String[]::new));
     }
 
     private static String foldWithMarks(String icu, String longMark) {

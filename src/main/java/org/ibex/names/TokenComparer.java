@@ -34,6 +34,14 @@ final class TokenComparer {
      * packed variants in place and stops a distance as soon as it cannot beat the best pair found so far.
      */
     static double raw(TokenKey a, TokenKey b, EditCosts c) {
+        return best(a, b, c).raw();
+    }
+
+    /** The best raw similarity and which variant of the romanised (first) side gave it. */
+    private record Best(double raw, int variant) {
+    }
+
+    private static Best best(TokenKey a, TokenKey b, EditCosts c) {
         if (a.script() == Script.LATIN && b.script() != Script.LATIN) {
             TokenKey t = a;
             a = b;
@@ -42,7 +50,9 @@ final class TokenComparer {
         byte[] pa = a.packed();
         byte[] pb = b.packed();
         double best = 0;
-        for (int i = 0; i < pa.length; i = end(pa, i) + 1) {
+        int bestVariant = 0;
+        int variant = 0;
+        for (int i = 0; i < pa.length; i = end(pa, i) + 1, variant++) {
             int la = end(pa, i) - i;
             for (int j = 0; j < pb.length; j = end(pb, j) + 1) {
                 int lb = end(pb, j) - j;
@@ -50,10 +60,13 @@ final class TokenComparer {
                 double mean = (la + lb) / 2.0;
                 float d = WeightedLevenshtein.distance(c.cost(), pa, i, la, pb, j, lb, (float) ((1.0 - best) * mean));
                 double s = 1.0 - d / mean;
-                if (s > best) best = s;
+                if (s > best) {
+                    best = s;
+                    bestVariant = variant;
+                }
             }
         }
-        return best;
+        return new Best(best, bestVariant);
     }
 
     /** Index of the separator or end that closes the variant starting at {@code from}. */
@@ -88,7 +101,11 @@ final class TokenComparer {
         if (a.script() == b.script() && a.sameFirstVariant(b)) {
             return new PartMatch(a.text(), b.text(), MatchRule.EXACT, 1.0);
         }
-        return new PartMatch(a.text(), b.text(), rule(a, b, score), score);
+        // Show the officer which reading of the non-Latin part was compared, as it is the one to check.
+        boolean crossScript = (a.script() == Script.LATIN) != (b.script() == Script.LATIN);
+        String reading = crossScript && score >= NameComparer.MIN_PART
+                ? (a.script() == Script.LATIN ? b : a).variant(best(a, b, costsFor(a, b)).variant()) : null;
+        return new PartMatch(a.text(), b.text(), rule(a, b, score), score, reading);
     }
 
     private MatchRule rule(TokenKey a, TokenKey b, double score) {
