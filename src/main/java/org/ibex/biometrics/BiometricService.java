@@ -42,7 +42,7 @@ public final class BiometricService {
 
     /** Rebuilds the gallery from the database: called once at start. */
     public static FingerGallery loadGallery(Database database, BiometricRepository repository) {
-        FingerGallery gallery = new FingerGallery();
+        FingerGallery gallery = new FingerGallery(IndexParameters.defaults());
         database.read(connection -> {
             repository.eachSubject(connection, gallery::put);
             return null;

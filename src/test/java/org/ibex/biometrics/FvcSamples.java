@@ -23,6 +23,11 @@ final class FvcSamples {
         }
     }
 
+    /** DB1_B print FFF_I.tif as a bare SourceAFIS template at 500 dpi, for the index's tests. */
+    static com.machinezoo.sourceafis.FingerprintTemplate template(int finger, int impression) {
+        return FingerTemplate.extract(FingerPosition.UNKNOWN, db1(finger, impression)).afis();
+    }
+
     /** DB1_B image FFF_I.tif at FVC2002's documented 500 dpi. */
     static FingerImage db1(int finger, int impression) {
         return FingerImage.decode(file("DB1_B", finger + "_" + impression + ".tif"), 500);

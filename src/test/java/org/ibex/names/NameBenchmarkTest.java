@@ -7,14 +7,13 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class NameBenchmarkTest {
     @Test
     void benchmarkBeatsTheBaselineOnEveryScriptAtNoMoreFalseAlerts() {
         Path dir = Path.of(System.getProperty("ibex.shared", "/work/shared"), "data", "names");
-        Assumptions.assumeTrue(Files.isDirectory(dir), "pair files not present");
+        org.assertj.core.api.Assertions.assertThat(dir).as("the shared name pairs").isDirectory();
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         BenchmarkReport r = NameBenchmark.run(dir, 42L, new PrintStream(buf, true, StandardCharsets.UTF_8));
         assertThat(r.scripts()).hasSize(5);
