@@ -50,6 +50,11 @@ final class DemoCommand implements Callable<Integer> {
                 progress.done();
                 System.out.printf("seeded %d crossings of travellers named from %d names in %.1f s%n",
                         stored, names.size(), progress.seconds());
+                int enrolled = DemoFingerprints.enrol(node, DemoFingerprints.sharedFolder());
+                if (enrolled > 0) {
+                    System.out.printf("enrolled %d travellers with two fingers each (FVC2002 fingers 101+102, 103+104 …,"
+                            + " impression 1, as right and left index)%n", enrolled);
+                }
             }
             if (noServe) {
                 node.close();
@@ -83,6 +88,12 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("  TOKEN=$(curl -s " + url + "/api/login -d '{\"username\":\"analyst\",\"password\":\"demo-analyst-pass\"}'"
                 + " | sed 's/.*\"token\":\"\\([^\"]*\\)\".*/\\1/')");
         System.out.println("  curl -s -H \"Authorization: Bearer $TOKEN\" " + url + "/api/overstayers");
+        System.out.println("Identify someone without papers by a print (as officer.air; FVC2002 finger 101, impression 2):");
+        System.out.println("  OFFICER=$(curl -s " + url + "/api/login -d '{\"username\":\"officer.air\",\"password\":"
+                + "\"demo-officer-pass\"}' | sed 's/.*\"token\":\"\\([^\"]*\\)\".*/\\1/')");
+        System.out.println("  echo '{\"fingers\":[{\"position\":2,\"dpi\":500,\"image\":\"'$(base64 -w0 "
+                + "../shared/data/fingerprints/fvc2002/DB1_B/101_2.tif)'\"}]}' | curl -s -H \"Authorization: Bearer $OFFICER\""
+                + " -H 'Content-Type: application/json' -d @- " + url + "/api/identifications");
         System.out.println("Stop with Ctrl-C.");
         System.out.flush();
     }
