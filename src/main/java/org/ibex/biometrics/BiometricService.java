@@ -81,6 +81,21 @@ public final class BiometricService {
         return new Enrolment(subjectId, personId, reports, fingers.exceptions());
     }
 
+    /** Takes a subject out of the gallery (a wrong enrolment, a retention limit): its evidence rows stay. */
+    public void withdraw(long subjectId, Actor actor) {
+        boolean withdrawn = database.inTransaction(connection -> {
+            boolean changed = repository.withdraw(connection, subjectId, clock.instant());
+            if (changed) {
+                accessLog.record(connection, AccessLog.Access.by(actor, "withdraw fingerprints", "subject " + subjectId));
+            }
+            return changed;
+        });
+        if (!withdrawn) {
+            throw new NotEnrolledException("no enrolled subject " + subjectId + " (never enrolled, or withdrawn already)");
+        }
+        gallery.remove(subjectId);
+    }
+
     /** 1:1 against the person's enrolled prints: one fused decision, every finger's score, recorded as evidence. */
     public Verification verify(long personId, List<FingerCapture> captures, Actor actor) {
         if (gallery.ofPerson(personId).isEmpty()) {

@@ -38,6 +38,7 @@ public final class NistImageDecoder {
             case NONE -> raw(image, errors);
             case WSQ -> wsq(data, errors);
             case JPEG, PNG -> imageIo(data, image.format().name(), errors);
+            case JP2, JP2_LOSSLESS -> imageIo(data, "JPEG 2000", errors);
             case OTHER -> sniffed(data, errors);
             default -> throw errors.error("unsupported", image.format() + " images are not decoded here; the record "
                     + "declares " + image.width() + "x" + image.height() + " pixels");

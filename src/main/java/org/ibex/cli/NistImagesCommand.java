@@ -17,8 +17,8 @@ import java.util.concurrent.Callable;
 
 /**
  * Decodes every image of a transaction and writes it as PNG, named {@code <record>-type<T>-fgp<position>.png}
- * (without the position part for records that have none). Images in formats we cannot decode (JPEG 2000,
- * lossless JPEG) are listed as skipped; damaged image data rejects the file.
+ * (without the position part for records that have none). Images in a format we cannot decode
+ * (lossless JPEG) are listed as skipped; damaged image data rejects the file.
  */
 @Command(name = "images", mixinStandardHelpOptions = true,
         description = "Write the images of an ANSI/NIST-ITL file as PNG files into DIR.")

@@ -52,6 +52,10 @@ final class BiometricRoutes {
                     ctx.json(services.biometrics().verify(Requests.pathId(ctx, "id"), captures(request.fingers()),
                             Requests.actor(ctx)));
                 }),
+                Endpoint.of(HandlerType.DELETE, "/api/biometric-subjects/{id}", Set.of(Role.SUPERVISOR), ctx -> {
+                    services.biometrics().withdraw(Requests.pathId(ctx, "id"), Requests.actor(ctx));
+                    ctx.status(204);
+                }),
                 Endpoint.of(HandlerType.POST, "/api/identifications", INSPECTORS, ctx -> {
                     IdentifyRequest request = Requests.body(ctx, mapper, IdentifyRequest.class);
                     String label = request.label() == null || request.label().isBlank()

@@ -117,6 +117,26 @@ class FingerprintApiTest {
     }
 
     @Test
+    void aWithdrawnSubjectIsNoLongerFound() {
+        JsonNode enrolled = api.expect(201, "POST", "/api/identifications", "officer.a",
+                Map.of("label", "to be withdrawn", "fingers", List.of(finger(4, 108, 1))));
+        long subject = enrolled.path("probeSubjectId").asLong();
+        assertThat(api.expect(201, "POST", "/api/identifications", "officer.a",
+                Map.of("fingers", List.of(finger(4, 108, 2)))).at("/candidates/0/subjectId").asLong())
+                .as("the unknown subject kept from the first search is found by the second").isEqualTo(subject);
+
+        assertThat(api.send("DELETE", "/api/biometric-subjects/" + subject, "officer.a", null).statusCode())
+                .as("only supervisors withdraw").isEqualTo(403);
+        assertThat(api.send("DELETE", "/api/biometric-subjects/" + subject, "supervisor.a", null).statusCode()).isEqualTo(204);
+
+        JsonNode after = api.expect(201, "POST", "/api/identifications", "officer.a",
+                Map.of("fingers", List.of(finger(4, 108, 3))));
+        assertThat(after.path("candidates").findValuesAsText("subjectId")).doesNotContain(String.valueOf(subject));
+        assertThat(api.send("DELETE", "/api/biometric-subjects/" + subject, "supervisor.a", null).statusCode())
+                .as("withdrawing twice names the reason").isEqualTo(404);
+    }
+
+    @Test
     void aStrangerGivesNoHit() {
         JsonNode identification = api.expect(201, "POST", "/api/identifications", "officer.a",
                 Map.of("fingers", List.of(finger(5, 105, 1))));
