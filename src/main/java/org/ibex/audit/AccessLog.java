@@ -1,25 +1,34 @@
 package org.ibex.audit;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.ibex.access.Actor;
 import org.ibex.store.Database;
+import org.ibex.store.Json;
 import org.ibex.store.Sql;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The access log: who read or wrote which personal data, when and why. Insert-only by design: no code
- * path updates or deletes a row, and no endpoint exposes a way to.
+ * path updates or deletes a row, and no endpoint exposes a way to. Each access is also appended to the
+ * tamper-evident {@link AuditLog} chain as an {@code access} entry, in the same transaction.
  */
 public final class AccessLog {
+    public static final String KIND = "access";
+    private static final ObjectMapper JSON = Json.mapper();
     private final Database database;
+    private final AuditLog auditLog;
     private final Clock clock;
 
-    public AccessLog(Database database, Clock clock) {
+    public AccessLog(Database database, AuditLog auditLog, Clock clock) {
         this.database = database;
+        this.auditLog = auditLog;
         this.clock = clock;
     }
 
@@ -51,6 +60,17 @@ public final class AccessLog {
                     truncate(access.subject(), 200), truncate(access.purpose(), 200), truncate(access.remote(), 80));
             insert.executeUpdate();
         }
+        auditLog.append(connection, chainEntry(access));
+    }
+
+    /** The access as a chain entry: who and what record in their own fields, the rest as a JSON detail. */
+    private static AuditEntry.Draft chainEntry(Access access) {
+        Map<String, String> detail = new LinkedHashMap<>();
+        detail.put("role", access.role());
+        detail.put("action", access.action());
+        detail.put("purpose", access.purpose());
+        detail.put("remote", access.remote());
+        return new AuditEntry.Draft(KIND, access.actor(), access.subject(), Json.write(JSON, detail));
     }
 
     public List<Entry> recent(int limit) {

@@ -12,7 +12,8 @@ import java.time.format.DateTimeParseException;
         description = "IBEX - Integrated Border EXchange: a border-post node.",
         subcommands = {ServeCommand.class, DemoCommand.class, MrzCommand.class, CrossingCommand.class,
                 OverstayersCommand.class, ImportCommand.class, BenchCommand.class, UserCommand.class,
-                PostCommand.class, CertCommand.class, WatchlistCommand.class, NamesCommand.class, NistCommand.class})
+                PostCommand.class, CertCommand.class, PkiCommand.class, WatchlistCommand.class, NamesCommand.class, NistCommand.class,
+                AuditCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

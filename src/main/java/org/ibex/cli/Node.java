@@ -12,6 +12,9 @@ import org.ibex.access.PasswordHasher;
 import org.ibex.access.Sessions;
 import org.ibex.access.UserRepository;
 import org.ibex.audit.AccessLog;
+import org.ibex.audit.AuditLog;
+import org.ibex.audit.Signer;
+import org.ibex.audit.SigningKeys;
 import org.ibex.biometrics.BiometricRepository;
 import org.ibex.biometrics.BiometricService;
 import org.ibex.biometrics.ScoreThresholds;
@@ -47,14 +50,21 @@ final class Node implements AutoCloseable {
     final Services services;
     final StayRuleRepository stayRules;
     final ScreeningIndex screening;
+    final Signer auditSigner;
 
     private Node(DataFolder folder, Database database, Services services, StayRuleRepository stayRules,
-                 ScreeningIndex screening) {
+                 ScreeningIndex screening, Signer auditSigner) {
         this.folder = folder;
         this.database = database;
         this.services = services;
         this.stayRules = stayRules;
         this.screening = screening;
+        this.auditSigner = auditSigner;
+    }
+
+    /** The key that signs audit checkpoints: made in the data folder at first start, loaded afterwards. */
+    static Signer auditSigner(DataFolder folder) {
+        return SigningKeys.openOrCreate(folder.root().resolve("keys"), folder.setting("key.passphrase", null));
     }
 
     static Node open(Path data, Map<String, String> environment, Clock clock) {
@@ -78,7 +88,7 @@ final class Node implements AutoCloseable {
         Authenticator authenticator = new Authenticator(users, PasswordHasher.standard(),
                 new LoginThrottle(5, Duration.ofMinutes(15), clock), new Sessions(Duration.ofHours(8), clock));
         PostRepository posts = new PostRepository(database);
-        AccessLog accessLog = new AccessLog(database, clock);
+        AccessLog accessLog = new AccessLog(database, new AuditLog(clock), clock);
         StayRuleRepository stayRules = new StayRuleRepository(database);
         Supplier<StayPolicy> policy = new CachedPolicy(stayRules, DEFAULT_RULE);
         MrzParser parser = new MrzParser(clock);
@@ -93,7 +103,7 @@ final class Node implements AutoCloseable {
         WatchlistService watchlists = new WatchlistService(watchlistRepository, screening, accessLog, clock);
         Services services = new Services(database, authenticator, users, posts, parser, border, stays,
                 new HitReview(database, accessLog, clock), watchlists, biometrics, accessLog, metrics, clock);
-        return new Node(folder, database, services, stayRules, screening);
+        return new Node(folder, database, services, stayRules, screening, auditSigner(folder));
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.ibex.access.Sessions;
 import org.ibex.access.User;
 import org.ibex.access.UserRepository;
 import org.ibex.audit.AccessLog;
+import org.ibex.audit.AuditLog;
 import org.ibex.biometrics.BiometricRepository;
 import org.ibex.biometrics.BiometricService;
 import org.ibex.biometrics.ScoreThresholds;
@@ -64,7 +65,7 @@ public final class TestNode implements AutoCloseable {
         Authenticator authenticator = new Authenticator(users, new PasswordHasher(64, 1, new SecureRandom()),
                 new LoginThrottle(5, Duration.ofMinutes(15), clock), new Sessions(Duration.ofHours(8), clock));
         PostRepository posts = new PostRepository(database);
-        AccessLog accessLog = new AccessLog(database, clock);
+        AccessLog accessLog = new AccessLog(database, new AuditLog(clock), clock);
         StayPolicy policy = new StayPolicy(Map.of(new StayRuleKey("UTO", null), StayRule.exempt(),
                 new StayRuleKey(null, "VISA-C"), StayPolicy.VISA_TERMS), StayRule.rolling(90, 180));
         MrzParser parser = new MrzParser(clock);
