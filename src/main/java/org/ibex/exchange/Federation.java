@@ -10,12 +10,9 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.SecureRandom;
-import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.Collection;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -23,7 +20,6 @@ import java.util.Optional;
 public final class Federation {
     /** Federation peers speak only this protocol. */
     public static final String PROTOCOL = "TLSv1.3";
-    private static final int SAN_URI = 6;
 
     private final X509Certificate anchor;
     private final FederationDirectory directory;
@@ -102,17 +98,7 @@ public final class Federation {
     }
 
     static Optional<NodeIdentity> nodeId(X509Certificate leaf) {
-        try {
-            Collection<List<?>> names = leaf.getSubjectAlternativeNames();
-            if (names == null) {
-                return Optional.empty();
-            }
-            return names.stream().filter(n -> Integer.valueOf(SAN_URI).equals(n.get(0)))
-                    .map(n -> NodeIdentity.fromUri(String.valueOf(n.get(1))))
-                    .flatMap(Optional::stream).findFirst();
-        } catch (CertificateParsingException e) {
-            return Optional.empty();
-        }
+        return NodeCertificates.fromSan(leaf);
     }
 
     @Override

@@ -1,0 +1,67 @@
+package org.ibex.exchange;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReceiptsTest {
+    private static final EnvelopePki PKI = EnvelopePki.create("IBEX Test Root");
+    private static final EnvelopePki.Node POST = PKI.node("UTO/IMM/POST-ARL");
+    private static final EnvelopePki.Node HQ = PKI.node("XXB/IMM/HQ");
+    private final TestClock clock = new TestClock(EnvelopePki.NOW);
+
+    private EnvelopeVerifier verifierAt(EnvelopePki.Node node) {
+        return new EnvelopeVerifier(Set.of(PKI.root()), serial -> false, node.address(), clock, Duration.ofMinutes(5),
+                Duration.ofMinutes(1), new InMemoryReplayGuard(clock, Duration.ofMinutes(5)));
+    }
+
+    @Test
+    void receiptIsASignedProofOfDeliveryBackToTheSender() throws Rejection {
+        Envelope sent = EnvelopeVerifierTest.crossing(POST.address(), HQ.address(), EnvelopePki.NOW)
+                .withAgreement("UTO-XXB-2025-07");
+        Envelope received = verifierAt(HQ).verify(POST.signer().sign(sent)).envelope();
+        clock.advance(Duration.ofSeconds(2));
+
+        VerifiedEnvelope receipt = verifierAt(POST).verify(Receipts.receiptFor(received, HQ.signer(), clock));
+
+        assertThat(receipt.sender()).isEqualTo(HQ.address());
+        assertThat(receipt.envelope().type()).isEqualTo(Receipts.TYPE);
+        assertThat(receipt.envelope().correlation()).isEqualTo(sent.id());
+        assertThat(receipt.envelope().agreement()).as("a receipt travels under the same agreement")
+                .isEqualTo("UTO-XXB-2025-07");
+        assertThat(receipt.envelope().created()).isEqualTo(clock.instant());
+        Receipts.Proof proof = Receipts.proofIn(receipt.envelope());
+        assertThat(proof.receivedId()).isEqualTo(sent.id());
+        assertThat(proof.payloadSha256()).isEqualTo(sent.payloadSha256());
+        assertThat(proof.acknowledges(sent)).isTrue();
+    }
+
+    @Test
+    void receiptForAnEncryptedEnvelopeNamesTheDigestTheSenderSigned() throws Rejection {
+        Envelope search = Envelope.create(POST.address(), HQ.address(), "biometric.search", "identify traveller",
+                "application/x-ansi-nist", new byte[]{1, 2, 3}, EnvelopePki.NOW, Duration.ofMinutes(10));
+        SignedEnvelope signed = POST.signer().encryptFor(HQ.certificate()).sign(search);
+        Envelope received = verifierAt(HQ).verify(signed).envelope();
+
+        Receipts.Proof proof = Receipts.proofIn(
+                verifierAt(POST).verify(Receipts.receiptFor(received, HQ.signer(), clock)).envelope());
+
+        assertThat(proof.payloadSha256()).as("the digest of the ciphertext that travelled")
+                .isEqualTo(Envelope.sha256(signed.payload()));
+        assertThat(proof.acknowledges(search)).as("not the plaintext").isFalse();
+    }
+
+    @Test
+    void receiptDoesNotAcknowledgeADifferentPayload() throws Rejection {
+        Envelope sent = EnvelopeVerifierTest.crossing(POST.address(), HQ.address(), EnvelopePki.NOW);
+        Envelope received = verifierAt(HQ).verify(POST.signer().sign(sent)).envelope();
+
+        Receipts.Proof proof = Receipts.proofIn(
+                verifierAt(POST).verify(Receipts.receiptFor(received, HQ.signer(), clock)).envelope());
+
+        assertThat(proof.acknowledges(sent.withPayload(new byte[]{'{', '}'}))).isFalse();
+    }
+}
