@@ -1,0 +1,82 @@
+package org.ibex.transport;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+
+import javax.net.ssl.SSLContext;
+import java.security.cert.X509Certificate;
+
+/** The federation endpoint: {@code POST /exchange/v1/messages} over mutual TLS 1.3, handled by an {@link Inbox}. */
+public final class InboxServer implements AutoCloseable {
+    public static final String PATH = "/exchange/v1/messages";
+    private static final int MAX_REQUEST_BYTES = 16 << 20;
+
+    private final Javalin app;
+    private final ServerConnector[] connector;
+
+    private InboxServer(Javalin app, ServerConnector[] connector) {
+        this.app = app;
+        this.connector = connector;
+    }
+
+    /**
+     * Starts listening on {@code host:port} (0 for any free port) with the node's federation SSLContext
+     * ({@code Federation.sslContext}); clients without a federation certificate fail the handshake.
+     */
+    public static InboxServer start(String host, int port, SSLContext tls, Inbox inbox) {
+        ServerConnector[] holder = new ServerConnector[1];
+        Javalin app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
+            config.jetty.addConnector((server, http) -> {
+                holder[0] = connector(server, http, tls, host, port);
+                return holder[0];
+            });
+        });
+        app.post(PATH, ctx -> answer(ctx, inbox));
+        app.start();
+        return new InboxServer(app, holder);
+    }
+
+    private static void answer(Context ctx, Inbox inbox) {
+        Object chain = ctx.req().getAttribute("jakarta.servlet.request.X509Certificate");
+        InboxReply reply = inbox.receive(ctx.bodyAsBytes(),
+                chain instanceof X509Certificate[] certificates ? certificates : new X509Certificate[0]);
+        ctx.status(reply.status()).contentType(reply.contentType()).result(reply.body());
+    }
+
+    private static ServerConnector connector(Server server, HttpConfiguration http, SSLContext tls, String host,
+                                             int port) {
+        SslContextFactory.Server factory = new SslContextFactory.Server();
+        factory.setSslContext(tls);
+        factory.setNeedClientAuth(true);
+        factory.setIncludeProtocols("TLSv1.3");
+        HttpConfiguration https = new HttpConfiguration(http);
+        SecureRequestCustomizer secure = new SecureRequestCustomizer();
+        // Peers are named by their client certificates and often reached by IP address; SNI adds nothing here.
+        secure.setSniHostCheck(false);
+        https.addCustomizer(secure);
+        ServerConnector connector = new ServerConnector(server, new SslConnectionFactory(factory, "http/1.1"),
+                new HttpConnectionFactory(https));
+        connector.setHost(host);
+        connector.setPort(port);
+        return connector;
+    }
+
+    public int port() {
+        return connector[0].getLocalPort();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

@@ -1,0 +1,234 @@
+package org.ibex.transport;
+
+import org.ibex.exchange.Envelope;
+import org.ibex.exchange.SignedEnvelope;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Two (or three) in-process nodes, each with its own database, exchanging messages over real mutual TLS. */
+class StoreAndForwardTest {
+    private static final String POST = "UTO/IMM/POST-ARL";
+    private static final String HQ = "UTO/POLICE/HQ";
+    private static final String ROGUE = "UTO/IMM/POST-BAD";
+
+    @TempDir
+    Path dir;
+
+    private final List<TestNode> nodes = new ArrayList<>();
+
+    @AfterEach
+    void closeNodes() {
+        nodes.forEach(TestNode::close);
+    }
+
+    @Test
+    void deliversTwoHundredMessagesOnOneStreamInOrderAndProcessesEachExactlyOnce() throws Exception {
+        TestFederation pki = new TestFederation(POST, HQ);
+        TestNode post = node(pki, POST);
+        TestNode hq = listening(pki, HQ, post);
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            sent.add(post.enqueue(post.message(hq.id(), "crossings", "record " + i)).token());
+        }
+
+        int delivered = post.sender.deliverDue();
+        int processed = hq.processor.processAvailable();
+
+        assertThat(delivered).isEqualTo(200);
+        assertThat(post.count("SELECT COUNT(*) FROM exchange_outbox WHERE state = 'DELIVERED' AND receipt IS NOT NULL"))
+                .isEqualTo(200);
+        assertThat(processed).isEqualTo(200);
+        assertThat(hq.processor.processAvailable()).as("nothing is processed twice").isZero();
+        assertThat(hq.handled).as("handled in stream order").containsExactlyElementsOf(outboxIdsBySequence(post));
+        assertThat(hq.count("SELECT COUNT(*) FROM audit_entry WHERE kind = 'exchange.received'")).isEqualTo(200);
+        assertThat(hq.count("SELECT COUNT(*) FROM audit_entry WHERE kind = 'test.handled'")).isEqualTo(200);
+        assertThat(post.count("SELECT COUNT(*) FROM audit_entry WHERE kind = 'exchange.sent'")).isEqualTo(200);
+        assertThat(post.count("SELECT MIN(sequence) * 1000 + MAX(sequence) FROM exchange_outbox"))
+                .as("sequences 1..200 given by the outbox").isEqualTo(1200);
+        assertThat(sent).hasSize(200);
+    }
+
+    @Test
+    void keepsMessagesPendingWhileTheReceiverIsDownAndDeliversEachOnceWhenItIsBack() throws Exception {
+        TestFederation pki = new TestFederation(POST, HQ);
+        TestNode post = node(pki, POST);
+        TestNode hq = listening(pki, HQ, post);
+        int port = hq.port();
+        hq.stopServer();
+        for (int i = 0; i < 5; i++) {
+            post.enqueue(post.message(hq.id(), "crossings", "record " + i));
+        }
+
+        assertThat(post.sender.deliverDue()).isZero();
+        assertThat(post.sender.deliverDue()).as("a second pass at once waits for the backoff").isZero();
+        post.schedule.advance(Duration.ofMinutes(2));
+        assertThat(post.sender.deliverDue()).isZero();
+
+        assertThat(post.count("SELECT COUNT(*) FROM exchange_outbox WHERE state = 'PENDING'")).isEqualTo(5);
+        assertThat(post.count("SELECT attempts FROM exchange_outbox WHERE sequence = 1"))
+                .as("the head was tried once per due pass").isEqualTo(2);
+        assertThat(post.count("SELECT SUM(attempts) FROM exchange_outbox WHERE sequence > 1"))
+                .as("sequence n+1 is never sent before n is delivered").isZero();
+        assertThat(post.count("SELECT COUNT(*) FROM exchange_outbox WHERE sequence = 1 AND next_attempt_at > "
+                + "created_at AND last_error IS NOT NULL")).isEqualTo(1);
+        PeerStatus status = post.sender.peers().get(0);
+        assertThat(status.peer()).isEqualTo(HQ);
+        assertThat(status.backlog()).isEqualTo(5);
+        assertThat(status.lastContact()).isNull();
+        assertThat(status.lastError()).contains("cannot reach");
+
+        hq.startServer(port);
+        post.schedule.advance(Duration.ofMinutes(2));
+        // A new sender over the same table: a restarted process carries on from what is stored.
+        Sender restarted = new Sender(post.database, post.tls, peer -> Optional.ofNullable(post.peers.get(peer)),
+                post.verifier, post.audit, post.schedule, Backoff.standard(new Random(1)));
+
+        assertThat(restarted.deliverDue()).isEqualTo(5);
+        assertThat(hq.processor.processAvailable()).isEqualTo(5);
+        assertThat(hq.handled).containsExactlyElementsOf(outboxIdsBySequence(post));
+        assertThat(hq.count("SELECT COUNT(*) FROM exchange_inbox")).isEqualTo(5);
+        assertThat(restarted.peers().get(0).backlog()).isZero();
+        assertThat(restarted.peers().get(0).lastContact()).isNotNull();
+    }
+
+    @Test
+    void answersAReplayedEnvelopeWithTheSameReceiptAndDoesNotProcessItTwice() throws Exception {
+        TestFederation pki = new TestFederation(POST, HQ);
+        TestNode post = node(pki, POST);
+        TestNode hq = listening(pki, HQ, post);
+        SignedEnvelope signed = post.enqueue(post.message(hq.id(), null, "once"));
+        post.sender.deliverDue();
+        hq.processor.processAvailable();
+
+        HttpResponse<byte[]> again = postWire(post.tls, hq.endpoint(), signed.toWire());
+
+        assertThat(again.statusCode()).isEqualTo(200);
+        byte[] stored = post.database.read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT receipt FROM exchange_outbox");
+                 ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getBytes(1);
+            }
+        });
+        assertThat(again.body()).as("the receipt given the first time").isEqualTo(stored);
+        assertThat(hq.processor.processAvailable()).isZero();
+        assertThat(hq.handled).hasSize(1);
+        assertThat(hq.count("SELECT COUNT(*) FROM exchange_inbox")).isEqualTo(1);
+    }
+
+    @Test
+    void refusesAClientWithoutAFederationCertificate() throws Exception {
+        TestFederation pki = new TestFederation(POST, HQ);
+        TestNode post = node(pki, POST);
+        TestNode hq = listening(pki, HQ, post);
+        SignedEnvelope signed = post.signer.sign(post.message(hq.id(), null, "anonymous"));
+
+        assertThatThrownBy(() -> postWire(anonymous(pki), hq.endpoint(), signed.toWire()))
+                .isInstanceOf(IOException.class);
+        assertThat(hq.count("SELECT COUNT(*) FROM exchange_inbox")).isZero();
+    }
+
+    @Test
+    void rejectsAndAuditsAnEnvelopeWhoseSenderIsNotTheTlsPeer() throws Exception {
+        TestFederation pki = new TestFederation(POST, HQ, ROGUE);
+        TestNode post = node(pki, POST);
+        TestNode rogue = node(pki, ROGUE);
+        TestNode hq = listening(pki, HQ, post);
+        SignedEnvelope forged = rogue.signer.sign(rogue.message(hq.id(), null, "in another's name"));
+
+        HttpResponse<byte[]> response = postWire(post.tls, hq.endpoint(), forged.toWire());
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(new String(response.body(), StandardCharsets.UTF_8)).contains("sender-mismatch");
+        assertThat(hq.count("SELECT COUNT(*) FROM exchange_inbox")).isZero();
+        assertThat(hq.count("SELECT COUNT(*) FROM audit_entry WHERE kind = 'exchange.rejected' AND actor = '"
+                + POST + "' AND detail LIKE 'sender-mismatch%'")).isEqualTo(1);
+    }
+
+    @Test
+    void marksAMessageRejectedWhenTheReceiverRefusesIt() throws Exception {
+        TestFederation pki = new TestFederation(POST, HQ, ROGUE);
+        TestNode post = node(pki, POST);
+        TestNode other = listening(pki, ROGUE, post);
+        TestNode hq = node(pki, HQ);
+        // Given a directory error: HQ's messages go to another node, which is not their recipient.
+        post.peers.put(HQ, other.endpoint());
+        post.enqueue(post.message(hq.id(), "crossings", "misrouted"));
+
+        assertThat(post.sender.deliverDue()).isEqualTo(1);
+
+        assertThat(post.count("SELECT COUNT(*) FROM exchange_outbox WHERE state = 'REJECTED'"
+                + " AND last_error LIKE '%wrong-recipient%'")).isEqualTo(1);
+        assertThat(post.sender.peers().get(0).rejected()).isEqualTo(1);
+        assertThat(post.count("SELECT COUNT(*) FROM audit_entry WHERE kind = 'exchange.send-rejected'"))
+                .isEqualTo(1);
+        assertThat(other.count("SELECT COUNT(*) FROM audit_entry WHERE kind = 'exchange.rejected'")).isEqualTo(1);
+    }
+
+    private TestNode node(TestFederation pki, String id) throws Exception {
+        TestNode node = new TestNode(pki, id, dir.resolve(id.replace('/', '_')));
+        nodes.add(node);
+        return node;
+    }
+
+    private TestNode listening(TestFederation pki, String id, TestNode client) throws Exception {
+        TestNode node = node(pki, id);
+        node.startServer(0);
+        client.peers.put(id, node.endpoint());
+        return node;
+    }
+
+    private static List<String> outboxIdsBySequence(TestNode node) {
+        return node.database.read(connection -> {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT envelope_id FROM exchange_outbox ORDER BY sequence"); ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    ids.add(row.getString(1));
+                }
+            }
+            return ids;
+        });
+    }
+
+    private static HttpResponse<byte[]> postWire(SSLContext tls, URI endpoint, byte[] wire) throws Exception {
+        HttpClient client = HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        return client.send(HttpRequest.newBuilder(endpoint.resolve(InboxServer.PATH)).timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(wire)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** Trusts the federation's servers but has no certificate of its own to show. */
+    private static SSLContext anonymous(TestFederation pki) throws Exception {
+        KeyStore anchors = KeyStore.getInstance("PKCS12");
+        anchors.load(null, null);
+        anchors.setCertificateEntry("anchor", pki.root.certificate());
+        TrustManagerFactory trust = TrustManagerFactory.getInstance("PKIX");
+        trust.init(anchors);
+        SSLContext context = SSLContext.getInstance("TLSv1.3");
+        context.init(null, trust.getTrustManagers(), null);
+        return context;
+    }
+}

@@ -1,0 +1,56 @@
+package org.ibex.transport;
+
+import org.ibex.exchange.CertificateAuthority;
+import org.ibex.exchange.DirectoryEntry;
+import org.ibex.exchange.Federation;
+import org.ibex.exchange.FederationDirectory;
+import org.ibex.exchange.NodeCredentials;
+import org.ibex.exchange.NodeIdentity;
+import org.ibex.exchange.Passphrase;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+/** One federation for transport tests, in real time because TLS checks certificate dates against the system clock. */
+final class TestFederation {
+    static final Passphrase PASSPHRASE = Passphrase.of("correct horse battery");
+    /** Node certificates name this host as an IP SAN, which the HTTPS client checks. */
+    static final URI LOOPBACK = URI.create("https://127.0.0.1:9443");
+
+    final CertificateAuthority root;
+    final CertificateAuthority state;
+    final Federation federation;
+    final List<NodeCredentials> nodes;
+
+    TestFederation(String... nodeIds) throws Exception {
+        Clock clock = Clock.systemUTC();
+        root = CertificateAuthority.createRoot("Federation root", clock, new SecureRandom());
+        state = root.createState("UTO");
+        NodeCredentials[] issued = new NodeCredentials[nodeIds.length];
+        for (int i = 0; i < nodeIds.length; i++) {
+            issued[i] = state.issue(NodeIdentity.parse(nodeIds[i]), LOOPBACK, Duration.ofDays(30));
+        }
+        nodes = List.of(issued);
+        Instant now = clock.instant();
+        FederationDirectory directory = new FederationDirectory(1, "UTO state CA", now, now.plus(Duration.ofHours(24)),
+                Arrays.stream(issued).map(n -> DirectoryEntry.of(n.node(), n.endpoint(), n.certificate())).toList(),
+                List.of());
+        federation = Federation.join(directory.signedBy(state), root.certificate(), clock);
+    }
+
+    NodeCredentials node(String id) {
+        return nodes.stream().filter(n -> n.node().toString().equals(id)).findFirst().orElseThrow();
+    }
+
+    /** Saves the node's key store under {@code folder} and returns its path. */
+    Path save(String id, Path folder) throws Exception {
+        node(id).save(folder, PASSPHRASE);
+        return folder.resolve(NodeCredentials.KEY_STORE);
+    }
+}
