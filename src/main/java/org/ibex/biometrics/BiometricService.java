@@ -98,12 +98,17 @@ public final class BiometricService {
 
     /** 1:1 against the person's enrolled prints: one fused decision, every finger's score, recorded as evidence. */
     public Verification verify(long personId, List<FingerCapture> captures, Actor actor) {
+        // Checked before extraction too, so an unknown person costs no template work.
         if (gallery.ofPerson(personId).isEmpty()) {
-            throw new NotEnrolledException("person " + personId + " has no fingerprints enrolled; enrol them first");
+            throw notEnrolled(personId);
         }
         FingerSet probe = probe(captures);
-        return database.inTransaction(connection -> verify(connection, personId, probe, actor)).orElseThrow(() ->
-                new NotEnrolledException("person " + personId + " has no fingerprints enrolled; enrol them first"));
+        return database.inTransaction(connection -> verify(connection, personId, probe, actor))
+                .orElseThrow(() -> notEnrolled(personId));
+    }
+
+    private static NotEnrolledException notEnrolled(long personId) {
+        return new NotEnrolledException("person " + personId + " has no fingerprints enrolled; enrol them first");
     }
 
     /** Templates of the fingers given at the gate: the costly part of 1:1, done before any transaction. */

@@ -106,12 +106,7 @@ public final class BorderService {
     }
 
     public Crossing get(long id, Actor actor) {
-        Crossing crossing = database.read(c -> crossings.find(c, id))
-                .orElseThrow(() -> new NotFoundException("no crossing " + id));
-        if (!actor.user().mayActAtPost(crossing.postId())) {
-            // Same answer as a missing record: an officer learns nothing about other posts.
-            throw new NotFoundException("no crossing " + id);
-        }
+        Crossing crossing = database.read(c -> crossings.findVisible(c, id, actor));
         accessLog.record(AccessLog.Access.by(actor, "crossing.read", "crossing/" + id));
         return crossing;
     }

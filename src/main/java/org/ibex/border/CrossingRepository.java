@@ -3,6 +3,7 @@ package org.ibex.border;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.ibex.access.Actor;
 import org.ibex.store.Json;
 import org.ibex.store.Sql;
 
@@ -60,6 +61,15 @@ public final class CrossingRepository {
             select.setString(1, uid);
             return !Sql.list(select, row -> 1).isEmpty();
         }
+    }
+
+    /** The crossing if the actor may act at its post; another post's crossing reads as missing, so nothing leaks. */
+    Crossing findVisible(Connection connection, long id, Actor actor) throws SQLException {
+        Crossing crossing = find(connection, id).orElseThrow(() -> new NotFoundException("no crossing " + id));
+        if (!actor.user().mayActAtPost(crossing.postId())) {
+            throw new NotFoundException("no crossing " + id);
+        }
+        return crossing;
     }
 
     public Optional<Crossing> find(Connection connection, long id) throws SQLException {

@@ -55,11 +55,6 @@ public final class HitReview {
     }
 
     private Crossing visibleCrossing(long crossingId, Actor actor) {
-        Crossing crossing = database.read(c -> crossings.find(c, crossingId))
-                .orElseThrow(() -> new NotFoundException("no crossing " + crossingId));
-        if (!actor.user().mayActAtPost(crossing.postId())) {
-            throw new NotFoundException("no crossing " + crossingId);
-        }
-        return crossing;
+        return database.read(c -> crossings.findVisible(c, crossingId, actor));
     }
 }

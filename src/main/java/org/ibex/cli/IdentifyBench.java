@@ -94,10 +94,10 @@ final class IdentifyBench implements Callable<Integer> {
                 real, gallery - real, perturbation, gallery, probes.size());
 
         IndexParameters parameters = new IndexParameters(shortList, cores);
-        long heapBefore = usedHeap();
+        long heapBefore = LoadRun.usedHeap();
         try (FingerprintIndex index = new FingerprintIndex(parameters)) {
             LoadRun.Result build = LoadRun.run("enrol", gallery, cores, i -> index.add(i, 0, enrolled.get(i)));
-            long heap = usedHeap() - heapBefore;
+            long heap = LoadRun.usedHeap() - heapBefore;
             System.out.printf("index built from template bytes in %.1f s (%.0f fingers/s on %d threads); %.0f pair hashes"
                             + " per finger (%d B); heap %.0f MB, %.1f KB per finger (most of it the SourceAFIS templates"
                             + " kept for rescoring)%n", gallery / build.perSecond(), build.perSecond(), cores,
@@ -210,11 +210,5 @@ final class IdentifyBench implements Callable<Integer> {
             resolutions.putIfAbsent(m.finger().substring(0, m.finger().indexOf('/')), String.format("%.0f dpi", m.dpi()));
         }
         System.out.println("resolutions (FVC2002 images carry none; the documented values): " + resolutions);
-    }
-
-    private static long usedHeap() {
-        Runtime runtime = Runtime.getRuntime();
-        System.gc();
-        return runtime.totalMemory() - runtime.freeMemory();
     }
 }

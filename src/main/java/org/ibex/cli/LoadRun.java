@@ -9,6 +9,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** Runs numbered operations on a few threads, timing each one, with a progress bar: the loop every benchmark shares. */
 final class LoadRun {
+    /** Heap in use right after a collection: the memory lines of the benchmarks. */
+    static long usedHeap() {
+        Runtime runtime = Runtime.getRuntime();
+        System.gc();
+        return runtime.totalMemory() - runtime.freeMemory();
+    }
+
     /** One operation, by its number; it may throw, which ends the run. */
     @FunctionalInterface
     interface Operation {

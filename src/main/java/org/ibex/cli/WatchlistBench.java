@@ -66,7 +66,7 @@ final class WatchlistBench implements Callable<Integer> {
             BenchPerson p = listed.get(i);
             list.add(p.entry("bench", "E" + i));
         }
-        long heapBefore = usedHeap();
+        long heapBefore = LoadRun.usedHeap();
         long t0 = System.nanoTime();
         Progress building = new Progress("index", 1);
         index.replaceList(new WatchlistInfo("bench", "bench", "bench", "none", (int) Math.round(matcher.threshold() * 100)),
@@ -75,7 +75,7 @@ final class WatchlistBench implements Callable<Integer> {
         building.done();
         double buildSeconds = (System.nanoTime() - t0) / 1e9;
         System.out.printf("index of %d entries built in %.1f s, about %d MB of heap%n", entries, buildSeconds,
-                (usedHeap() - heapBefore) >> 20);
+                (LoadRun.usedHeap() - heapBefore) >> 20);
 
         List<Query> positives = new ArrayList<>();
         for (int i = 0; i < queries; i++) {
@@ -164,11 +164,5 @@ final class WatchlistBench implements Callable<Integer> {
             }
         }
         return date.plusDays(1);
-    }
-
-    private static long usedHeap() {
-        Runtime runtime = Runtime.getRuntime();
-        System.gc();
-        return runtime.totalMemory() - runtime.freeMemory();
     }
 }

@@ -2,11 +2,8 @@ package org.ibex.exchange;
 
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
-import java.security.cert.CertPathValidator;
 import java.security.cert.CertificateExpiredException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.CertificateNotYetValidException;
-import java.security.cert.PKIXParameters;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -76,11 +73,7 @@ final class CertificateChainCheck {
 
     private void validatePath(List<X509Certificate> path, Instant at) throws Rejection {
         try {
-            PKIXParameters parameters = new PKIXParameters(anchors);
-            parameters.setRevocationEnabled(false);
-            parameters.setDate(Date.from(at));
-            CertPathValidator.getInstance("PKIX").validate(
-                    CertificateFactory.getInstance("X.509").generateCertPath(path), parameters);
+            Chains.validatePath(path, anchors, at);
         } catch (GeneralSecurityException | RuntimeException e) {
             throw new Rejection(Rejection.Code.UNTRUSTED_CHAIN, "x5c chain of " + path.get(0).getSubjectX500Principal()
                     + " does not lead to a trust anchor: " + e.getMessage());

@@ -23,7 +23,13 @@ final class Chains {
             anchor.checkValidity(Date.from(at));
             return;
         }
-        PKIXParameters parameters = new PKIXParameters(Set.of(new TrustAnchor(anchor, null)));
+        validatePath(path, Set.of(new TrustAnchor(anchor, null)), at);
+    }
+
+    /** PKIX from the path (leaf first, anchors left out) to one of the anchors, at the given instant. */
+    static void validatePath(List<X509Certificate> path, Set<TrustAnchor> anchors, Instant at)
+            throws GeneralSecurityException {
+        PKIXParameters parameters = new PKIXParameters(anchors);
         // Revocation is checked against the signed directory, not CRL distribution points nobody publishes.
         parameters.setRevocationEnabled(false);
         parameters.setDate(Date.from(at));
