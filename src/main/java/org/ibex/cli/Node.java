@@ -35,7 +35,15 @@ import org.ibex.watchlist.WatchlistRepository;
 import org.ibex.watchlist.WatchlistService;
 import org.ibex.web.Services;
 
+import org.ibex.exchange.DirectoryException;
+import org.ibex.exchange.Membership;
+import org.ibex.exchange.Passphrase;
+import org.ibex.transport.ExchangeNode;
+
+import java.io.IOException;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.util.Optional;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -51,15 +59,17 @@ final class Node implements AutoCloseable {
     final StayRuleRepository stayRules;
     final ScreeningIndex screening;
     final Signer auditSigner;
+    final Optional<ExchangeNode> exchange;
 
     private Node(DataFolder folder, Database database, Services services, StayRuleRepository stayRules,
-                 ScreeningIndex screening, Signer auditSigner) {
+                 ScreeningIndex screening, Signer auditSigner, Optional<ExchangeNode> exchange) {
         this.folder = folder;
         this.database = database;
         this.services = services;
         this.stayRules = stayRules;
         this.screening = screening;
         this.auditSigner = auditSigner;
+        this.exchange = exchange;
     }
 
     /** The key that signs audit checkpoints: made in the data folder at first start, loaded afterwards. */
@@ -88,7 +98,9 @@ final class Node implements AutoCloseable {
         Authenticator authenticator = new Authenticator(users, PasswordHasher.standard(),
                 new LoginThrottle(5, Duration.ofMinutes(15), clock), new Sessions(Duration.ofHours(8), clock));
         PostRepository posts = new PostRepository(database);
-        AccessLog accessLog = new AccessLog(database, new AuditLog(clock), clock);
+        AuditLog auditLog = new AuditLog(clock);
+        AccessLog accessLog = new AccessLog(database, auditLog, clock);
+        Optional<ExchangeNode> exchange = exchange(folder, database, auditLog, clock);
         StayRuleRepository stayRules = new StayRuleRepository(database);
         Supplier<StayPolicy> policy = new CachedPolicy(stayRules, DEFAULT_RULE);
         MrzParser parser = new MrzParser(clock);
@@ -102,12 +114,42 @@ final class Node implements AutoCloseable {
         StayService stays = new StayService(database, policy, accessLog, clock);
         WatchlistService watchlists = new WatchlistService(watchlistRepository, screening, accessLog, clock);
         Services services = new Services(database, authenticator, users, posts, parser, border, stays,
-                new HitReview(database, accessLog, clock), watchlists, biometrics, accessLog, metrics, clock);
-        return new Node(folder, database, services, stayRules, screening, auditSigner(folder));
+                new HitReview(database, accessLog, clock), watchlists, biometrics, accessLog, metrics, clock, exchange);
+        exchange.ifPresent(node -> ExchangeMetrics.bind(node, metrics));
+        return new Node(folder, database, services, stayRules, screening, auditSigner(folder), exchange);
+    }
+
+    /** The node's federation membership when DATA/exchange holds one ({@code ibex exchange join}). */
+    static Optional<ExchangeNode> exchange(DataFolder folder, Database database, AuditLog audit, Clock clock) {
+        Path dir = exchangeFolder(folder);
+        if (!Membership.present(dir)) {
+            return Optional.empty();
+        }
+        try {
+            Membership membership = Membership.load(dir, passphrase(folder), clock);
+            Duration maxAge = Duration.ofDays(Long.parseLong(folder.setting("exchange.max-age-days", "30")));
+            return Optional.of(new ExchangeNode(database, audit, membership, clock, maxAge, Map.of()));
+        } catch (IOException | GeneralSecurityException | DirectoryException e) {
+            throw new IllegalStateException("cannot join the federation from " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    static Path exchangeFolder(DataFolder folder) {
+        return folder.root().resolve("exchange");
+    }
+
+    /** The node key's passphrase: $IBEX_PKI_PASSPHRASE, pki.passphrase, or the file named by pki.passphrase-file. */
+    static Passphrase passphrase(DataFolder folder) throws IOException {
+        String file = folder.setting("pki.passphrase-file", null);
+        if (file != null) {
+            return Passphrase.resolve(Path.of(file), Map.of());
+        }
+        return Passphrase.of(folder.setting("pki.passphrase", null));
     }
 
     @Override
     public void close() {
+        exchange.ifPresent(ExchangeNode::close);
         database.close();
     }
 

@@ -1,5 +1,6 @@
 package org.ibex.cli;
 
+import org.ibex.transport.ExchangeNode;
 import org.ibex.web.ServerSettings;
 import org.ibex.web.WebServer;
 import picocli.CommandLine.Command;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /** Runs the node's HTTP API until stopped. */
@@ -31,15 +33,37 @@ final class ServeCommand implements Callable<Integer> {
             description = "file holding the keystore password (else $IBEX_TLS_PASSWORD)")
     Path passwordFile;
 
+    @Option(names = "--exchange-port", paramLabel = "PORT",
+            description = "port of the federation endpoint (default: the port of the node's certified endpoint)")
+    Integer exchangePort;
+
+    @Option(names = "--exchange-host", paramLabel = "HOST",
+            description = "address of the federation endpoint (default: the host of the node's certified endpoint)")
+    String exchangeHost;
+
     @Override
     public Integer call() throws Exception {
         ServerSettings settings = new ServerSettings(host, port, keystore, keystore == null ? null : password());
         Node node = data.open();
         WebServer server = WebServer.start(settings, node.services);
         System.out.println("ibex node serving " + server.baseUrl() + " (data " + node.folder.root() + ")");
+        if (node.exchange.isPresent()) {
+            startExchange(node, node.exchange.get());
+        }
         System.out.flush();
         Serving.untilStopped(server, node);
         return 0;
+    }
+
+    private void startExchange(Node node, ExchangeNode exchange) {
+        java.net.URI endpoint = exchange.membership().credentials().endpoint();
+        exchange.start(exchangeHost != null ? exchangeHost : endpoint.getHost(),
+                exchangePort != null ? exchangePort : endpoint.getPort(), Duration.ofMillis(200));
+        long minutes = Long.parseLong(node.folder.setting("audit.checkpoint-minutes", "60"));
+        exchange.shareCheckpoints(node.auditSigner, Duration.ofMinutes(minutes));
+        System.out.println("exchange " + exchange.node() + " listening on port " + exchange.port() + " (directory "
+                + exchange.membership().federation().directory().sequence() + ", " + exchange.peers().size()
+                + " peers)");
     }
 
     private String password() throws IOException {

@@ -12,6 +12,7 @@ import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
@@ -19,9 +20,15 @@ import java.util.function.Predicate;
  * code: path to an anchor (PKIX), then revocation, then validity at verification time.
  */
 final class CertificateChainCheck {
+    private static final int MAX_REMEMBERED_PATHS = 10_000;
     private final Set<TrustAnchor> anchors;
     private final Set<X509Certificate> anchorCertificates;
     private final Predicate<BigInteger> revoked;
+    /**
+     * Paths that led to an anchor. PKIX path building costs more than the signature check, and a verifier sees the
+     * same few senders all day; revocation and dates are checked on every call, since those change.
+     */
+    private final Set<List<X509Certificate>> validatedPaths = ConcurrentHashMap.newKeySet();
 
     CertificateChainCheck(Set<X509Certificate> anchorCertificates, Predicate<BigInteger> revoked) {
         if (anchorCertificates.isEmpty()) {
@@ -41,7 +48,13 @@ final class CertificateChainCheck {
             throw new Rejection(Rejection.Code.UNTRUSTED_CHAIN, "x5c leaf certificate is itself a trust anchor;"
                     + " a node must sign with a certificate issued under an anchor");
         }
-        validatePath(path, clamp(now, path.get(0)));
+        if (!validatedPaths.contains(path)) {
+            validatePath(path, clamp(now, path.get(0)));
+            if (validatedPaths.size() >= MAX_REMEMBERED_PATHS) {
+                validatedPaths.clear();
+            }
+            validatedPaths.add(List.copyOf(path));
+        }
         for (X509Certificate certificate : path) {
             // The federation has one issuer per anchor, so a serial identifies a certificate within it.
             if (revoked.test(certificate.getSerialNumber())) {

@@ -20,6 +20,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -34,6 +36,7 @@ public final class EnvelopeVerifier {
     /** Largest token: header JSON plus a certificate chain fits in a fraction of this. */
     static final int MAX_TOKEN_CHARS = 256 * 1024;
     static final int MAX_CHAIN_LENGTH = 5;
+    private static final int MAX_parsedCertificates = 10_000;
 
     private final CertificateChainCheck chainCheck;
     private final NodeIdentity local;
@@ -41,6 +44,8 @@ public final class EnvelopeVerifier {
     private final Duration maxAge;
     private final Duration maxFutureSkew;
     private final ReplayGuard replayGuard;
+    /** Certificates by their base64 form: senders repeat the same x5c on every message. */
+    private final Map<String, X509Certificate> parsedCertificates = new ConcurrentHashMap<>();
 
     private record Parsed(JWSObject jws, List<X509Certificate> chain, EnvelopeJson.Header header, byte[] payload) {
     }
@@ -106,7 +111,7 @@ public final class EnvelopeVerifier {
         return new VerifiedEnvelope(envelope, parsed.chain().get(0), parsed.header().encrypted());
     }
 
-    private static Parsed parse(String token, byte[] payload) throws Rejection {
+    private Parsed parse(String token, byte[] payload) throws Rejection {
         if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_CHARS) {
             throw malformed("token must be 1 to " + MAX_TOKEN_CHARS + " characters");
         }
@@ -128,7 +133,7 @@ public final class EnvelopeVerifier {
             }
             List<X509Certificate> chain = new ArrayList<>();
             for (Base64 encoded : x5c) {
-                X509Certificate certificate = X509CertUtils.parse(encoded.decode());
+                X509Certificate certificate = parsed(encoded);
                 if (certificate == null) {
                     throw malformed("token header 'x5c' holds something that is not an X.509 certificate");
                 }
@@ -146,6 +151,23 @@ public final class EnvelopeVerifier {
             // Hostile input must end as a rejection, whatever corner of a parser it reaches.
             throw malformed("token cannot be read: " + e);
         }
+    }
+
+    /** Parsing DER on every message cost more than the cache lookup that replaces it. */
+    private X509Certificate parsed(Base64 encoded) {
+        String key = encoded.toString();
+        X509Certificate known = parsedCertificates.get(key);
+        if (known != null) {
+            return known;
+        }
+        X509Certificate certificate = X509CertUtils.parse(encoded.decode());
+        if (certificate != null) {
+            if (parsedCertificates.size() >= MAX_parsedCertificates) {
+                parsedCertificates.clear();
+            }
+            parsedCertificates.put(key, certificate);
+        }
+        return certificate;
     }
 
     private static void checkSignature(Parsed parsed) throws Rejection {

@@ -13,6 +13,10 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,10 +24,13 @@ import java.util.Optional;
 public final class Federation {
     /** Federation peers speak only this protocol. */
     public static final String PROTOCOL = "TLSv1.3";
+    private static final int MAX_REMEMBERED_PATHS = 10_000;
 
     private final X509Certificate anchor;
     private final FederationDirectory directory;
     private final Clock clock;
+    /** Chains that passed PKIX with this anchor: a node sees the same few peers on every request. */
+    private final Set<List<X509Certificate>> validatedPaths = ConcurrentHashMap.newKeySet();
 
     public Federation(X509Certificate anchor, FederationDirectory directory, Clock clock) {
         this.anchor = Objects.requireNonNull(anchor, "anchor");
@@ -52,8 +59,17 @@ public final class Federation {
             return Optional.empty();
         }
         X509Certificate leaf = chain[0];
+        List<X509Certificate> path = Arrays.asList(chain);
         try {
-            Chains.validate(Arrays.asList(chain), anchor, clock.instant());
+            if (validatedPaths.contains(path)) {
+                // Path building is the costly part and cannot change for the same certificates; dates can.
+                for (X509Certificate certificate : path) {
+                    certificate.checkValidity(Date.from(clock.instant()));
+                }
+            } else {
+                Chains.validate(path, anchor, clock.instant());
+                rememberValidated(path);
+            }
         } catch (GeneralSecurityException e) {
             return Optional.empty();
         }
@@ -83,6 +99,13 @@ public final class Federation {
         context.init(keyManagers.getKeyManagers(), new TrustManager[]{new FederationTrustManager(pkix, this)},
                 new SecureRandom());
         return context;
+    }
+
+    private void rememberValidated(List<X509Certificate> path) {
+        if (validatedPaths.size() >= MAX_REMEMBERED_PATHS) {
+            validatedPaths.clear();
+        }
+        validatedPaths.add(List.copyOf(path));
     }
 
     public X509Certificate anchor() {

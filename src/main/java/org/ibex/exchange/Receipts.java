@@ -3,6 +3,7 @@ package org.ibex.exchange;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
@@ -11,6 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -54,10 +57,30 @@ public final class Receipts {
      * was signed), signed by this node.
      */
     public static SignedEnvelope receiptFor(Envelope received, EnvelopeSigner localSigner, Clock clock) {
+        return receiptFor(List.of(received), localSigner, clock);
+    }
+
+    /**
+     * One receipt for several envelopes from the same sender, as a batch delivery gets: one signature instead of
+     * one per message. The correlation id is the received id when there is exactly one.
+     */
+    public static SignedEnvelope receiptFor(List<Envelope> received, EnvelopeSigner localSigner, Clock clock) {
+        if (received.isEmpty()) {
+            throw new IllegalArgumentException("a receipt acknowledges at least one envelope");
+        }
+        Envelope first = received.get(0);
         ObjectNode proof = JSON.createObjectNode();
-        proof.put("receivedId", received.id());
-        proof.put("type", received.type());
-        proof.put("payloadSha256", Base64.getUrlEncoder().withoutPadding().encodeToString(received.payloadSha256()));
+        ArrayNode items = proof.putArray("received");
+        for (Envelope envelope : received) {
+            if (!envelope.sender().equals(first.sender())) {
+                throw new IllegalArgumentException("one receipt goes to one sender; got " + first.sender() + " and "
+                        + envelope.sender());
+            }
+            ObjectNode item = items.addObject();
+            item.put("receivedId", envelope.id());
+            item.put("type", envelope.type());
+            item.put("payloadSha256", Base64.getUrlEncoder().withoutPadding().encodeToString(envelope.payloadSha256()));
+        }
         byte[] payload;
         try {
             payload = JSON.writeValueAsBytes(proof);
@@ -65,27 +88,38 @@ public final class Receipts {
             throw new IllegalStateException("a tree of strings always serialises", e);
         }
         Instant now = clock.instant();
-        Envelope receipt = new Envelope(UUID.randomUUID().toString(), localSigner.node(), received.sender(),
-                TYPE, "proof of delivery", received.agreement(), now, now.plus(LIFETIME), received.id(), null, 0,
-                "application/json", payload);
+        Envelope receipt = new Envelope(UUID.randomUUID().toString(), localSigner.node(), first.sender(),
+                TYPE, "proof of delivery", first.agreement(), now, now.plus(LIFETIME),
+                received.size() == 1 ? first.id() : null, null, 0, "application/json", payload);
         return localSigner.sign(receipt);
     }
 
-    /** Reads the proof from a verified receipt envelope. */
-    public static Proof proofIn(Envelope receipt) throws Rejection {
+    /** Reads the proofs from a verified receipt envelope, one per acknowledged envelope. */
+    public static List<Proof> proofsIn(Envelope receipt) throws Rejection {
         if (!TYPE.equals(receipt.type())) {
             throw new Rejection(Rejection.Code.MALFORMED, "field 'type' must be " + TYPE + ", got " + receipt.type());
         }
         try {
-            JsonNode node = JSON.readTree(receipt.payload());
-            String id = node.path("receivedId").textValue();
-            String type = node.path("type").textValue();
-            byte[] digest = Base64.getUrlDecoder().decode(node.path("payloadSha256").asText(""));
-            if (id == null || type == null || digest.length != 32 || !id.equals(receipt.correlation())) {
-                throw new Rejection(Rejection.Code.MALFORMED, "receipt payload must name 'receivedId' (equal to the"
-                        + " correlation id), 'type' and a 32-byte 'payloadSha256'");
+            JsonNode items = JSON.readTree(receipt.payload()).path("received");
+            if (!items.isArray() || items.isEmpty()) {
+                throw new Rejection(Rejection.Code.MALFORMED, "receipt payload must hold a non-empty 'received' list");
             }
-            return new Proof(id, type, digest);
+            List<Proof> proofs = new ArrayList<>();
+            for (JsonNode node : items) {
+                String id = node.path("receivedId").textValue();
+                String type = node.path("type").textValue();
+                byte[] digest = Base64.getUrlDecoder().decode(node.path("payloadSha256").asText(""));
+                if (id == null || type == null || digest.length != 32) {
+                    throw new Rejection(Rejection.Code.MALFORMED, "receipt item " + proofs.size() + " must name"
+                            + " 'receivedId', 'type' and a 32-byte 'payloadSha256'");
+                }
+                proofs.add(new Proof(id, type, digest));
+            }
+            if (receipt.correlation() != null && (proofs.size() != 1
+                    || !proofs.get(0).receivedId().equals(receipt.correlation()))) {
+                throw new Rejection(Rejection.Code.MALFORMED, "a receipt's correlation id must be its only 'receivedId'");
+            }
+            return List.copyOf(proofs);
         } catch (IOException | IllegalArgumentException e) {
             throw new Rejection(Rejection.Code.MALFORMED, "receipt payload is not valid JSON: " + e.getMessage());
         }

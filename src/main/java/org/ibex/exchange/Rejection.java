@@ -15,6 +15,8 @@ public final class Rejection extends Exception {
         REVOKED_CERTIFICATE("revoked-certificate"),
         EXPIRED_CERTIFICATE("expired-certificate"),
         SENDER_MISMATCH("sender-mismatch"),
+        /** A certified node that the current federation directory does not list (removed, or never published). */
+        UNKNOWN_NODE("unknown-node"),
         WRONG_RECIPIENT("wrong-recipient"),
         EXPIRED("expired"),
         OUTSIDE_WINDOW("outside-window"),

@@ -9,7 +9,6 @@ import org.ibex.exchange.Federation;
 import org.ibex.exchange.NodeIdentity;
 import org.ibex.exchange.Receipts;
 import org.ibex.exchange.Rejection;
-import org.ibex.exchange.VerifiedEnvelope;
 import org.ibex.store.Database;
 
 import java.security.cert.X509Certificate;
@@ -18,15 +17,21 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Optional;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Receives one envelope: verify first, then check that the TLS peer is the sender, then store it once by id and
- * answer with a signed receipt. A duplicate gets the stored receipt again and is not stored twice.
+ * Receives envelopes, alone or in batches: verify each first, then check that the TLS peer is its sender, then
+ * store it once by id (one transaction per batch) and answer with one signed receipt. A duplicate is acknowledged
+ * again with a fresh receipt, so a sender that retries after a long outage gets a receipt that is still valid, and
+ * it is not stored or processed twice.
  * <p>
  * The verifier given here should use a replay guard that lets ids through: this table is the durable replay
- * guard, and a retried envelope must get its receipt, not a {@code replayed} rejection.
+ * guard, and a retried envelope must get its receipt, not a {@code replayed} rejection. Its {@code maxAge} should
+ * match how long this table keeps ids.
  */
 public final class Inbox {
     private final Database database;
@@ -36,7 +41,13 @@ public final class Inbox {
     private final AuditLog audit;
     private final Clock clock;
 
-    private record Stored(String sender, byte[] wire, byte[] receipt) {
+    private record Stored(String sender, byte[] wire) {
+    }
+
+    private record Arrival(int index, Envelope envelope, byte[] wire) {
+    }
+
+    private record Refusal(int index, String id, Rejection rejection) {
     }
 
     public Inbox(Database database, EnvelopeVerifier verifier, EnvelopeSigner signer, Federation federation,
@@ -49,35 +60,90 @@ public final class Inbox {
         this.clock = clock;
     }
 
-    /** Handles a POSTed envelope from the TLS peer presenting {@code peerChain} (leaf first). */
+    /** Handles one POSTed envelope from the TLS peer presenting {@code peerChain} (leaf first). */
     public InboxReply receive(byte[] wire, X509Certificate[] peerChain) {
+        BatchReply reply = receive(List.of(wire), peerChain);
+        BatchReply.Item item = reply.items().get(0);
+        if (item.acknowledged()) {
+            return InboxReply.receipt(reply.receipt());
+        }
+        return InboxReply.rejected(status(Rejection.Code.valueOf(item.code().toUpperCase().replace('-', '_'))),
+                item.code(), item.message());
+    }
+
+    /** Handles a batch of envelopes from one TLS peer; results come back in the order sent. */
+    public BatchReply receive(List<byte[]> wires, X509Certificate[] peerChain) {
         String peer = federation.identify(peerChain).map(NodeIdentity::toString).orElse("unidentified");
-        VerifiedEnvelope verified;
-        try {
-            verified = verifier.verify(wire);
-        } catch (Rejection rejection) {
-            return reject(peer, null, rejection);
+        List<Arrival> arrivals = new ArrayList<>();
+        List<Refusal> refusals = new ArrayList<>();
+        for (int i = 0; i < wires.size(); i++) {
+            byte[] wire = wires.get(i);
+            try {
+                Envelope envelope = verifier.verify(wire).envelope();
+                if (federation.directory().node(envelope.sender()).isEmpty()) {
+                    refusals.add(new Refusal(i, envelope.id(), new Rejection(Rejection.Code.UNKNOWN_NODE,
+                            "sender " + envelope.sender() + " is not listed in directory "
+                                    + federation.directory().sequence())));
+                } else if (envelope.sender().toString().equals(peer)) {
+                    arrivals.add(new Arrival(i, envelope, wire));
+                } else {
+                    refusals.add(new Refusal(i, envelope.id(), new Rejection(Rejection.Code.SENDER_MISMATCH,
+                            "envelope sender " + envelope.sender() + " is not the TLS peer " + peer)));
+                }
+            } catch (Rejection rejection) {
+                refusals.add(new Refusal(i, null, rejection));
+            }
         }
-        Envelope envelope = verified.envelope();
-        if (!envelope.sender().toString().equals(peer)) {
-            return reject(peer, envelope.id(), new Rejection(Rejection.Code.SENDER_MISMATCH, "envelope sender "
-                    + envelope.sender() + " is not the TLS peer " + peer));
-        }
         try {
-            return database.inTransaction(connection -> store(connection, envelope, wire));
+            return database.inTransaction(connection -> store(connection, peer, wires.size(), arrivals, refusals));
         } catch (RuntimeException e) {
-            // Two copies arriving at once: the loser's insert fails on the key; the winner's row answers it.
-            return database.read(connection -> find(connection, envelope.id()))
-                    .map(stored -> duplicate(envelope, wire, stored)).orElseThrow(() -> e);
+            // Two copies arriving at once: the loser's insert fails on the key; run again, and it finds the winner's.
+            return database.inTransaction(connection -> store(connection, peer, wires.size(), arrivals, refusals));
         }
     }
 
-    private InboxReply store(Connection connection, Envelope envelope, byte[] wire) throws SQLException {
-        Optional<Stored> existing = find(connection, envelope.id());
-        if (existing.isPresent()) {
-            return duplicate(envelope, wire, existing.get());
+    private BatchReply store(Connection connection, String peer, int size, List<Arrival> arrivals,
+                             List<Refusal> refusals) throws SQLException {
+        BatchReply.Item[] items = new BatchReply.Item[size];
+        List<Refusal> refused = new ArrayList<>(refusals);
+        List<Arrival> fresh = new ArrayList<>();
+        List<Envelope> acknowledged = new ArrayList<>();
+        Map<String, Stored> existing = find(connection, arrivals);
+        for (Arrival arrival : arrivals) {
+            Envelope envelope = arrival.envelope();
+            Stored before = existing.get(envelope.id());
+            if (before == null) {
+                fresh.add(arrival);
+                acknowledged.add(envelope);
+                // Same id twice in one batch: the second is a duplicate of the first.
+                existing.put(envelope.id(), new Stored(envelope.sender().toString(), arrival.wire()));
+                items[arrival.index()] = new BatchReply.Item(envelope.id(), BatchReply.Status.STORED, null, null);
+            } else if (before.sender().equals(envelope.sender().toString()) && Arrays.equals(before.wire(), arrival.wire())) {
+                acknowledged.add(envelope);
+                items[arrival.index()] = new BatchReply.Item(envelope.id(), BatchReply.Status.DUPLICATE, null, null);
+                audit.append(connection, new AuditEntry.Draft("exchange.duplicate", peer, envelope.id(),
+                        Rows.describe(peer, envelope.type(), envelope.stream(), envelope.sequence())));
+            } else {
+                refused.add(new Refusal(arrival.index(), envelope.id(), new Rejection(Rejection.Code.REPLAYED,
+                        "id " + envelope.id() + " was already received with other content")));
+            }
         }
-        byte[] receipt = Receipts.receiptFor(envelope, signer, clock).toWire();
+        byte[] receipt = acknowledged.isEmpty() ? null
+                : Receipts.receiptFor(acknowledged, signer, clock).toWire();
+        for (Arrival arrival : fresh) {
+            insert(connection, arrival, receipt);
+        }
+        for (Refusal refusal : refused) {
+            audit.append(connection, new AuditEntry.Draft("exchange.rejected", peer, refusal.id(),
+                    refusal.rejection().code().code() + ": " + refusal.rejection().getMessage()));
+            items[refusal.index()] = new BatchReply.Item(refusal.id(), BatchReply.Status.REJECTED,
+                    refusal.rejection().code().code(), refusal.rejection().getMessage());
+        }
+        return new BatchReply(Arrays.asList(items), receipt);
+    }
+
+    private void insert(Connection connection, Arrival arrival, byte[] receipt) throws SQLException {
+        Envelope envelope = arrival.envelope();
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO exchange_inbox (envelope_id,"
                 + " sender, type, stream, sequence, wire, receipt, received_at) VALUES (?,?,?,?,?,?,?,?)")) {
             insert.setString(1, envelope.id());
@@ -85,7 +151,7 @@ public final class Inbox {
             insert.setString(3, envelope.type());
             insert.setString(4, envelope.stream());
             insert.setLong(5, envelope.sequence());
-            insert.setBytes(6, wire);
+            insert.setBytes(6, arrival.wire());
             insert.setBytes(7, receipt);
             insert.setObject(8, Rows.timestamp(clock.instant()));
             insert.executeUpdate();
@@ -93,37 +159,27 @@ public final class Inbox {
         audit.append(connection, new AuditEntry.Draft("exchange.received", envelope.sender().toString(),
                 envelope.id(), Rows.describe(envelope.sender().toString(), envelope.type(), envelope.stream(),
                         envelope.sequence())));
-        return InboxReply.receipt(receipt);
     }
 
-    private InboxReply duplicate(Envelope envelope, byte[] wire, Stored stored) {
-        if (!stored.sender().equals(envelope.sender().toString()) || !Arrays.equals(stored.wire(), wire)) {
-            return reject(envelope.sender().toString(), envelope.id(), new Rejection(Rejection.Code.REPLAYED,
-                    "id " + envelope.id() + " was already received with other content"));
-        }
-        return InboxReply.receipt(stored.receipt());
-    }
-
-    private static Optional<Stored> find(Connection connection, String id) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT sender, wire, receipt FROM exchange_inbox"
+    private static Map<String, Stored> find(Connection connection, List<Arrival> arrivals) throws SQLException {
+        Map<String, Stored> found = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT sender, wire FROM exchange_inbox"
                 + " WHERE envelope_id = ?")) {
-            select.setString(1, id);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next() ? Optional.of(new Stored(row.getString(1), row.getBytes(2), row.getBytes(3)))
-                        : Optional.empty();
+            for (Arrival arrival : arrivals) {
+                select.setString(1, arrival.envelope().id());
+                try (ResultSet row = select.executeQuery()) {
+                    if (row.next()) {
+                        found.put(arrival.envelope().id(), new Stored(row.getString(1), row.getBytes(2)));
+                    }
+                }
             }
         }
+        return found;
     }
 
-    private InboxReply reject(String peer, String id, Rejection rejection) {
-        database.inTransaction(connection -> audit.append(connection, new AuditEntry.Draft("exchange.rejected",
-                peer, id, rejection.code().code() + ": " + rejection.getMessage())));
-        return InboxReply.rejected(status(rejection.code()), rejection.code().code(), rejection.getMessage());
-    }
-
-    private static int status(Rejection.Code code) {
+    static int status(Rejection.Code code) {
         return switch (code) {
-            case SENDER_MISMATCH, UNTRUSTED_CHAIN, REVOKED_CERTIFICATE, EXPIRED_CERTIFICATE, BAD_SIGNATURE -> 403;
+            case SENDER_MISMATCH, UNKNOWN_NODE, UNTRUSTED_CHAIN, REVOKED_CERTIFICATE, EXPIRED_CERTIFICATE, BAD_SIGNATURE -> 403;
             case REPLAYED -> 409;
             default -> 400;
         };

@@ -1,5 +1,7 @@
 package org.ibex.transport;
 
+import org.ibex.audit.AuditEntry;
+import org.ibex.audit.AuditLog;
 import org.ibex.exchange.NodeIdentity;
 import org.ibex.store.Database;
 
@@ -9,7 +11,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -21,16 +25,19 @@ import java.util.Set;
  */
 public final class InboxProcessor {
     private static final int MAX_OUTCOME = 1000;
+    private static final int BATCH = 1000;
 
     private final Database database;
     private final InboxHandler handler;
     private final Clock clock;
+    private final AuditLog audit;
 
     /** A row ready to be handled: unprocessed, and next in its stream. */
-    private record Ready(String id, String sender, String stream) {
+    private record Ready(String id, String sender, String stream, long sequence) {
     }
 
-    public InboxProcessor(Database database, InboxHandler handler, Clock clock) {
+    public InboxProcessor(Database database, InboxHandler handler, AuditLog audit, Clock clock) {
+        this.audit = audit;
         this.database = database;
         this.handler = handler;
         this.clock = clock;
@@ -65,19 +72,63 @@ public final class InboxProcessor {
         }
     }
 
+    /**
+     * Unprocessed rows that may go now: those without a stream, and in each stream the run that continues from
+     * its last processed sequence without a gap.
+     */
     private static List<Ready> ready(Connection connection) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT envelope_id, sender, stream"
-                + " FROM exchange_inbox i WHERE processed_at IS NULL AND (stream IS NULL OR sequence = 1 + COALESCE("
-                + "(SELECT MAX(p.sequence) FROM exchange_inbox p WHERE p.sender = i.sender AND p.stream = i.stream"
-                + " AND p.processed_at IS NOT NULL), 0)) ORDER BY received_at, envelope_id")) {
-            select.setMaxRows(500);
-            List<Ready> rows = new ArrayList<>();
+        Map<String, Long> processedUpTo = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT sender, stream, last_processed"
+                + " FROM exchange_inbox_stream"); ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                processedUpTo.put(row.getString(1) + "\n" + row.getString(2), row.getLong(3));
+            }
+        }
+        List<Ready> rows = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT envelope_id, sender, stream, sequence"
+                + " FROM exchange_inbox WHERE processed_at IS NULL ORDER BY sender, stream, sequence, received_at")) {
+            select.setMaxRows(BATCH);
             try (ResultSet row = select.executeQuery()) {
+                Map<String, Long> expected = new HashMap<>();
                 while (row.next()) {
-                    rows.add(new Ready(row.getString(1), row.getString(2), row.getString(3)));
+                    String stream = row.getString(3);
+                    if (stream == null) {
+                        rows.add(new Ready(row.getString(1), row.getString(2), null, 0));
+                        continue;
+                    }
+                    String key = row.getString(2) + "\n" + stream;
+                    long next = expected.computeIfAbsent(key, k -> processedUpTo.getOrDefault(k, 0L) + 1);
+                    if (row.getLong(4) == next) {
+                        rows.add(new Ready(row.getString(1), row.getString(2), stream, next));
+                        expected.put(key, next + 1);
+                    }
                 }
             }
-            return rows;
+        }
+        return rows;
+    }
+
+    private static void advance(Connection connection, String sender, String stream, long sequence)
+            throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE exchange_inbox_stream SET last_processed"
+                + " = ? WHERE sender = ? AND stream = ? AND last_processed = ?")) {
+            update.setLong(1, sequence);
+            update.setString(2, sender);
+            update.setString(3, stream);
+            update.setLong(4, sequence - 1);
+            if (update.executeUpdate() == 1) {
+                return;
+            }
+        }
+        if (sequence != 1) {
+            throw new SQLException("stream " + stream + " from " + sender + " is not at " + (sequence - 1)
+                    + "; another processor moved it");
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO exchange_inbox_stream"
+                + " (sender, stream, last_processed) VALUES (?,?,1)")) {
+            insert.setString(1, sender);
+            insert.setString(2, stream);
+            insert.executeUpdate();
         }
     }
 
@@ -88,6 +139,13 @@ public final class InboxProcessor {
             return false;
         }
         String outcome = handler.handle(connection, message.get());
+        if (message.get().stream() != null) {
+            advance(connection, message.get().sender().toString(), message.get().stream(), message.get().sequence());
+        }
+        // In the handler's transaction: the chain shows each message processed once, in the order it happened.
+        audit.append(connection, new AuditEntry.Draft("exchange.processed", message.get().sender().toString(), id,
+                Rows.describe(message.get().sender().toString(), message.get().type(), message.get().stream(),
+                        message.get().sequence()) + " outcome=" + Rows.cut(outcome, 200)));
         try (PreparedStatement update = connection.prepareStatement("UPDATE exchange_inbox SET processed_at = ?,"
                 + " outcome = ? WHERE envelope_id = ?")) {
             update.setObject(1, Rows.timestamp(clock.instant()));

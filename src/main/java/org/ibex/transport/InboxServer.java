@@ -12,11 +12,13 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 import javax.net.ssl.SSLContext;
 import java.security.cert.X509Certificate;
+import java.util.List;
 
 /** The federation endpoint: {@code POST /exchange/v1/messages} over mutual TLS 1.3, handled by an {@link Inbox}. */
 public final class InboxServer implements AutoCloseable {
     public static final String PATH = "/exchange/v1/messages";
-    private static final int MAX_REQUEST_BYTES = 16 << 20;
+    public static final String BATCH_PATH = "/exchange/v1/batches";
+    private static final int MAX_REQUEST_BYTES = 64 << 20;
 
     private final Javalin app;
     private final ServerConnector[] connector;
@@ -42,15 +44,31 @@ public final class InboxServer implements AutoCloseable {
             });
         });
         app.post(PATH, ctx -> answer(ctx, inbox));
+        app.post(BATCH_PATH, ctx -> answerBatch(ctx, inbox));
         app.start();
         return new InboxServer(app, holder);
     }
 
     private static void answer(Context ctx, Inbox inbox) {
-        Object chain = ctx.req().getAttribute("jakarta.servlet.request.X509Certificate");
-        InboxReply reply = inbox.receive(ctx.bodyAsBytes(),
-                chain instanceof X509Certificate[] certificates ? certificates : new X509Certificate[0]);
+        InboxReply reply = inbox.receive(ctx.bodyAsBytes(), peerChain(ctx));
         ctx.status(reply.status()).contentType(reply.contentType()).result(reply.body());
+    }
+
+    private static void answerBatch(Context ctx, Inbox inbox) {
+        List<byte[]> wires;
+        try {
+            wires = Frames.decode(ctx.bodyAsBytes());
+        } catch (IllegalArgumentException e) {
+            InboxReply reply = InboxReply.rejected(400, "malformed", e.getMessage());
+            ctx.status(reply.status()).contentType(reply.contentType()).result(reply.body());
+            return;
+        }
+        ctx.contentType(Frames.CONTENT_TYPE).result(inbox.receive(wires, peerChain(ctx)).toWire());
+    }
+
+    private static X509Certificate[] peerChain(Context ctx) {
+        Object chain = ctx.req().getAttribute("jakarta.servlet.request.X509Certificate");
+        return chain instanceof X509Certificate[] certificates ? certificates : new X509Certificate[0];
     }
 
     private static ServerConnector connector(Server server, HttpConfiguration http, SSLContext tls, String host,

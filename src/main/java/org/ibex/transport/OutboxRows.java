@@ -6,6 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 
 /** The SQL of the sender: which rows are due, and what an attempt changed. */
@@ -16,26 +19,83 @@ final class OutboxRows {
     }
 
     /**
-     * Due rows that may go now: those without a stream, and the first undelivered row of each stream. A stream
-     * whose first undelivered row was rejected stops there, because its receiver processes streams in order.
+     * What may go now, as batches of at most {@code perBatch} rows: for each stream whose head (lowest pending
+     * sequence) is due, the pending rows from the head on, in order; and due rows without a stream, oldest first.
+     * A stream with a rejected row before its head stops there, because its receiver processes streams in order.
      */
-    static List<OutboxRow> due(Connection connection, Instant now, int limit) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT envelope_id, recipient, stream,"
-                + " sequence, wire, attempts FROM exchange_outbox o WHERE state = 'PENDING' AND next_attempt_at <= ?"
-                + " AND (stream IS NULL OR NOT EXISTS (SELECT 1 FROM exchange_outbox p WHERE p.recipient ="
-                + " o.recipient AND p.stream = o.stream AND p.sequence < o.sequence AND p.state <> 'DELIVERED'))"
-                + " ORDER BY created_at, sequence")) {
-            select.setObject(1, Rows.timestamp(now));
-            select.setMaxRows(limit);
-            List<OutboxRow> rows = new ArrayList<>();
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    rows.add(new OutboxRow(row.getString(1), row.getString(2), row.getString(3), row.getLong(4),
-                            row.getBytes(5), row.getInt(6)));
+    static List<List<OutboxRow>> due(Connection connection, Instant now, int perBatch) throws SQLException {
+        List<List<OutboxRow>> batches = new ArrayList<>();
+        Map<String, Long> blockedFrom = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT recipient, stream, MIN(sequence)"
+                + " FROM exchange_outbox WHERE state = 'REJECTED' AND stream IS NOT NULL GROUP BY recipient, stream");
+             ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                blockedFrom.put(row.getString(1) + "\n" + row.getString(2), row.getLong(3));
+            }
+        }
+        List<String[]> heads = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT recipient, stream, MIN(sequence)"
+                + " FROM exchange_outbox WHERE state = 'PENDING' AND stream IS NOT NULL GROUP BY recipient, stream");
+             ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                Long blocked = blockedFrom.get(row.getString(1) + "\n" + row.getString(2));
+                if (blocked == null || blocked > row.getLong(3)) {
+                    heads.add(new String[]{row.getString(1), row.getString(2), Long.toString(row.getLong(3))});
                 }
             }
-            return rows;
         }
+        List<String[]> dueStreams = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT next_attempt_at FROM exchange_outbox"
+                + " WHERE recipient = ? AND stream = ? AND sequence = ?")) {
+            for (String[] head : heads) {
+                select.setString(1, head[0]);
+                select.setString(2, head[1]);
+                select.setLong(3, Long.parseLong(head[2]));
+                try (ResultSet row = select.executeQuery()) {
+                    if (row.next() && !Rows.instant(row, 1).isAfter(now)) {
+                        dueStreams.add(head);
+                    }
+                }
+            }
+        }
+        try (PreparedStatement select = connection.prepareStatement(SELECT_ROWS + " WHERE state = 'PENDING'"
+                + " AND recipient = ? AND stream = ? ORDER BY sequence")) {
+            select.setMaxRows(perBatch);
+            for (String[] stream : dueStreams) {
+                select.setString(1, stream[0]);
+                select.setString(2, stream[1]);
+                batches.add(rows(select));
+            }
+        }
+        try (PreparedStatement select = connection.prepareStatement(SELECT_ROWS + " WHERE state = 'PENDING'"
+                + " AND stream IS NULL AND next_attempt_at <= ? ORDER BY created_at, envelope_id")) {
+            select.setObject(1, Rows.timestamp(now));
+            select.setMaxRows(perBatch * 10);
+            Map<String, List<OutboxRow>> byRecipient = new LinkedHashMap<>();
+            for (OutboxRow row : rows(select)) {
+                byRecipient.computeIfAbsent(row.recipient(), r -> new ArrayList<>()).add(row);
+            }
+            for (List<OutboxRow> rows : byRecipient.values()) {
+                for (int from = 0; from < rows.size(); from += perBatch) {
+                    batches.add(rows.subList(from, Math.min(rows.size(), from + perBatch)));
+                }
+            }
+        }
+        return batches;
+    }
+
+    private static final String SELECT_ROWS = "SELECT envelope_id, recipient, stream, sequence, wire, attempts"
+            + " FROM exchange_outbox";
+
+    private static List<OutboxRow> rows(PreparedStatement select) throws SQLException {
+        List<OutboxRow> rows = new ArrayList<>();
+        try (ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                rows.add(new OutboxRow(row.getString(1), row.getString(2), row.getString(3), row.getLong(4),
+                        row.getBytes(5), row.getInt(6)));
+            }
+        }
+        return rows;
     }
 
     static void delivered(Connection connection, OutboxRow sent, byte[] receipt, Instant now) throws SQLException {

@@ -18,7 +18,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -32,7 +35,8 @@ import java.util.function.Function;
  * the table, so a restarted sender carries on. One sender per database: two would send the same rows.
  */
 public final class Sender implements AutoCloseable {
-    private static final int BATCH = 100;
+    /** Envelopes per request: large enough to amortise a round trip and a commit, small enough to retry cheaply. */
+    private static final int BATCH = 200;
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     private final Database database;
@@ -42,6 +46,7 @@ public final class Sender implements AutoCloseable {
     private final AuditLog audit;
     private final Clock clock;
     private final Backoff backoff;
+    private final java.util.concurrent.atomic.AtomicBoolean nudged = new java.util.concurrent.atomic.AtomicBoolean();
     private ScheduledExecutorService loop;
 
     /** How one attempt ended. */
@@ -79,13 +84,14 @@ public final class Sender implements AutoCloseable {
     public int deliverDue() {
         int settled = 0;
         while (true) {
-            List<OutboxRow> due = database.read(connection -> OutboxRows.due(connection, clock.instant(), BATCH));
+            List<List<OutboxRow>> batches = database.read(connection -> OutboxRows.due(connection, clock.instant(),
+                    BATCH));
             int before = settled;
-            for (OutboxRow row : due) {
-                settled += settle(row, attempt(row)) ? 1 : 0;
+            for (List<OutboxRow> batch : batches) {
+                settled += settle(batch, attempt(batch));
             }
             // Stop when a pass settles nothing: what is left is waiting for its backoff.
-            if (due.isEmpty() || settled == before) {
+            if (batches.isEmpty() || settled == before) {
                 return settled;
             }
         }
@@ -98,6 +104,17 @@ public final class Sender implements AutoCloseable {
         }
         loop = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "ibex-sender"));
         loop.scheduleWithFixedDelay(this::deliverQuietly, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Asks the running loop for a pass now, as after a message is queued; does nothing when not started. */
+    public synchronized void nudge() {
+        // One queued pass covers every nudge made before it starts: a burst of sends costs one extra pass.
+        if (loop != null && nudged.compareAndSet(false, true)) {
+            loop.execute(() -> {
+                nudged.set(false);
+                deliverQuietly();
+            });
+        }
     }
 
     /** Backlog, last contact and last error per peer. */
@@ -122,65 +139,104 @@ public final class Sender implements AutoCloseable {
         }
     }
 
-    private Outcome attempt(OutboxRow row) {
-        Optional<URI> endpoint = endpoints.apply(row.recipient());
+    /** One request for rows to one recipient; the outcomes are in the order of the rows. */
+    private List<Outcome> attempt(List<OutboxRow> batch) {
+        String recipient = batch.get(0).recipient();
+        Optional<URI> endpoint = endpoints.apply(recipient);
         if (endpoint.isEmpty()) {
-            return new Outcome.Failed("no endpoint known for " + row.recipient());
+            return failedAll(batch, "no endpoint known for " + recipient);
         }
-        HttpRequest request = HttpRequest.newBuilder(endpoint.get().resolve(InboxServer.PATH))
-                .timeout(REQUEST_TIMEOUT).header("Content-Type", InboxReply.ENVELOPE_TYPE)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(row.wire())).build();
+        HttpRequest request = HttpRequest.newBuilder(endpoint.get().resolve(InboxServer.BATCH_PATH))
+                .timeout(REQUEST_TIMEOUT).header("Content-Type", Frames.CONTENT_TYPE)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Frames.encode(batch.stream().map(OutboxRow::wire)
+                        .toList()))).build();
         HttpResponse<byte[]> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            return new Outcome.Failed("cannot reach " + endpoint.get() + ": " + e);
+            return failedAll(batch, "cannot reach " + endpoint.get() + ": " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Outcome.Failed("interrupted while sending");
+            return failedAll(batch, "interrupted while sending");
         }
-        int status = response.statusCode();
-        if (status == 200) {
-            return checkReceipt(row, response.body());
+        if (response.statusCode() != 200) {
+            // A whole batch refused is a transport or configuration problem, not a verdict on each message.
+            return failedAll(batch, "HTTP " + response.statusCode() + " "
+                    + Rows.cut(new String(response.body(), StandardCharsets.UTF_8), 500));
         }
-        String body = new String(response.body(), StandardCharsets.UTF_8);
-        return status >= 400 && status < 500 ? new Outcome.Refused("HTTP " + status + " " + body)
-                : new Outcome.Failed("HTTP " + status + " " + body);
-    }
-
-    private Outcome checkReceipt(OutboxRow row, byte[] receipt) {
         try {
-            VerifiedEnvelope verified = receiptVerifier.verify(receipt);
-            Receipts.Proof proof = Receipts.proofIn(verified.envelope());
-            if (!verified.sender().toString().equals(row.recipient()) || !proof.receivedId().equals(row.id())
-                    || !Arrays.equals(proof.payloadSha256(), Rows.sha256(Rows.payload(row.wire())))) {
-                return new Outcome.Failed("receipt from " + verified.sender() + " does not acknowledge " + row.id());
-            }
-            return new Outcome.Delivered(receipt, verified.envelope().id());
-        } catch (Rejection rejection) {
-            return new Outcome.Failed("receipt refused: " + rejection);
+            return outcomes(batch, BatchReply.parse(response.body()));
+        } catch (IllegalArgumentException e) {
+            return failedAll(batch, "unreadable reply from " + recipient + ": " + e.getMessage());
         }
     }
 
-    private boolean settle(OutboxRow row, Outcome outcome) {
+    private List<Outcome> outcomes(List<OutboxRow> batch, BatchReply reply) {
+        if (reply.items().size() != batch.size()) {
+            return failedAll(batch, "reply has " + reply.items().size() + " results for " + batch.size() + " envelopes");
+        }
+        Map<String, byte[]> acknowledged = new HashMap<>();
+        String receiptId = null;
+        byte[] receipt = reply.receipt();
+        if (receipt != null) {
+            try {
+                VerifiedEnvelope verified = receiptVerifier.verify(receipt);
+                if (!verified.sender().toString().equals(batch.get(0).recipient())) {
+                    return failedAll(batch, "receipt signed by " + verified.sender() + ", not " + batch.get(0).recipient());
+                }
+                for (Receipts.Proof proof : Receipts.proofsIn(verified.envelope())) {
+                    acknowledged.put(proof.receivedId(), proof.payloadSha256());
+                }
+                receiptId = verified.envelope().id();
+            } catch (Rejection rejection) {
+                return failedAll(batch, "receipt refused: " + rejection);
+            }
+        }
+        List<Outcome> outcomes = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            OutboxRow row = batch.get(i);
+            BatchReply.Item item = reply.items().get(i);
+            if (item.status() == BatchReply.Status.REJECTED) {
+                outcomes.add(new Outcome.Refused(item.code() + ": " + item.message()));
+            } else if (Arrays.equals(acknowledged.get(row.id()), Rows.sha256(Rows.payload(row.wire())))) {
+                outcomes.add(new Outcome.Delivered(receipt, receiptId));
+            } else {
+                outcomes.add(new Outcome.Failed("the receipt does not acknowledge " + row.id()));
+            }
+        }
+        return outcomes;
+    }
+
+    private static List<Outcome> failedAll(List<OutboxRow> batch, String error) {
+        return java.util.Collections.nCopies(batch.size(), new Outcome.Failed(error));
+    }
+
+    /** Records every row's outcome in one transaction; returns how many reached a final state. */
+    private int settle(List<OutboxRow> batch, List<Outcome> outcomes) {
         Instant now = clock.instant();
-        String subject = Rows.describe(row.recipient(), null, row.stream(), row.sequence());
+        // A failed stream retries from its head, so the whole batch waits as long as its first row.
+        Instant retryAt = now.plus(backoff.after(batch.get(0).attempts() + 1));
         return database.inTransaction(connection -> {
-            if (outcome instanceof Outcome.Delivered delivered) {
-                OutboxRows.delivered(connection, row, delivered.receipt(), now);
-                audit.append(connection, new AuditEntry.Draft("exchange.sent", row.recipient(), row.id(),
-                        subject + " receipt=" + delivered.receiptId()));
-                return true;
+            int settled = 0;
+            for (int i = 0; i < batch.size(); i++) {
+                OutboxRow row = batch.get(i);
+                Outcome outcome = outcomes.get(i);
+                String subject = Rows.describe(row.recipient(), null, row.stream(), row.sequence());
+                if (outcome instanceof Outcome.Delivered delivered) {
+                    OutboxRows.delivered(connection, row, delivered.receipt(), now);
+                    audit.append(connection, new AuditEntry.Draft("exchange.sent", row.recipient(), row.id(),
+                            subject + " receipt=" + delivered.receiptId()));
+                    settled++;
+                } else if (outcome instanceof Outcome.Refused refused) {
+                    OutboxRows.rejected(connection, row, refused.error(), now);
+                    audit.append(connection, new AuditEntry.Draft("exchange.send-rejected", row.recipient(),
+                            row.id(), subject + " " + refused.error()));
+                    settled++;
+                } else {
+                    OutboxRows.retryLater(connection, row, ((Outcome.Failed) outcome).error(), now, retryAt);
+                }
             }
-            if (outcome instanceof Outcome.Refused refused) {
-                OutboxRows.rejected(connection, row, refused.error(), now);
-                audit.append(connection, new AuditEntry.Draft("exchange.send-rejected", row.recipient(),
-                        row.id(), subject + " " + refused.error()));
-                return true;
-            }
-            OutboxRows.retryLater(connection, row, ((Outcome.Failed) outcome).error(), now,
-                    now.plus(backoff.after(row.attempts() + 1)));
-            return false;
+            return settled;
         });
     }
 }

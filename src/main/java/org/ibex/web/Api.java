@@ -18,6 +18,7 @@ final class Api {
         all.addAll(new WatchlistRoutes(services, mapper).endpoints());
         all.addAll(new BiometricRoutes(services, mapper).endpoints());
         all.addAll(new AdminRoutes(services, mapper).endpoints());
+        all.addAll(new ExchangeRoutes(services, mapper).endpoints());
         this.endpoints = List.copyOf(all);
     }
 

@@ -11,12 +11,15 @@ import org.ibex.border.PostRepository;
 import org.ibex.border.StayService;
 import org.ibex.document.MrzParser;
 import org.ibex.store.Database;
+import org.ibex.transport.ExchangeNode;
 import org.ibex.watchlist.WatchlistService;
 
 import java.time.Clock;
+import java.util.Optional;
 
 /** What the HTTP API serves, built by the composition root and handed to the server whole. */
 public record Services(Database database, Authenticator authenticator, UserRepository users, PostRepository posts,
                        MrzParser mrzParser, BorderService border, StayService stays, HitReview hitReview,
-                       WatchlistService watchlists, BiometricService biometrics, AccessLog accessLog, PrometheusMeterRegistry metrics, Clock clock) {
+                       WatchlistService watchlists, BiometricService biometrics, AccessLog accessLog,
+                       PrometheusMeterRegistry metrics, Clock clock, Optional<ExchangeNode> exchange) {
 }

@@ -33,7 +33,7 @@ class ReceiptsTest {
         assertThat(receipt.envelope().agreement()).as("a receipt travels under the same agreement")
                 .isEqualTo("UTO-XXB-2025-07");
         assertThat(receipt.envelope().created()).isEqualTo(clock.instant());
-        Receipts.Proof proof = Receipts.proofIn(receipt.envelope());
+        Receipts.Proof proof = Receipts.proofsIn(receipt.envelope()).get(0);
         assertThat(proof.receivedId()).isEqualTo(sent.id());
         assertThat(proof.payloadSha256()).isEqualTo(sent.payloadSha256());
         assertThat(proof.acknowledges(sent)).isTrue();
@@ -46,8 +46,8 @@ class ReceiptsTest {
         SignedEnvelope signed = POST.signer().encryptFor(HQ.certificate()).sign(search);
         Envelope received = verifierAt(HQ).verify(signed).envelope();
 
-        Receipts.Proof proof = Receipts.proofIn(
-                verifierAt(POST).verify(Receipts.receiptFor(received, HQ.signer(), clock)).envelope());
+        Receipts.Proof proof = Receipts.proofsIn(
+                verifierAt(POST).verify(Receipts.receiptFor(received, HQ.signer(), clock)).envelope()).get(0);
 
         assertThat(proof.payloadSha256()).as("the digest of the ciphertext that travelled")
                 .isEqualTo(Envelope.sha256(signed.payload()));
@@ -59,8 +59,8 @@ class ReceiptsTest {
         Envelope sent = EnvelopeVerifierTest.crossing(POST.address(), HQ.address(), EnvelopePki.NOW);
         Envelope received = verifierAt(HQ).verify(POST.signer().sign(sent)).envelope();
 
-        Receipts.Proof proof = Receipts.proofIn(
-                verifierAt(POST).verify(Receipts.receiptFor(received, HQ.signer(), clock)).envelope());
+        Receipts.Proof proof = Receipts.proofsIn(
+                verifierAt(POST).verify(Receipts.receiptFor(received, HQ.signer(), clock)).envelope()).get(0);
 
         assertThat(proof.acknowledges(sent.withPayload(new byte[]{'{', '}'}))).isFalse();
     }

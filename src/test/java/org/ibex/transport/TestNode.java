@@ -67,7 +67,7 @@ final class TestNode implements AutoCloseable {
             audit.append(connection, new AuditEntry.Draft("test.handled", message.sender().toString(),
                     message.id(), "seq=" + message.sequence()));
             return "handled";
-        }, Clock.systemUTC());
+        }, audit, Clock.systemUTC());
     }
 
     NodeIdentity id() {

@@ -78,7 +78,7 @@ public final class TestNode implements AutoCloseable {
         StayService stays = new StayService(database, () -> policy, accessLog, clock);
         services = new Services(database, authenticator, users, posts, parser, border, stays,
                 new HitReview(database, accessLog, clock), new WatchlistService(watchlistRepository, screening, accessLog,
-                clock), biometrics, accessLog, metrics, clock);
+                clock), biometrics, accessLog, metrics, clock, java.util.Optional.empty());
         posts.add(new Post("POST-A", "Airport", Post.Kind.AIRPORT, ZoneId.of("Europe/Vilnius")));
         posts.add(new Post("POST-B", "Land post", Post.Kind.LAND, ZoneId.of("Europe/Vilnius")));
         addUser("officer.a", Role.OFFICER, "POST-A");
