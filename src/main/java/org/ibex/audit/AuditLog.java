@@ -83,6 +83,14 @@ public final class AuditLog {
         return checkpoint;
     }
 
+    /** The position of the newest entry; 0 while the log is empty. */
+    public long headSeq(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT seq FROM audit_head WHERE id = 1");
+             ResultSet row = select.executeQuery()) {
+            return row.next() ? row.getLong(1) : 0;
+        }
+    }
+
     private static Head lockHead(Connection connection) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE");
              ResultSet row = select.executeQuery()) {

@@ -108,16 +108,19 @@ public final class ExchangeNode implements AutoCloseable {
 
     /**
      * Signs the head of the audit chain and queues it to every witness (the nodes of this state and every peer
-     * this node has exchanged with) in the same transaction.
+     * this node has exchanged with) in the same transaction. Empty while the log is: there is nothing to vouch for.
      */
-    public Checkpoint shareCheckpoint(Signer signer) {
-        Checkpoint checkpoint = database.inTransaction(connection -> {
+    public Optional<Checkpoint> shareCheckpoint(Signer signer) {
+        Optional<Checkpoint> checkpoint = database.inTransaction(connection -> {
+            if (audit.headSeq(connection) == 0) {
+                return Optional.empty();
+            }
             Checkpoint signed = audit.checkpoint(connection, signer);
             for (NodeIdentity witness : witnesses(connection)) {
                 outbox.enqueue(connection, message(witness, BuiltInHandlers.CHECKPOINT, "audit witness",
                         "application/json", BuiltInHandlers.checkpointPayload(signed)));
             }
-            return signed;
+            return Optional.of(signed);
         });
         sender.nudge();
         return checkpoint;

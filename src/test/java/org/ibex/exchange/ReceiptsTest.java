@@ -3,9 +3,12 @@ package org.ibex.exchange;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ReceiptsTest {
     private static final EnvelopePki PKI = EnvelopePki.create("IBEX Test Root");
@@ -63,5 +66,34 @@ class ReceiptsTest {
                 verifierAt(POST).verify(Receipts.receiptFor(received, HQ.signer(), clock)).envelope()).get(0);
 
         assertThat(proof.acknowledges(sent.withPayload(new byte[]{'{', '}'}))).isFalse();
+    }
+
+    @Test
+    void oneReceiptAcknowledgesABatchWithOneProofPerEnvelope() throws Rejection {
+        List<Envelope> received = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Envelope sent = EnvelopeVerifierTest.crossing(POST.address(), HQ.address(), EnvelopePki.NOW);
+            received.add(verifierAt(HQ).verify(POST.signer().sign(sent)).envelope());
+        }
+
+        VerifiedEnvelope receipt = verifierAt(POST).verify(Receipts.receiptFor(received, HQ.signer(), clock));
+
+        List<Receipts.Proof> proofs = Receipts.proofsIn(receipt.envelope());
+        assertThat(proofs).extracting(Receipts.Proof::receivedId)
+                .containsExactlyElementsOf(received.stream().map(Envelope::id).toList());
+        assertThat(proofs.get(2).acknowledges(received.get(2))).isTrue();
+        assertThat(receipt.envelope().correlation()).as("no single envelope to correlate with").isNull();
+    }
+
+    @Test
+    void aReceiptGoesToOneSender() throws Rejection {
+        Envelope fromPost = verifierAt(HQ).verify(POST.signer().sign(
+                EnvelopeVerifierTest.crossing(POST.address(), HQ.address(), EnvelopePki.NOW))).envelope();
+        Envelope fromElsewhere = fromPost.withPayload(new byte[]{1});
+        Envelope other = new Envelope(fromElsewhere.id(), HQ.address(), HQ.address(), "crossing.record", "test",
+                null, EnvelopePki.NOW, EnvelopePki.NOW.plusSeconds(60), null, null, 0, "application/json", new byte[]{1});
+
+        assertThatThrownBy(() -> Receipts.receiptFor(List.of(fromPost, other), HQ.signer(), clock))
+                .hasMessageContaining("one receipt goes to one sender");
     }
 }

@@ -27,21 +27,30 @@ final class TestFederation {
     final CertificateAuthority state;
     final Federation federation;
     final List<NodeCredentials> nodes;
+    final byte[] signedDirectory;
 
     TestFederation(String... nodeIds) throws Exception {
+        this(java.util.Arrays.stream(nodeIds).collect(java.util.stream.Collectors.toMap(id -> id, id -> LOOPBACK,
+                (a, b) -> a, java.util.LinkedHashMap::new)));
+    }
+
+    /** A federation whose directory lists each node at its own endpoint, for nodes that send to each other. */
+    TestFederation(java.util.Map<String, URI> endpoints) throws Exception {
+        String[] nodeIds = endpoints.keySet().toArray(String[]::new);
         Clock clock = Clock.systemUTC();
         root = CertificateAuthority.createRoot("Federation root", clock, new SecureRandom());
         state = root.createState("UTO");
         NodeCredentials[] issued = new NodeCredentials[nodeIds.length];
         for (int i = 0; i < nodeIds.length; i++) {
-            issued[i] = state.issue(NodeIdentity.parse(nodeIds[i]), LOOPBACK, Duration.ofDays(30));
+            issued[i] = state.issue(NodeIdentity.parse(nodeIds[i]), endpoints.get(nodeIds[i]), Duration.ofDays(30));
         }
         nodes = List.of(issued);
         Instant now = clock.instant();
         FederationDirectory directory = new FederationDirectory(1, "UTO state CA", now, now.plus(Duration.ofHours(24)),
                 Arrays.stream(issued).map(n -> DirectoryEntry.of(n.node(), n.endpoint(), n.certificate())).toList(),
                 List.of());
-        federation = Federation.join(directory.signedBy(state), root.certificate(), clock);
+        signedDirectory = directory.signedBy(state);
+        federation = Federation.join(signedDirectory, root.certificate(), clock);
     }
 
     NodeCredentials node(String id) {

@@ -1,0 +1,235 @@
+package org.ibex.transport;
+
+import org.ibex.audit.AuditEntry;
+import org.ibex.audit.AuditLog;
+import org.ibex.audit.Checkpoint;
+import org.ibex.audit.Signer;
+import org.ibex.exchange.Membership;
+import org.ibex.exchange.NodeCredentials;
+import org.ibex.exchange.NodeIdentity;
+import org.ibex.exchange.SignedEnvelope;
+import org.ibex.store.Database;
+import org.ibex.store.TestDatabases;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.net.ssl.SSLContext;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Two nodes assembled as {@code ibex serve} assembles them, talking over mutual TLS on loopback. */
+class ExchangeNodeTest {
+    private static final String POST = "UTO/IMM/POST-ARL";
+    private static final String HQ = "UTO/IMM/HQ";
+    private final List<AutoCloseable> open = new ArrayList<>();
+    @TempDir
+    Path dir;
+    private TestFederation pki;
+
+    @AfterEach
+    void close() throws Exception {
+        for (int i = open.size() - 1; i >= 0; i--) {
+            open.get(i).close();
+        }
+    }
+
+    private record Running(ExchangeNode exchange, Database database, AuditLog audit) {
+        long count(String sql) {
+            return database.read(connection -> {
+                try (PreparedStatement select = connection.prepareStatement(sql); ResultSet row = select.executeQuery()) {
+                    row.next();
+                    return row.getLong(1);
+                }
+            });
+        }
+    }
+
+    private Map<String, URI> endpoints(String... ids) throws Exception {
+        Map<String, URI> endpoints = new LinkedHashMap<>();
+        for (String id : ids) {
+            try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                endpoints.put(id, URI.create("https://127.0.0.1:" + socket.getLocalPort()));
+            }
+        }
+        return endpoints;
+    }
+
+    private Running start(String id, Database database) throws Exception {
+        Path nodeFolder = dir.resolve(id.replace('/', '_'));
+        pki.node(id).save(nodeFolder, TestFederation.PASSPHRASE);
+        Path anchor = dir.resolve("anchor.pem");
+        Files.writeString(anchor, "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder().encodeToString(
+                pki.root.certificate().getEncoded()) + "\n-----END CERTIFICATE-----\n");
+        Path directory = dir.resolve("directory.json");
+        Files.write(directory, pki.signedDirectory);
+        Membership membership = Membership.join(nodeFolder.resolve("exchange"), nodeFolder, anchor, directory,
+                TestFederation.PASSPHRASE, Clock.systemUTC());
+        AuditLog audit = new AuditLog(Clock.systemUTC());
+        ExchangeNode exchange = new ExchangeNode(database, audit, membership, Clock.systemUTC(), Duration.ofDays(30),
+                Map.of());
+        open.add(exchange);
+        URI endpoint = pki.node(id).endpoint();
+        exchange.start(endpoint.getHost(), endpoint.getPort(), Duration.ofMillis(50));
+        return new Running(exchange, database, audit);
+    }
+
+    private Database database() {
+        Database database = TestDatabases.fresh();
+        open.add(database);
+        return database;
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("timed out waiting until " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    @Test
+    void aPingIsAnsweredByAPongThroughTheSameStoreAndForwardPath() throws Exception {
+        pki = new TestFederation(endpoints(POST, HQ));
+        Running post = start(POST, database());
+        Running hq = start(HQ, database());
+
+        SignedEnvelope ping = post.exchange().send(post.exchange().message(NodeIdentity.parse(HQ), "exchange.ping",
+                "link check", "text/plain", "are you there".getBytes(StandardCharsets.UTF_8)));
+
+        await("the pong is processed at the post", () -> post.exchange().totals().processed() == 1);
+        InboxEntry atHq = hq.exchange().recentInbox(10).get(0);
+        InboxEntry pong = post.exchange().recentInbox(10).get(0);
+        assertThat(atHq.type()).isEqualTo("exchange.ping");
+        assertThat(atHq.outcome()).isEqualTo("answered with " + pong.id());
+        assertThat(pong.type()).isEqualTo("exchange.pong");
+        assertThat(pong.outcome()).isEqualTo("pong from " + HQ);
+        assertThat(ping.token()).isNotBlank();
+        await("the pong's receipt reaches HQ", () -> hq.exchange().totals().delivered() == 1);
+        assertThat(post.exchange().totals()).isEqualTo(new ExchangeTotals(1, 1, 0, 1, 0));
+        assertThat(hq.exchange().peers()).singleElement().satisfies(peer -> {
+            assertThat(peer.peer()).isEqualTo(POST);
+            assertThat(peer.backlog()).isZero();
+            assertThat(peer.lastContact()).isNotNull();
+        });
+        for (String kind : List.of("exchange.queued", "exchange.sent", "exchange.received", "exchange.processed")) {
+            assertThat(hq.count("SELECT COUNT(*) FROM audit_entry WHERE kind = '" + kind + "'")).as(kind).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void peersWitnessCheckpointsAndCatchARewrittenHistory() throws Exception {
+        pki = new TestFederation(endpoints(POST, HQ));
+        Database postDatabase = database();
+        Running post = start(POST, postDatabase);
+        Running hq = start(HQ, database());
+        Signer signer = Signer.generate();
+        assertThat(post.exchange().shareCheckpoint(signer)).as("an empty log has nothing to vouch for").isEmpty();
+        for (int i = 0; i < 3; i++) {
+            postDatabase.inTransaction(connection -> post.audit().append(connection, new AuditEntry.Draft("test.entry",
+                    "test", null, "original")));
+        }
+
+        Checkpoint first = post.exchange().shareCheckpoint(signer).orElseThrow();
+
+        await("HQ keeps the post's checkpoint", () -> hq.count("SELECT COUNT(*) FROM exchange_witnessed_checkpoint"
+                + " WHERE node = '" + POST + "' AND seq = " + first.seq() + " AND head_digest = '" + first.hash() + "'") == 1);
+
+        // The post's database restored from nothing and written again: same positions, other history.
+        post.exchange().close();
+        Database rewritten = database();
+        Running again = start(POST, rewritten);
+        for (long seq = 0; seq < first.seq(); seq++) {
+            rewritten.inTransaction(connection -> again.audit().append(connection, new AuditEntry.Draft("test.filler",
+                    "test", null, "rewritten")));
+        }
+        Checkpoint forged = again.exchange().shareCheckpoint(signer).orElseThrow();
+
+        assertThat(forged.seq()).isEqualTo(first.seq());
+        assertThat(forged.hash()).isNotEqualTo(first.hash());
+        await("HQ records the conflict", () -> hq.count("SELECT COUNT(*) FROM audit_entry"
+                + " WHERE kind = 'audit.checkpoint-conflict' AND actor = '" + POST + "'") == 1);
+        assertThat(hq.count("SELECT COUNT(*) FROM exchange_witnessed_checkpoint WHERE node = '" + POST + "'"))
+                .as("the first witness is kept, never overwritten").isEqualTo(1);
+    }
+
+    @Test
+    void aCertifiedNodeMissingFromTheDirectoryIsRefusedAsUnknown() throws Exception {
+        pki = new TestFederation(endpoints(POST, HQ));
+        Running hq = start(HQ, database());
+        NodeCredentials ghost = pki.state.issue(NodeIdentity.parse("UTO/IMM/GHOST"), TestFederation.LOOPBACK,
+                Duration.ofDays(30));
+        ghost.save(dir.resolve("ghost"), TestFederation.PASSPHRASE);
+        SSLContext ghostTls = pki.federation.sslContext(dir.resolve("ghost").resolve(NodeCredentials.KEY_STORE),
+                TestFederation.PASSPHRASE);
+        SignedEnvelope envelope = new org.ibex.exchange.EnvelopeSigner(ghost.key(), ghost.chain()).sign(
+                org.ibex.exchange.Envelope.create(ghost.node(), hq.exchange().node(), "exchange.note", "haunting",
+                        "text/plain", new byte[]{1}, Instant.now(), Duration.ofHours(1)));
+
+        HttpResponse<byte[]> response = post(ghostTls, pki.node(HQ).endpoint().resolve(InboxServer.PATH),
+                envelope.toWire());
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(new String(response.body(), StandardCharsets.UTF_8)).contains("unknown-node");
+        assertThat(hq.count("SELECT COUNT(*) FROM audit_entry WHERE kind = 'exchange.rejected'"
+                + " AND detail LIKE 'unknown-node%'")).isEqualTo(1);
+        assertThat(hq.exchange().totals().received()).isZero();
+    }
+
+    @Test
+    void aBatchIsAnsweredPerEnvelopeWithOneReceiptForWhatWasStored() throws Exception {
+        pki = new TestFederation(endpoints(POST, HQ));
+        Running hq = start(HQ, database());
+        NodeCredentials postKey = pki.node(POST);
+        Path saved = dir.resolve("post-tls");
+        postKey.save(saved, TestFederation.PASSPHRASE);
+        SSLContext postTls = pki.federation.sslContext(saved.resolve(NodeCredentials.KEY_STORE), TestFederation.PASSPHRASE);
+        org.ibex.exchange.EnvelopeSigner signer = new org.ibex.exchange.EnvelopeSigner(postKey.key(), postKey.chain());
+        byte[] good = signer.sign(note(postKey, "good")).toWire();
+        byte[] forged = signer.sign(note(postKey, "forged")).toWire();
+        forged[forged.length - 1] ^= 1;
+        URI batchPath = pki.node(HQ).endpoint().resolve(InboxServer.BATCH_PATH);
+        post(postTls, batchPath, Frames.encode(List.of(good)));
+
+        BatchReply reply = BatchReply.parse(post(postTls, batchPath, Frames.encode(List.of(
+                signer.sign(note(postKey, "fresh")).toWire(), forged, good))).body());
+
+        assertThat(reply.items()).extracting(BatchReply.Item::status).containsExactly(BatchReply.Status.STORED,
+                BatchReply.Status.REJECTED, BatchReply.Status.DUPLICATE);
+        assertThat(reply.items().get(1).code()).isEqualTo("bad-signature");
+        assertThat(reply.receiptWire()).isPresent();
+        assertThat(hq.exchange().totals().received()).isEqualTo(2);
+    }
+
+    private static org.ibex.exchange.Envelope note(NodeCredentials from, String text) {
+        return org.ibex.exchange.Envelope.create(from.node(), NodeIdentity.parse(HQ), "exchange.note", "test",
+                "text/plain", text.getBytes(StandardCharsets.UTF_8), Instant.now(), Duration.ofHours(1));
+    }
+
+    private static HttpResponse<byte[]> post(SSLContext tls, URI uri, byte[] body) throws Exception {
+        HttpClient client = HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_1_1).build();
+        return client.send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    }
+}
