@@ -69,6 +69,7 @@ public final class ExchangeNode implements AutoCloseable {
                 Backoff.standard(new Random()));
         Map<String, InboxHandler> byType = new HashMap<>(new BuiltInHandlers(membership.node(), outbox, audit, clock)
                 .byType());
+        byType.put(Chunks.TYPE, new ChunkJoiner(inbox));
         byType.putAll(handlers);
         this.processor = new InboxProcessor(database, dispatch(byType), audit, clock);
     }

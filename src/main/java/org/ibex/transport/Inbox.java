@@ -74,6 +74,28 @@ public final class Inbox {
     /** Handles a batch of envelopes from one TLS peer; results come back in the order sent. */
     public BatchReply receive(List<byte[]> wires, X509Certificate[] peerChain) {
         String peer = federation.identify(peerChain).map(NodeIdentity::toString).orElse("unidentified");
+        // Verified outside the transaction: signature checks need no locks, and a batch holds them for less.
+        Checked checked = check(wires, peer);
+        try {
+            return database.inTransaction(connection -> store(connection, peer, wires.size(), checked));
+        } catch (RuntimeException e) {
+            // Two copies arriving at once: the loser's insert fails on the key; run again, and it finds the winner's.
+            return database.inTransaction(connection -> store(connection, peer, wires.size(), checked));
+        }
+    }
+
+    /**
+     * Verifies and stores an envelope joined from chunks that {@code sender} sent, on the caller's connection,
+     * exactly as if it had arrived whole from that peer.
+     */
+    BatchReply receiveJoined(Connection connection, byte[] wire, NodeIdentity sender) throws SQLException {
+        return store(connection, sender.toString(), 1, check(List.of(wire), sender.toString()));
+    }
+
+    private record Checked(List<Arrival> arrivals, List<Refusal> refusals) {
+    }
+
+    private Checked check(List<byte[]> wires, String peer) {
         List<Arrival> arrivals = new ArrayList<>();
         List<Refusal> refusals = new ArrayList<>();
         for (int i = 0; i < wires.size(); i++) {
@@ -94,18 +116,13 @@ public final class Inbox {
                 refusals.add(new Refusal(i, null, rejection));
             }
         }
-        try {
-            return database.inTransaction(connection -> store(connection, peer, wires.size(), arrivals, refusals));
-        } catch (RuntimeException e) {
-            // Two copies arriving at once: the loser's insert fails on the key; run again, and it finds the winner's.
-            return database.inTransaction(connection -> store(connection, peer, wires.size(), arrivals, refusals));
-        }
+        return new Checked(arrivals, refusals);
     }
 
-    private BatchReply store(Connection connection, String peer, int size, List<Arrival> arrivals,
-                             List<Refusal> refusals) throws SQLException {
+    private BatchReply store(Connection connection, String peer, int size, Checked checked) throws SQLException {
+        List<Arrival> arrivals = checked.arrivals();
         BatchReply.Item[] items = new BatchReply.Item[size];
-        List<Refusal> refused = new ArrayList<>(refusals);
+        List<Refusal> refused = new ArrayList<>(checked.refusals());
         List<Arrival> fresh = new ArrayList<>();
         List<Envelope> acknowledged = new ArrayList<>();
         Map<String, Stored> existing = find(connection, arrivals);

@@ -12,20 +12,32 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The transactional outbox: callers enqueue inside the transaction of their business change, so a message leaves
  * exactly when that change commits. Sequence numbers are given here, before signing, because they are signed.
+ * An envelope larger than the chunk size is queued as its chunks (see {@link Chunks}).
  */
 public final class Outbox {
     private final EnvelopeSigner signer;
     private final AuditLog audit;
     private final Clock clock;
+    private final int chunkBytes;
 
     public Outbox(EnvelopeSigner signer, AuditLog audit, Clock clock) {
+        this(signer, audit, clock, Chunks.DEFAULT_CHUNK_BYTES);
+    }
+
+    /** An outbox that sends envelopes larger than {@code chunkBytes} on the wire as resumable chunks. */
+    public Outbox(EnvelopeSigner signer, AuditLog audit, Clock clock, int chunkBytes) {
+        if (chunkBytes < 1024) {
+            throw new IllegalArgumentException("chunkBytes must be at least 1024, got " + chunkBytes);
+        }
         this.signer = signer;
         this.audit = audit;
         this.clock = clock;
+        this.chunkBytes = chunkBytes;
     }
 
     /**
@@ -36,23 +48,37 @@ public final class Outbox {
         Envelope numbered = envelope.stream() == null ? envelope
                 : envelope.inStream(envelope.stream(), nextSequence(connection, envelope));
         SignedEnvelope signed = signer.sign(numbered);
+        byte[] wire = signed.toWire();
         Instant now = clock.instant();
+        String detail = Rows.describe(numbered.recipient().toString(), numbered.type(), numbered.stream(),
+                numbered.sequence());
+        if (wire.length <= chunkBytes) {
+            insert(connection, numbered, wire, now);
+        } else {
+            List<Envelope> chunks = Chunks.split(numbered, wire, chunkBytes);
+            for (Envelope chunk : chunks) {
+                insert(connection, chunk, signer.sign(chunk).toWire(), now);
+            }
+            detail += " in " + chunks.size() + " chunks";
+        }
+        audit.append(connection, new AuditEntry.Draft("exchange.queued", signer.node().toString(), numbered.id(),
+                detail));
+        return signed;
+    }
+
+    private static void insert(Connection connection, Envelope envelope, byte[] wire, Instant now) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO exchange_outbox (envelope_id,"
                 + " recipient, stream, sequence, wire, state, attempts, next_attempt_at, created_at)"
                 + " VALUES (?,?,?,?,?,'PENDING',0,?,?)")) {
-            insert.setString(1, numbered.id());
-            insert.setString(2, numbered.recipient().toString());
-            insert.setString(3, numbered.stream());
-            insert.setLong(4, numbered.sequence());
-            insert.setBytes(5, signed.toWire());
+            insert.setString(1, envelope.id());
+            insert.setString(2, envelope.recipient().toString());
+            insert.setString(3, envelope.stream());
+            insert.setLong(4, envelope.sequence());
+            insert.setBytes(5, wire);
             insert.setObject(6, Rows.timestamp(now));
             insert.setObject(7, Rows.timestamp(now));
             insert.executeUpdate();
         }
-        audit.append(connection, new AuditEntry.Draft("exchange.queued", signer.node().toString(), numbered.id(),
-                Rows.describe(numbered.recipient().toString(), numbered.type(), numbered.stream(),
-                        numbered.sequence())));
-        return signed;
     }
 
     private static long nextSequence(Connection connection, Envelope envelope) throws SQLException {

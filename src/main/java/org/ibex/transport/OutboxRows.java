@@ -14,6 +14,8 @@ import java.util.List;
 /** The SQL of the sender: which rows are due, and what an attempt changed. */
 final class OutboxRows {
     private static final int MAX_ERROR = 1000;
+    /** A request's worth over a slow link: about 10 s at 1 Mbit/s, so a drop costs little to resend. */
+    static final long MAX_BATCH_BYTES = 1024 * 1024;
 
     private OutboxRows() {
     }
@@ -64,7 +66,7 @@ final class OutboxRows {
             for (String[] stream : dueStreams) {
                 select.setString(1, stream[0]);
                 select.setString(2, stream[1]);
-                batches.add(rows(select));
+                batches.add(rows(select, MAX_BATCH_BYTES));
             }
         }
         try (PreparedStatement select = connection.prepareStatement(SELECT_ROWS + " WHERE state = 'PENDING'"
@@ -72,12 +74,23 @@ final class OutboxRows {
             select.setObject(1, Rows.timestamp(now));
             select.setMaxRows(perBatch * 10);
             Map<String, List<OutboxRow>> byRecipient = new LinkedHashMap<>();
-            for (OutboxRow row : rows(select)) {
+            for (OutboxRow row : rows(select, Long.MAX_VALUE)) {
                 byRecipient.computeIfAbsent(row.recipient(), r -> new ArrayList<>()).add(row);
             }
             for (List<OutboxRow> rows : byRecipient.values()) {
-                for (int from = 0; from < rows.size(); from += perBatch) {
-                    batches.add(rows.subList(from, Math.min(rows.size(), from + perBatch)));
+                List<OutboxRow> batch = new ArrayList<>();
+                long bytes = 0;
+                for (OutboxRow row : rows) {
+                    if (!batch.isEmpty() && (batch.size() == perBatch || bytes + row.wire().length > MAX_BATCH_BYTES)) {
+                        batches.add(batch);
+                        batch = new ArrayList<>();
+                        bytes = 0;
+                    }
+                    batch.add(row);
+                    bytes += row.wire().length;
+                }
+                if (!batch.isEmpty()) {
+                    batches.add(batch);
                 }
             }
         }
@@ -87,12 +100,19 @@ final class OutboxRows {
     private static final String SELECT_ROWS = "SELECT envelope_id, recipient, stream, sequence, wire, attempts"
             + " FROM exchange_outbox";
 
-    private static List<OutboxRow> rows(PreparedStatement select) throws SQLException {
+    /** Rows in order until their wires would pass {@code maxBytes}; always at least one. */
+    private static List<OutboxRow> rows(PreparedStatement select, long maxBytes) throws SQLException {
         List<OutboxRow> rows = new ArrayList<>();
+        long bytes = 0;
         try (ResultSet row = select.executeQuery()) {
             while (row.next()) {
+                byte[] wire = row.getBytes(5);
+                if (!rows.isEmpty() && bytes + wire.length > maxBytes) {
+                    break;
+                }
+                bytes += wire.length;
                 rows.add(new OutboxRow(row.getString(1), row.getString(2), row.getString(3), row.getLong(4),
-                        row.getBytes(5), row.getInt(6)));
+                        wire, row.getInt(6)));
             }
         }
         return rows;

@@ -222,6 +222,35 @@ class ExchangeNodeTest {
         assertThat(hq.exchange().totals().received()).isEqualTo(2);
     }
 
+    @Test
+    void anAnsiNistTransactionLargerThanAChunkTravelsInChunksAndArrivesWhole() throws Exception {
+        pki = new TestFederation(endpoints(POST, HQ));
+        Running post = start(POST, database());
+        Running hq = start(HQ, database());
+        byte[] transaction = Files.readAllBytes(Path.of(System.getProperty("ibex.shared", "../shared"),
+                "data", "ansi-nist", "type-14-tpcard-nqm.an2"));
+
+        post.exchange().send(post.exchange().message(NodeIdentity.parse(HQ), "exchange.note", "tenprint search",
+                "application/x-ansi-nist", transaction));
+
+        long chunks = post.count("SELECT COUNT(*) FROM exchange_outbox WHERE stream LIKE 'chunks/%'");
+        assertThat(chunks).as("674,994 bytes in 256 KiB chunks").isEqualTo(3);
+        await("the joined transaction is processed at HQ", () -> hq.count("SELECT COUNT(*) FROM exchange_inbox"
+                + " WHERE type = 'exchange.note' AND processed_at IS NOT NULL") == 1);
+        byte[] arrived = hq.database().read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT wire FROM exchange_inbox"
+                    + " WHERE type = 'exchange.note'"); ResultSet row = select.executeQuery()) {
+                row.next();
+                return Rows.payload(row.getBytes(1));
+            }
+        });
+        assertThat(arrived).isEqualTo(transaction);
+        assertThat(hq.exchange().recentInbox(10)).filteredOn(e -> e.type().equals("exchange.chunk"))
+                .extracting(InboxEntry::outcome).contains("chunk 1 of 3", "chunk 2 of 3")
+                .anySatisfy(outcome -> assertThat(outcome).startsWith("joined ").endsWith("from 3 chunks: STORED"));
+        await("every chunk is receipted", () -> post.exchange().totals().delivered() == 3);
+    }
+
     private static org.ibex.exchange.Envelope note(NodeCredentials from, String text) {
         return org.ibex.exchange.Envelope.create(from.node(), NodeIdentity.parse(HQ), "exchange.note", "test",
                 "text/plain", text.getBytes(StandardCharsets.UTF_8), Instant.now(), Duration.ofHours(1));
