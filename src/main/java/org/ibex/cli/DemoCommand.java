@@ -12,13 +12,30 @@ import java.time.LocalDate;
 import java.util.Random;
 import java.util.concurrent.Callable;
 
-/** Seeds a small fictitious country and serves it on localhost. */
+/** Seeds a small fictitious country and serves it on localhost; or runs a federation of five nodes there. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Create a demo node (3 posts, users, stay rules, a few thousand crossings) and serve it on localhost.")
+        description = {"Create a demo node (3 posts, users, stay rules, a few thousand crossings) and serve it on localhost.",
+                "With --federation: five nodes of two states, each a process of its own, and messages between them."})
 final class DemoCommand implements Callable<Integer> {
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "ibex-demo",
-            description = "data folder for the demo (default ${DEFAULT-VALUE}; reused if already seeded)")
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "folder for the demo (default ibex-demo, or ibex-federation with --federation; reused if there)")
     Path data;
+
+    @Option(names = "--federation", description = "start UTO (headquarters, airport post, land post, police) and XXB"
+            + " (headquarters) as separate processes on 127.0.0.1 and show messages travelling between them")
+    boolean federation;
+
+    @Option(names = "--base-port", paramLabel = "PORT", description = "with --federation: exchange ports PORT..PORT+4"
+            + " (default " + FederationLayout.DEFAULT_BASE_PORT + ", or those of an existing federation demo)")
+    Integer basePort;
+
+    @Option(names = "--web-base-port", paramLabel = "PORT", description = "with --federation: web API ports"
+            + " PORT..PORT+4 (default " + FederationLayout.DEFAULT_WEB_BASE_PORT + ")")
+    Integer webBasePort;
+
+    @Option(names = "--exit-after-demo", description = "with --federation: stop the nodes once the messages have"
+            + " arrived instead of running until Ctrl-C")
+    boolean exitAfterDemo;
 
     @Option(names = "--port", defaultValue = "8080", description = "port on 127.0.0.1 (default ${DEFAULT-VALUE})")
     int port;
@@ -34,10 +51,18 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (federation) {
+            Path folder = data != null ? data : FederationDemo.defaultFolder();
+            return new FederationDemo(FederationLayout.resolve(folder, basePort, webBasePort), System.out)
+                    .run(exitAfterDemo);
+        }
+        if (basePort != null || webBasePort != null || exitAfterDemo) {
+            throw new IllegalArgumentException("--base-port, --web-base-port and --exit-after-demo need --federation");
+        }
         if (crossings < 0 || crossings > 1_000_000) {
             throw new IllegalArgumentException("--crossings must be 0..1000000 (got " + crossings + ")");
         }
-        Node node = Node.open(data, System.getenv(), Clock.systemUTC());
+        Node node = Node.open(data != null ? data : Path.of("ibex-demo"), System.getenv(), Clock.systemUTC());
         try {
             DemoSeeder seeder = new DemoSeeder(node, new Random(seed), LocalDate.now(Clock.systemUTC()));
             if (seeder.alreadySeeded()) {

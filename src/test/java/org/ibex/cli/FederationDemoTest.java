@@ -1,0 +1,146 @@
+package org.ibex.cli;
+
+import org.ibex.store.Database;
+import org.ibex.store.StoreConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The federation demo end to end: five nodes as separate processes exchange a note, a ping answered by a pong,
+ * and another note; afterwards every node has stopped and each database holds what it received.
+ */
+class FederationDemoTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    @Timeout(value = 150, unit = TimeUnit.SECONDS)
+    void fiveNodesInTwoStatesExchangeNotesAndAPingAsSeparateProcesses() throws Exception {
+        int base = freeBlock(-1);
+        int web = freeBlock(base);
+        Path demo = dir.resolve("federation");
+
+        CliRun run = CliRun.of("demo", "--federation", "--data", demo.toString(), "--base-port", Integer.toString(base),
+                "--web-base-port", Integer.toString(web), "--exit-after-demo");
+
+        assertThat(run.exit()).as(run.output()).isZero();
+        assertThat(run.out()).as(run.output())
+                .contains("processed at UTO/IMM/HQ: noted")
+                .contains("pong processed at UTO/IMM/HQ: pong from XXB/IMM/HQ")
+                .contains("processed at UTO/IMM/POST-AIRPORT: noted")
+                .contains("stopped 5 nodes");
+        assertThat(childrenOf(demo)).as("no node outlives the demo").isEmpty();
+        assertThat(processed(demo.resolve("uto-hq"))).contains("exchange.note from UTO/IMM/POST-LAND: noted (81 bytes)",
+                "exchange.pong from XXB/IMM/HQ: pong from XXB/IMM/HQ");
+        assertThat(processed(demo.resolve("xxb-hq"))).singleElement().asString()
+                .startsWith("exchange.ping from UTO/IMM/HQ: answered with ");
+        assertThat(processed(demo.resolve("uto-airport"))).containsExactly("exchange.note from UTO/POL/HQ: noted (49 bytes)");
+        assertThat(run.printedStackTrace()).as(run.output()).isFalse();
+    }
+
+    @Test
+    void aTakenPortOrAChangedBasePortIsRefusedNamingItBeforeAnyNodeStarts() throws Exception {
+        int base = freeBlock(-1);
+        int web = freeBlock(base);
+        Path demo = dir.resolve("federation");
+        try (ServerSocket taken = new ServerSocket(web + 2, 1, InetAddress.getLoopbackAddress())) {
+            CliRun busy = CliRun.of("demo", "--federation", "--data", demo.toString(), "--base-port",
+                    Integer.toString(base), "--web-base-port", Integer.toString(web), "--exit-after-demo");
+
+            assertThat(busy.exit()).as(busy.output()).isEqualTo(2);
+            assertThat(busy.err()).contains("port " + (web + 2) + " on 127.0.0.1, the web port of UTO/IMM/POST-LAND,"
+                    + " is in use").contains("--web-base-port");
+            assertThat(busy.printedStackTrace()).as(busy.output()).isFalse();
+        }
+        // A node certificate names its port: a demo made on one base port is not silently moved to another.
+        new FederationSetup(FederationLayout.resolve(demo, base, web), new java.io.PrintStream(
+                java.io.OutputStream.nullOutputStream())).prepare();
+        CliRun moved = CliRun.of("demo", "--federation", "--data", demo.toString(), "--base-port",
+                Integer.toString(base + 10), "--exit-after-demo");
+
+        assertThat(moved.exit()).as(moved.output()).isEqualTo(2);
+        assertThat(moved.err()).contains("was created with exchange ports " + base + ".." + (base + 4));
+        assertThat(childrenOf(demo)).isEmpty();
+    }
+
+    @AfterEach
+    void killLeftoverNodes() {
+        // Whatever failed above, no node of this test may keep running.
+        childrenOf(dir).forEach(ProcessHandle::destroyForcibly);
+    }
+
+    /** Live processes this JVM started whose command line names a folder under {@code folder}. */
+    private static List<ProcessHandle> childrenOf(Path folder) {
+        String marker = folder.toAbsolutePath().toString();
+        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().arguments().map(args -> String.join(" ", args).contains(marker)).orElse(false))
+                .toList();
+    }
+
+    /** "type from sender: outcome" of every processed message in the node's database, oldest first. */
+    private static List<String> processed(Path node) {
+        try (Database database = Database.open(StoreConfig.embedded(node))) {
+            return database.read(connection -> {
+                List<String> rows = new ArrayList<>();
+                try (PreparedStatement select = connection.prepareStatement("SELECT type, sender, outcome FROM"
+                        + " exchange_inbox WHERE processed_at IS NOT NULL ORDER BY received_at");
+                     ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        rows.add(row.getString(1) + " from " + row.getString(2) + ": " + row.getString(3));
+                    }
+                }
+                return rows;
+            });
+        }
+    }
+
+    /** The first of five consecutive loopback ports that are free now and do not overlap {@code other}'s five. */
+    private static int freeBlock(int other) throws IOException {
+        Random random = new Random();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int first = 20_000 + random.nextInt(30_000);
+            if (other >= 0 && Math.abs(first - other) < 5) {
+                continue;
+            }
+            if (allFree(first)) {
+                return first;
+            }
+        }
+        throw new IOException("no five consecutive free ports found on 127.0.0.1");
+    }
+
+    private static boolean allFree(int first) {
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            for (int port = first; port < first + 5; port++) {
+                held.add(new ServerSocket(port, 1, InetAddress.getLoopbackAddress()));
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        } finally {
+            for (ServerSocket socket : held) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // only probing
+                }
+            }
+        }
+    }
+}
