@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,32 +27,52 @@ public final class AuditLog {
      * up and take consecutive numbers; keep the transactions that log short.
      */
     public AuditEntry append(Connection connection, AuditEntry.Draft draft) throws SQLException {
+        return appendAll(connection, List.of(draft)).get(0);
+    }
+
+    /**
+     * Appends entries in the order given, as {@link #append} one by one would, but reading and moving the head once:
+     * a batch of messages logs one entry each, and the head row is the one every appender waits for.
+     */
+    public List<AuditEntry> appendAll(Connection connection, List<AuditEntry.Draft> drafts) throws SQLException {
+        if (drafts.isEmpty()) {
+            return List.of();
+        }
         Head head = lockHead(connection);
-        long seq = head.seq() + 1;
-        // Stored and hashed at the database's precision, so the hash recomputes from the row.
-        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        String hash = ChainDigest.entryHash(seq, at, draft.kind(), draft.actor(), draft.subject(), draft.detail(),
-                head.hash());
-        AuditEntry entry = new AuditEntry(seq, at, draft.kind(), draft.actor(), draft.subject(), draft.detail(),
-                head.hash(), hash);
+        List<AuditEntry> entries = new ArrayList<>(drafts.size());
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_entry"
                 + "(seq, at, kind, actor, subject, detail, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?)")) {
-            insert.setLong(1, seq);
-            insert.setObject(2, AuditRows.timestamp(at));
-            insert.setString(3, entry.kind());
-            insert.setString(4, entry.actor());
-            insert.setString(5, entry.subject());
-            insert.setString(6, entry.detail());
-            insert.setString(7, entry.prevHash());
-            insert.setString(8, hash);
-            insert.executeUpdate();
+            long seq = head.seq();
+            String previous = head.hash();
+            for (AuditEntry.Draft draft : drafts) {
+                seq++;
+                // Stored and hashed at the database's precision, so the hash recomputes from the row.
+                Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+                String hash = ChainDigest.entryHash(seq, at, draft.kind(), draft.actor(), draft.subject(),
+                        draft.detail(), previous);
+                AuditEntry entry = new AuditEntry(seq, at, draft.kind(), draft.actor(), draft.subject(),
+                        draft.detail(), previous, hash);
+                insert.setLong(1, seq);
+                insert.setObject(2, AuditRows.timestamp(at));
+                insert.setString(3, entry.kind());
+                insert.setString(4, entry.actor());
+                insert.setString(5, entry.subject());
+                insert.setString(6, entry.detail());
+                insert.setString(7, entry.prevHash());
+                insert.setString(8, hash);
+                insert.addBatch();
+                entries.add(entry);
+                previous = hash;
+            }
+            insert.executeBatch();
         }
+        AuditEntry last = entries.get(entries.size() - 1);
         try (PreparedStatement update = connection.prepareStatement("UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1")) {
-            update.setLong(1, seq);
-            update.setString(2, hash);
+            update.setLong(1, last.seq());
+            update.setString(2, last.hash());
             update.executeUpdate();
         }
-        return entry;
+        return entries;
     }
 
     /**

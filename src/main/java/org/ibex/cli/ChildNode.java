@@ -18,7 +18,7 @@ final class ChildNode {
      * Five JVMs start at once on one laptop: a small heap and the serial collector keep each light, and the quick
      * compiler alone starts a node in about a third of the time (a demo node carries no load that needs C2).
      */
-    private static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    static final List<String> LIGHT_JVM = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     private static final int TAIL_LINES = 5;
 
     private final String name;
@@ -37,9 +37,15 @@ final class ChildNode {
      */
     static ChildNode start(String name, Path log, Map<String, String> environment, List<String> args)
             throws IOException {
+        return start(name, log, environment, LIGHT_JVM, args);
+    }
+
+    /** As {@link #start(String, Path, Map, List)}, with {@code jvmOptions} instead of the light demo settings. */
+    static ChildNode start(String name, Path log, Map<String, String> environment, List<String> jvmOptions,
+                           List<String> args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(JVM_OPTIONS);
+        command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(Main.class.getName());

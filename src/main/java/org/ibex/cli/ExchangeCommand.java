@@ -22,13 +22,19 @@ import java.util.concurrent.Callable;
 
 /** The node's membership of the federation: join it, queue messages, see peers and backlog. */
 @Command(name = "exchange", mixinStandardHelpOptions = true,
-        description = "Federation exchange: join, send, status.",
-        subcommands = {ExchangeCommand.Join.class, ExchangeCommand.Send.class, ExchangeCommand.Status.class})
+        description = "Federation exchange: join, send, status, directory.",
+        subcommands = {ExchangeCommand.Join.class, ExchangeCommand.Send.class, ExchangeCommand.Status.class,
+                ExchangeDirectoryCommand.class})
 final class ExchangeCommand {
     /** A node's database and exchange without the rest of the node (indexes, galleries). */
     record Opened(Database database, ExchangeNode exchange) implements AutoCloseable {
         static Opened of(DataOptions data) {
-            DataFolder folder = DataFolder.open(data.folder(), System.getenv());
+            return of(data.folder(), System.getenv());
+        }
+
+        /** Opens the node in {@code data} reading its settings from {@code environment} instead of this process's. */
+        static Opened of(Path data, java.util.Map<String, String> environment) {
+            DataFolder folder = DataFolder.open(data, environment);
             Database database = Database.open(folder.storeConfig());
             try {
                 ExchangeNode exchange = Node.exchange(folder, database, new AuditLog(Clock.systemUTC()),

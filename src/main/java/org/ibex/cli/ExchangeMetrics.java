@@ -26,6 +26,14 @@ final class ExchangeMetrics {
 
     static void bind(ExchangeNode exchange, MeterRegistry registry) {
         ExchangeMetrics metrics = new ExchangeMetrics(exchange);
+        Gauge.builder("ibex_exchange_directory_sequence", exchange,
+                        node -> (double) node.membership().federation().directory().sequence())
+                .description("sequence of the federation directory in force").register(registry);
+        // Alert on this: past it the directory is refused at the next start, and peers stop trusting it.
+        Gauge.builder("ibex_exchange_directory_seconds_to_next_update", exchange,
+                        node -> (node.membership().federation().directory().nextUpdate().toEpochMilli()
+                                - Instant.now().toEpochMilli()) / 1000.0)
+                .description("seconds until the directory in force is due for replacement").register(registry);
         for (PeerStatus peer : exchange.peers()) {
             String id = peer.peer();
             metrics.gauge(registry, "ibex_exchange_backlog", "messages waiting for the peer", id,

@@ -30,10 +30,16 @@ final class NodeProcesses implements AutoCloseable {
     /** Starts {@code ibex ARGS} as a child named {@code name}, logging to {@code log}. */
     ChildNode start(String name, Path log, Map<String, String> environment, List<String> args)
             throws IOException {
+        return start(name, log, environment, ChildNode.LIGHT_JVM, args);
+    }
+
+    /** As {@link #start(String, Path, Map, List)}, the child's JVM started with {@code jvmOptions}. */
+    ChildNode start(String name, Path log, Map<String, String> environment, List<String> jvmOptions,
+                    List<String> args) throws IOException {
         if (stopping) {
             throw new IllegalStateException("stopping; " + name + " is not started");
         }
-        ChildNode child = ChildNode.start(name, log, environment, args);
+        ChildNode child = ChildNode.start(name, log, environment, jvmOptions, args);
         children.add(child);
         child.process().onExit().thenAccept(process -> {
             if (!stopping) {

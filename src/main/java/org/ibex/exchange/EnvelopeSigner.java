@@ -5,12 +5,12 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.Payload;
-import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.util.Base64;
 
+import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
@@ -35,9 +35,14 @@ public final class EnvelopeSigner {
     static final JOSEObjectType TOKEN_TYPE = new JOSEObjectType("ibex-envelope+jws");
     private final PrivateKey key;
     private final List<X509Certificate> chain;
-    private final List<Base64> x5c;
+    /**
+     * The same for every envelope: built once and kept in its encoded form, because encoding it, certificate chain
+     * and all, each time cost a sixth of signing.
+     */
+    private final JWSHeader header;
     private final NodeIdentity node;
     private final X509Certificate encryptTo;
+    private final JWSSigner jwsSigner;
 
     /**
      * A signer for the node named by the first certificate of {@code chain} (leaf first, root optional), whose
@@ -69,8 +74,14 @@ public final class EnvelopeSigner {
         this.node = NodeCertificates.nodeOf(chain.get(0)).orElseThrow(() -> new IllegalArgumentException(
                 "node certificate must name the node in SAN URI " + NodeIdentity.URI_PREFIX
                         + "STATE/AGENCY/UNIT or in its CN, subject is " + chain.get(0).getSubjectX500Principal()));
-        this.x5c = encode(chain);
+        this.header = header(encode(chain));
         this.encryptTo = encryptTo;
+        try {
+            this.jwsSigner = Es256.signer(key);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("key must be a P-256 EC private key usable for ES256: "
+                    + e.getMessage(), e);
+        }
     }
 
     /** This node, as its certificate names it; every envelope it signs must carry it as sender. */
@@ -102,9 +113,8 @@ public final class EnvelopeSigner {
             }
             travelling = PayloadCipher.seal(travelling, (ECPublicKey) encryptTo.getPublicKey(), envelope);
         }
-        byte[] header = EnvelopeJson.write(envelope.withPayload(travelling), encryptTo != null);
-        JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.ES256).type(TOKEN_TYPE).x509CertChain(x5c)
-                .build(), new Payload(header));
+        byte[] fields = EnvelopeJson.write(envelope.withPayload(travelling), encryptTo != null);
+        JWSObject jws = new JWSObject(header, new Payload(fields));
         try {
             jws.sign(signer());
         } catch (JOSEException e) {
@@ -113,8 +123,18 @@ public final class EnvelopeSigner {
         return new SignedEnvelope(jws.serialize(), travelling);
     }
 
-    private ECDSASigner signer() throws JOSEException {
-        return new ECDSASigner(key, Curve.P_256);
+    private JWSSigner signer() {
+        return jwsSigner;
+    }
+
+    /** A header that keeps the base64url form it was parsed from, so each token reuses it as it is. */
+    private static JWSHeader header(List<Base64> x5c) {
+        JWSHeader built = new JWSHeader.Builder(JWSAlgorithm.ES256).type(TOKEN_TYPE).x509CertChain(x5c).build();
+        try {
+            return JWSHeader.parse(built.toBase64URL());
+        } catch (java.text.ParseException e) {
+            throw new IllegalStateException("a header just built always parses: " + e.getMessage(), e);
+        }
     }
 
     private static List<Base64> encode(List<X509Certificate> chain) {

@@ -4,12 +4,13 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.util.Base64;
 import com.nimbusds.jose.util.X509CertUtils;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
@@ -46,6 +47,8 @@ public final class EnvelopeVerifier {
     private final ReplayGuard replayGuard;
     /** Certificates by their base64 form: senders repeat the same x5c on every message. */
     private final Map<String, X509Certificate> parsedCertificates = new ConcurrentHashMap<>();
+    /** Verifiers by leaf certificate: converting the key for the faster provider is worth doing once per sender. */
+    private final Map<X509Certificate, JWSVerifier> verifiers = new ConcurrentHashMap<>();
 
     private record Parsed(JWSObject jws, List<X509Certificate> chain, EnvelopeJson.Header header, byte[] payload) {
     }
@@ -170,23 +173,36 @@ public final class EnvelopeVerifier {
         return certificate;
     }
 
-    private static void checkSignature(Parsed parsed) throws Rejection {
+    private void checkSignature(Parsed parsed) throws Rejection {
         X509Certificate leaf = parsed.chain().get(0);
         if (!NodeCertificates.isP256(leaf.getPublicKey())) {
             throw new Rejection(Rejection.Code.BAD_SIGNATURE, "x5c leaf certificate does not hold a P-256 key");
         }
         try {
-            if (!parsed.jws().verify(new ECDSAVerifier((ECPublicKey) leaf.getPublicKey()))) {
+            if (!parsed.jws().verify(verifier(leaf))) {
                 throw new Rejection(Rejection.Code.BAD_SIGNATURE, "signature does not verify with the x5c leaf key of "
                         + leaf.getSubjectX500Principal());
             }
-        } catch (JOSEException | RuntimeException e) {
+        } catch (JOSEException | GeneralSecurityException | RuntimeException e) {
             throw new Rejection(Rejection.Code.BAD_SIGNATURE, "signature cannot be checked: " + e.getMessage());
         }
         // Hashed only now, so a forged token costs us one signature check and no pass over a large payload.
         if (!MessageDigest.isEqual(Envelope.sha256(parsed.payload()), parsed.header().payloadSha256())) {
             throw new Rejection(Rejection.Code.BAD_SIGNATURE, "payload does not match the signed 'payloadSha256'");
         }
+    }
+
+    private JWSVerifier verifier(X509Certificate leaf) throws GeneralSecurityException {
+        JWSVerifier known = verifiers.get(leaf);
+        if (known != null) {
+            return known;
+        }
+        JWSVerifier verifier = Es256.verifier((ECPublicKey) leaf.getPublicKey());
+        if (verifiers.size() >= MAX_parsedCertificates) {
+            verifiers.clear();
+        }
+        verifiers.put(leaf, verifier);
+        return verifier;
     }
 
     private static void checkSender(Envelope envelope, X509Certificate leaf) throws Rejection {

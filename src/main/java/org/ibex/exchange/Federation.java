@@ -6,6 +6,7 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -17,37 +18,63 @@ import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.Objects;
 import java.util.Optional;
 
-/** What a node trusts: the federation anchor and the latest verified directory; it identifies peers by node id. */
+/**
+ * What a node trusts: the federation anchor and the latest verified directory; it identifies peers by node id.
+ * A newer directory is adopted in place ({@link #adopt}), so the TLS trust manager, envelope verification and
+ * peer endpoints of a running node see new nodes and revocations without a restart.
+ */
 public final class Federation {
     /** Federation peers speak only this protocol. */
     public static final String PROTOCOL = "TLSv1.3";
     private static final int MAX_REMEMBERED_PATHS = 10_000;
 
     private final X509Certificate anchor;
-    private final FederationDirectory directory;
+    private final AtomicReference<Current> current;
     private final Clock clock;
     /** Chains that passed PKIX with this anchor: a node sees the same few peers on every request. */
     private final Set<List<X509Certificate>> validatedPaths = ConcurrentHashMap.newKeySet();
 
+    /** The directory in force, its signed form (to hand on to peers; null when built from a bare directory). */
+    private record Current(FederationDirectory directory, byte[] signed, Set<BigInteger> revoked) {
+        Current(FederationDirectory directory, byte[] signed) {
+            this(directory, signed, directory.revokedSerials());
+        }
+    }
+
     public Federation(X509Certificate anchor, FederationDirectory directory, Clock clock) {
+        this(anchor, new Current(Objects.requireNonNull(directory, "directory"), null), clock);
+    }
+
+    private Federation(X509Certificate anchor, Current current, Clock clock) {
         this.anchor = Objects.requireNonNull(anchor, "anchor");
-        this.directory = Objects.requireNonNull(directory, "directory");
+        this.current = new AtomicReference<>(current);
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** Verifies a directory file against the anchor: the way a node joins the federation. */
     public static Federation join(byte[] signedDirectory, X509Certificate anchor, Clock clock)
             throws DirectoryException {
-        return new Federation(anchor, FederationDirectory.verify(signedDirectory, anchor, clock), clock);
+        FederationDirectory directory = FederationDirectory.verify(signedDirectory, anchor, clock);
+        return new Federation(anchor, new Current(directory, signedDirectory.clone()), clock);
     }
 
-    /** A federation with a newer directory; refuses a directory older than the current one. */
-    public Federation update(byte[] signedDirectory) throws DirectoryException {
-        return new Federation(anchor, FederationDirectory.verify(signedDirectory, anchor, clock,
-                directory.sequence()), clock);
+    /**
+     * Puts a newer signed directory in force after verifying it against the anchor. Answers false, changing nothing,
+     * for the directory already in force (same sequence); refuses an older one ({@code rollback}), a bad signature,
+     * a chain that does not lead to the anchor or a directory past its next-update time.
+     */
+    public synchronized boolean adopt(byte[] signedDirectory) throws DirectoryException {
+        long inForce = directory().sequence();
+        FederationDirectory candidate = FederationDirectory.verify(signedDirectory, anchor, clock, inForce);
+        if (candidate.sequence() == inForce) {
+            return false;
+        }
+        current.set(new Current(candidate, signedDirectory.clone()));
+        return true;
     }
 
     /**
@@ -73,7 +100,7 @@ public final class Federation {
         } catch (GeneralSecurityException e) {
             return Optional.empty();
         }
-        if (leaf.getBasicConstraints() >= 0 || directory.revokedSerials().contains(leaf.getSerialNumber())) {
+        if (leaf.getBasicConstraints() >= 0 || isRevoked(leaf.getSerialNumber())) {
             return Optional.empty();
         }
         return nodeId(leaf);
@@ -112,12 +139,24 @@ public final class Federation {
         return anchor;
     }
 
+    /** The directory in force now; a later call may return a newer one. */
     public FederationDirectory directory() {
-        return directory;
+        return current.get().directory();
+    }
+
+    /** The signed form of the directory in force, as a peer asking for it receives it. */
+    public Optional<byte[]> signedDirectory() {
+        byte[] signed = current.get().signed();
+        return signed == null ? Optional.empty() : Optional.of(signed.clone());
+    }
+
+    /** Whether the directory in force revokes the certificate with {@code serial}. */
+    public boolean isRevoked(BigInteger serial) {
+        return current.get().revoked().contains(serial);
     }
 
     boolean isRevoked(X509Certificate certificate) {
-        return directory.revokedSerials().contains(certificate.getSerialNumber());
+        return isRevoked(certificate.getSerialNumber());
     }
 
     static Optional<NodeIdentity> nodeId(X509Certificate leaf) {
@@ -126,6 +165,6 @@ public final class Federation {
 
     @Override
     public String toString() {
-        return "Federation[anchor " + anchor.getSubjectX500Principal() + ", directory " + directory.sequence() + "]";
+        return "Federation[anchor " + anchor.getSubjectX500Principal() + ", directory " + directory().sequence() + "]";
     }
 }

@@ -24,12 +24,15 @@ public final class Membership {
     private final NodeCredentials credentials;
     private final Federation federation;
     private final Passphrase passphrase;
+    private final Clock clock;
 
-    private Membership(Path folder, NodeCredentials credentials, Federation federation, Passphrase passphrase) {
+    private Membership(Path folder, NodeCredentials credentials, Federation federation, Passphrase passphrase,
+                       Clock clock) {
         this.folder = folder;
         this.credentials = credentials;
         this.federation = federation;
         this.passphrase = passphrase;
+        this.clock = clock;
     }
 
     /** Whether {@code folder} holds a membership (a node key store, an anchor and a directory). */
@@ -52,7 +55,7 @@ public final class Membership {
         }
         Files.copy(anchorPem, folder.resolve(ANCHOR), StandardCopyOption.REPLACE_EXISTING);
         Files.copy(directoryFile, folder.resolve(DIRECTORY), StandardCopyOption.REPLACE_EXISTING);
-        return new Membership(folder, checked.credentials, checked.federation, passphrase);
+        return new Membership(folder, checked.credentials, checked.federation, passphrase, clock);
     }
 
     /** Loads the membership kept in {@code folder}. */
@@ -63,7 +66,7 @@ public final class Membership {
                     + ", " + ANCHOR + " and " + DIRECTORY + " (see 'ibex exchange join')");
         }
         Membership membership = open(folder, folder.resolve(ANCHOR), folder.resolve(DIRECTORY), passphrase, clock);
-        return new Membership(folder, membership.credentials, membership.federation, passphrase);
+        return new Membership(folder, membership.credentials, membership.federation, passphrase, clock);
     }
 
     private static Membership open(Path nodeFolder, Path anchorPem, Path directoryFile, Passphrase passphrase,
@@ -84,7 +87,7 @@ public final class Membership {
                     + listed.serial().toString(16) + ", not this node's " + credentials.certificate().getSerialNumber()
                     .toString(16));
         }
-        return new Membership(nodeFolder, credentials, federation, passphrase);
+        return new Membership(nodeFolder, credentials, federation, passphrase, clock);
     }
 
     public NodeIdentity node() {
@@ -97,6 +100,44 @@ public final class Membership {
 
     public Federation federation() {
         return federation;
+    }
+
+    /**
+     * Puts a newer signed directory in force for this membership and writes it to {@link #DIRECTORY}, after the
+     * checks {@link #join} makes: it verifies against the anchor, is not older than the one in force, and lists this
+     * node with its certificate (a directory without it would leave the node unable to start). A running node picks
+     * the file up on its next directory pass.
+     *
+     * @return the directory in force afterwards; the same one when {@code signed} is already in force
+     */
+    public FederationDirectory install(byte[] signed) throws DirectoryException, GeneralSecurityException,
+            IOException {
+        FederationDirectory candidate = FederationDirectory.verify(signed, federation.anchor(), clock,
+                federation.directory().sequence());
+        DirectoryEntry listed = candidate.node(node()).orElseThrow(() -> new GeneralSecurityException("directory "
+                + candidate.sequence() + " does not list " + node() + "; this node would not start with it"));
+        if (!listed.serial().equals(credentials.certificate().getSerialNumber())
+                || candidate.revokedSerials().contains(credentials.certificate().getSerialNumber())) {
+            throw new GeneralSecurityException("directory " + candidate.sequence() + " does not accept this node's"
+                    + " certificate " + credentials.certificate().getSerialNumber().toString(16)
+                    + " (renewed or revoked); join again with the node's new certificate");
+        }
+        if (federation.adopt(signed)) {
+            replaceFile(directoryFile(), signed);
+        }
+        return federation.directory();
+    }
+
+    /** Writes {@code content} beside {@code file} and moves it into place in one step: readers see old or new. */
+    public static void replaceFile(Path file, byte[] content) throws IOException {
+        Path temporary = file.resolveSibling(file.getFileName() + ".new");
+        Files.write(temporary, content);
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The signed directory file, which a newer adopted directory replaces. */
+    public Path directoryFile() {
+        return folder.resolve(DIRECTORY);
     }
 
     /** Mutual TLS 1.3 with this node's key and the federation's anchor and revocations. */
@@ -113,8 +154,8 @@ public final class Membership {
      * {@code maxAge}; {@code created} may lie that far back, so a backlog held for days is still accepted.
      */
     public EnvelopeVerifier verifier(Duration maxAge, Clock clock) {
-        Set<java.math.BigInteger> revoked = federation.directory().revokedSerials();
-        return new EnvelopeVerifier(Set.of(federation.anchor()), revoked::contains, node(), clock, maxAge,
+        // Asks the federation on every envelope, so a directory adopted later revokes at once.
+        return new EnvelopeVerifier(Set.of(federation.anchor()), federation::isRevoked, node(), clock, maxAge,
                 Duration.ofMinutes(1), (key, created) -> true);
     }
 }

@@ -47,7 +47,8 @@ public final class DataFolder {
 
     /** A setting by property name, overridden by its environment variable (jdbc.url → IBEX_JDBC_URL). */
     public String setting(String name, String fallback) {
-        String env = environment.get("IBEX_" + name.toUpperCase().replace('.', '_'));
+        // A shell cannot name a variable with a hyphen, so exchange.max-age-days is IBEX_EXCHANGE_MAX_AGE_DAYS.
+        String env = environment.get("IBEX_" + name.toUpperCase().replace('.', '_').replace('-', '_'));
         if (env != null && !env.isBlank()) {
             return env;
         }

@@ -51,6 +51,7 @@ public final class ExchangeNode implements AutoCloseable {
     private final Inbox inbox;
     private final Sender sender;
     private final InboxProcessor processor;
+    private final DirectoryPull directory;
     private InboxServer server;
     private ScheduledExecutorService background;
 
@@ -65,8 +66,10 @@ public final class ExchangeNode implements AutoCloseable {
         EnvelopeVerifier verifier = membership.verifier(maxAge, clock);
         this.outbox = new Outbox(signer, audit, clock);
         this.inbox = new Inbox(database, verifier, signer, membership.federation(), audit, clock);
+        this.directory = new DirectoryPull(membership.federation(), membership.directoryFile(), tls, this::endpoint,
+                membership.node(), database, audit, clock);
         this.sender = new Sender(database, tls, this::endpoint, verifier, audit, clock,
-                Backoff.standard(new Random()));
+                Backoff.standard(new Random()), directory);
         Map<String, InboxHandler> byType = new HashMap<>(new BuiltInHandlers(membership.node(), outbox, audit, clock)
                 .byType());
         byType.put(Chunks.TYPE, new ChunkJoiner(inbox));
@@ -81,13 +84,17 @@ public final class ExchangeNode implements AutoCloseable {
                 .orElse((c, m) -> "kept: no handler for type " + m.type()).handle(connection, message);
     }
 
-    /** Listens for peers on {@code host:port} and starts delivering and processing in the background. */
-    public synchronized void start(String host, int port, Duration pollPeriod) {
+    /**
+     * Listens for peers on {@code host:port} and starts delivering and processing in the background; every
+     * {@code directoryPeriod} it also reloads the directory file and asks one peer in turn for a newer directory.
+     */
+    public synchronized void start(String host, int port, Duration pollPeriod, Duration directoryPeriod) {
         if (server != null) {
             throw new IllegalStateException("exchange already started");
         }
-        server = InboxServer.start(host, port, tls, inbox);
+        server = InboxServer.start(host, port, tls, inbox, directory);
         sender.start(pollPeriod);
+        directory.start(directoryPeriod);
         background = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "ibex-inbox-processor"));
         background.scheduleWithFixedDelay(this::processQuietly, 0, pollPeriod.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -224,6 +231,11 @@ public final class ExchangeNode implements AutoCloseable {
         return membership;
     }
 
+    /** How this node keeps its federation directory current. */
+    public DirectoryPull directory() {
+        return directory;
+    }
+
     /** Where the inbox listens, once started. */
     public int port() {
         return server.port();
@@ -253,9 +265,10 @@ public final class ExchangeNode implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        directory.close();
         sender.close();
         if (background != null) {
-            background.shutdownNow();
+            Loops.stop(background);
             background = null;
         }
         if (server != null) {

@@ -125,6 +125,7 @@ public final class Inbox {
         List<Refusal> refused = new ArrayList<>(checked.refusals());
         List<Arrival> fresh = new ArrayList<>();
         List<Envelope> acknowledged = new ArrayList<>();
+        List<AuditEntry.Draft> duplicates = new ArrayList<>();
         Map<String, Stored> existing = find(connection, arrivals);
         for (Arrival arrival : arrivals) {
             Envelope envelope = arrival.envelope();
@@ -138,7 +139,7 @@ public final class Inbox {
             } else if (before.sender().equals(envelope.sender().toString()) && Arrays.equals(before.wire(), arrival.wire())) {
                 acknowledged.add(envelope);
                 items[arrival.index()] = new BatchReply.Item(envelope.id(), BatchReply.Status.DUPLICATE, null, null);
-                audit.append(connection, new AuditEntry.Draft("exchange.duplicate", peer, envelope.id(),
+                duplicates.add(new AuditEntry.Draft("exchange.duplicate", peer, envelope.id(),
                         Rows.describe(peer, envelope.type(), envelope.stream(), envelope.sequence())));
             } else {
                 refused.add(new Refusal(arrival.index(), envelope.id(), new Rejection(Rejection.Code.REPLAYED,
@@ -147,35 +148,46 @@ public final class Inbox {
         }
         byte[] receipt = acknowledged.isEmpty() ? null
                 : Receipts.receiptFor(acknowledged, signer, clock).toWire();
+        String receiptDigest = fresh.isEmpty() ? null : ReceiptRows.store(connection, receipt, clock.instant());
+        // Logged in the order one append per event gave: duplicates, then stored envelopes, then refusals.
+        List<AuditEntry.Draft> entries = new ArrayList<>(duplicates);
+        insert(connection, fresh, receiptDigest);
         for (Arrival arrival : fresh) {
-            insert(connection, arrival, receipt);
+            Envelope envelope = arrival.envelope();
+            entries.add(new AuditEntry.Draft("exchange.received", envelope.sender().toString(), envelope.id(),
+                    Rows.describe(envelope.sender().toString(), envelope.type(), envelope.stream(),
+                            envelope.sequence())));
         }
         for (Refusal refusal : refused) {
-            audit.append(connection, new AuditEntry.Draft("exchange.rejected", peer, refusal.id(),
+            entries.add(new AuditEntry.Draft("exchange.rejected", peer, refusal.id(),
                     refusal.rejection().code().code() + ": " + refusal.rejection().getMessage()));
             items[refusal.index()] = new BatchReply.Item(refusal.id(), BatchReply.Status.REJECTED,
                     refusal.rejection().code().code(), refusal.rejection().getMessage());
         }
+        audit.appendAll(connection, entries);
         return new BatchReply(Arrays.asList(items), receipt);
     }
 
-    private void insert(Connection connection, Arrival arrival, byte[] receipt) throws SQLException {
-        Envelope envelope = arrival.envelope();
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO exchange_inbox (envelope_id,"
-                + " sender, type, stream, sequence, wire, receipt, received_at) VALUES (?,?,?,?,?,?,?,?)")) {
-            insert.setString(1, envelope.id());
-            insert.setString(2, envelope.sender().toString());
-            insert.setString(3, envelope.type());
-            insert.setString(4, envelope.stream());
-            insert.setLong(5, envelope.sequence());
-            insert.setBytes(6, arrival.wire());
-            insert.setBytes(7, receipt);
-            insert.setObject(8, Rows.timestamp(clock.instant()));
-            insert.executeUpdate();
+    private void insert(Connection connection, List<Arrival> fresh, String receiptDigest) throws SQLException {
+        if (fresh.isEmpty()) {
+            return;
         }
-        audit.append(connection, new AuditEntry.Draft("exchange.received", envelope.sender().toString(),
-                envelope.id(), Rows.describe(envelope.sender().toString(), envelope.type(), envelope.stream(),
-                        envelope.sequence())));
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO exchange_inbox (envelope_id,"
+                + " sender, type, stream, sequence, wire, receipt_digest, received_at) VALUES (?,?,?,?,?,?,?,?)")) {
+            for (Arrival arrival : fresh) {
+                Envelope envelope = arrival.envelope();
+                insert.setString(1, envelope.id());
+                insert.setString(2, envelope.sender().toString());
+                insert.setString(3, envelope.type());
+                insert.setString(4, envelope.stream());
+                insert.setLong(5, envelope.sequence());
+                insert.setBytes(6, arrival.wire());
+                insert.setString(7, receiptDigest);
+                insert.setObject(8, Rows.timestamp(clock.instant()));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
     }
 
     private static Map<String, Stored> find(Connection connection, List<Arrival> arrivals) throws SQLException {

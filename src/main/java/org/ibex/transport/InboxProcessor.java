@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,13 +20,19 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Hands stored messages to a handler in order per (sender, stream) and marks each processed in the handler's own
- * transaction, so its effects happen exactly once. Stream sequences start at 1 (as {@link Outbox} numbers them);
- * a message waits until its predecessor has been processed.
+ * Hands stored messages to a handler in order per (sender, stream) and marks each processed in the same
+ * transaction as the handler's effects (a savepoint of its own within a transaction for a few dozen messages), so
+ * its effects happen exactly once. Stream sequences start at 1 (as {@link Outbox} numbers them); a message waits
+ * until its predecessor has been processed.
  */
 public final class InboxProcessor {
     private static final int MAX_OUTCOME = 1000;
     private static final int BATCH = 1000;
+    /**
+     * Messages per transaction. A transaction holds the audit head until it commits, and the inbox waits for that
+     * to store an arriving batch, so this stays small; a commit per message cost more than the handling itself.
+     */
+    private static final int PER_TRANSACTION = 50;
 
     private final Database database;
     private final InboxHandler handler;
@@ -53,23 +60,51 @@ public final class InboxProcessor {
         while (true) {
             List<Ready> ready = database.read(InboxProcessor::ready);
             int before = handled;
-            for (Ready row : ready) {
-                String key = row.sender() + " " + row.stream();
-                if (held.contains(key)) {
-                    continue;
-                }
+            for (int from = 0; from < ready.size(); from += PER_TRANSACTION) {
+                List<Ready> rows = ready.subList(from, Math.min(ready.size(), from + PER_TRANSACTION));
                 try {
-                    handled += database.inTransaction(connection -> process(connection, row.id())) ? 1 : 0;
+                    handled += database.inTransaction(connection -> processAll(connection, rows, held));
                 } catch (RuntimeException e) {
-                    held.add(key);
+                    // Nothing of these rows committed; their streams wait, as after a handler failure.
+                    rows.forEach(row -> held.add(key(row)));
                     System.getLogger(InboxProcessor.class.getName()).log(System.Logger.Level.WARNING,
-                            "handler failed on " + row.id() + "; its stream waits for the next pass", e);
+                            "processing " + rows.size() + " messages failed to commit; their streams wait for the"
+                                    + " next pass", e);
                 }
             }
             if (handled == before) {
                 return handled;
             }
         }
+    }
+
+    /**
+     * Handles each row under a savepoint of its own: its effects and its processed mark commit together, and a
+     * failing handler undoes its own message only. One commit for many messages is most of the saving; each message
+     * is still handled exactly once.
+     */
+    private int processAll(Connection connection, List<Ready> rows, Set<String> held) throws SQLException {
+        int handled = 0;
+        for (Ready row : rows) {
+            if (held.contains(key(row))) {
+                continue;
+            }
+            Savepoint savepoint = connection.setSavepoint();
+            try {
+                handled += process(connection, row.id()) ? 1 : 0;
+                connection.releaseSavepoint(savepoint);
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback(savepoint);
+                held.add(key(row));
+                System.getLogger(InboxProcessor.class.getName()).log(System.Logger.Level.WARNING,
+                        "handler failed on " + row.id() + "; its stream waits for the next pass", e);
+            }
+        }
+        return handled;
+    }
+
+    private static String key(Ready row) {
+        return row.sender() + " " + row.stream();
     }
 
     /**

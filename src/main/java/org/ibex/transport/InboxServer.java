@@ -13,11 +13,23 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 import javax.net.ssl.SSLContext;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Optional;
 
-/** The federation endpoint: {@code POST /exchange/v1/messages} over mutual TLS 1.3, handled by an {@link Inbox}. */
+/**
+ * The federation endpoint: {@code POST /exchange/v1/messages} and {@code /exchange/v1/batches} over mutual TLS 1.3,
+ * handled by an {@link Inbox}; {@code GET /exchange/v1/directory}, the signed directory this node holds; and
+ * {@code POST /exchange/v1/echo}, a link check that answers with the body it got.
+ */
 public final class InboxServer implements AutoCloseable {
     public static final String PATH = "/exchange/v1/messages";
     public static final String BATCH_PATH = "/exchange/v1/batches";
+    /**
+     * Answers 200 with the request body: lets an operator (and {@code ibex bench exchange}) time the bare mutual-TLS
+     * round trip to a peer, the same connector and handshake without signing, storage or audit.
+     */
+    public static final String ECHO_PATH = "/exchange/v1/echo";
+    /** A link check needs no more; a larger body is refused so an echo cannot be used to move bulk data. */
+    public static final int MAX_ECHO_BYTES = 1 << 20;
     private static final int MAX_REQUEST_BYTES = 64 << 20;
 
     private final Javalin app;
@@ -32,7 +44,7 @@ public final class InboxServer implements AutoCloseable {
      * Starts listening on {@code host:port} (0 for any free port) with the node's federation SSLContext
      * ({@code Federation.sslContext}); clients without a federation certificate fail the handshake.
      */
-    public static InboxServer start(String host, int port, SSLContext tls, Inbox inbox) {
+    public static InboxServer start(String host, int port, SSLContext tls, Inbox inbox, DirectoryPull directory) {
         ServerConnector[] holder = new ServerConnector[1];
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -43,8 +55,15 @@ public final class InboxServer implements AutoCloseable {
                 return holder[0];
             });
         });
+        // Both sides name the directory they hold on every exchange, so a newer one spreads with the traffic.
+        app.before(ctx -> {
+            directory.heard(peerChain(ctx), ctx.header(DirectoryPull.HEADER));
+            ctx.header(DirectoryPull.HEADER, Long.toString(directory.inForce()));
+        });
         app.post(PATH, ctx -> answer(ctx, inbox));
         app.post(BATCH_PATH, ctx -> answerBatch(ctx, inbox));
+        app.post(ECHO_PATH, InboxServer::echo);
+        app.get(DirectoryPull.PATH, ctx -> answerDirectory(ctx, directory));
         app.start();
         return new InboxServer(app, holder);
     }
@@ -64,6 +83,25 @@ public final class InboxServer implements AutoCloseable {
             return;
         }
         ctx.contentType(Frames.CONTENT_TYPE).result(inbox.receive(wires, peerChain(ctx)).toWire());
+    }
+
+    private static void answerDirectory(Context ctx, DirectoryPull directory) {
+        Optional<byte[]> signed = directory.signed();
+        if (signed.isEmpty()) {
+            ctx.status(404).contentType("text/plain").result("this node holds no signed directory to pass on");
+            return;
+        }
+        ctx.contentType("application/json").result(signed.get());
+    }
+
+    private static void echo(Context ctx) {
+        byte[] body = ctx.bodyAsBytes();
+        if (body.length > MAX_ECHO_BYTES) {
+            ctx.status(413).contentType("text/plain").result("echo takes at most " + MAX_ECHO_BYTES + " bytes, got "
+                    + body.length);
+            return;
+        }
+        ctx.contentType("application/octet-stream").result(body);
     }
 
     private static X509Certificate[] peerChain(Context ctx) {

@@ -118,29 +118,35 @@ final class OutboxRows {
         return rows;
     }
 
-    static void delivered(Connection connection, OutboxRow sent, byte[] receipt, Instant now) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE exchange_outbox SET state = 'DELIVERED',"
-                + " attempts = attempts + 1, delivered_at = ?, receipt = ?, last_error = NULL WHERE envelope_id = ?")) {
-            update.setObject(1, Rows.timestamp(now));
-            update.setBytes(2, receipt);
-            update.setString(3, sent.id());
-            update.executeUpdate();
+    /** Marks {@code sent} delivered under the receipt stored with {@code receiptDigest} ({@link ReceiptRows}). */
+    static void delivered(Connection connection, List<OutboxRow> sent, String receiptDigest, Instant now)
+            throws SQLException {
+        if (sent.isEmpty()) {
+            return;
         }
-        peer(connection, sent.recipient(), now, null, null);
+        try (PreparedStatement update = connection.prepareStatement("UPDATE exchange_outbox SET state = 'DELIVERED',"
+                + " attempts = attempts + 1, delivered_at = ?, receipt_digest = ?, last_error = NULL"
+                + " WHERE envelope_id = ?")) {
+            for (OutboxRow row : sent) {
+                update.setObject(1, Rows.timestamp(now));
+                update.setString(2, receiptDigest);
+                update.setString(3, row.id());
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
     }
 
-    static void rejected(Connection connection, OutboxRow sent, String error, Instant now) throws SQLException {
+    static void rejected(Connection connection, OutboxRow sent, String error) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE exchange_outbox SET state = 'REJECTED',"
                 + " attempts = attempts + 1, last_error = ? WHERE envelope_id = ?")) {
             update.setString(1, Rows.cut(error, MAX_ERROR));
             update.setString(2, sent.id());
             update.executeUpdate();
         }
-        peer(connection, sent.recipient(), now, error, now);
     }
 
-    static void retryLater(Connection connection, OutboxRow sent, String error, Instant now, Instant next)
-            throws SQLException {
+    static void retryLater(Connection connection, OutboxRow sent, String error, Instant next) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE exchange_outbox SET attempts ="
                 + " attempts + 1, last_error = ?, next_attempt_at = ? WHERE envelope_id = ?")) {
             update.setString(1, Rows.cut(error, MAX_ERROR));
@@ -148,11 +154,10 @@ final class OutboxRows {
             update.setString(3, sent.id());
             update.executeUpdate();
         }
-        peer(connection, sent.recipient(), null, error, now);
     }
 
     /** Records an answer ({@code contact} set) and/or a failure ({@code error} set) from a peer. */
-    private static void peer(Connection connection, String node, Instant contact, String error, Instant errorAt)
+    static void peer(Connection connection, String node, Instant contact, String error, Instant errorAt)
             throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE exchange_peer SET last_contact ="
                 + " COALESCE(?, last_contact), last_error = COALESCE(?, last_error), last_error_at ="

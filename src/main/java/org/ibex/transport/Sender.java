@@ -46,6 +46,7 @@ public final class Sender implements AutoCloseable {
     private final AuditLog audit;
     private final Clock clock;
     private final Backoff backoff;
+    private final DirectoryPull directory;
     private final java.util.concurrent.atomic.AtomicBoolean nudged = new java.util.concurrent.atomic.AtomicBoolean();
     private ScheduledExecutorService loop;
 
@@ -67,9 +68,11 @@ public final class Sender implements AutoCloseable {
      * @param endpoints       a peer's base URI by node id, such as {@code https://10.0.0.7:9443}, from the directory
      * @param receiptVerifier verifies receipts addressed to this node; its replay guard may let ids through, since
      *                        a receipt is only accepted for the row it names
+     * @param directory       tells each peer which directory this node holds and hears which one the peer holds
      */
     public Sender(Database database, SSLContext tls, Function<String, Optional<URI>> endpoints,
-                  EnvelopeVerifier receiptVerifier, AuditLog audit, Clock clock, Backoff backoff) {
+                  EnvelopeVerifier receiptVerifier, AuditLog audit, Clock clock, Backoff backoff,
+                  DirectoryPull directory) {
         this.database = database;
         this.http = HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
@@ -78,6 +81,7 @@ public final class Sender implements AutoCloseable {
         this.audit = audit;
         this.clock = clock;
         this.backoff = backoff;
+        this.directory = directory;
     }
 
     /** Sends until nothing is due; returns how many rows reached a final state (delivered or rejected). */
@@ -123,10 +127,15 @@ public final class Sender implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() {
-        if (loop != null) {
-            loop.shutdownNow();
+    public void close() {
+        ScheduledExecutorService stopping;
+        synchronized (this) {
+            stopping = loop;
             loop = null;
+        }
+        // Outside the lock: a nudge meanwhile finds no loop instead of waiting for the pass to end.
+        if (stopping != null) {
+            Loops.stop(stopping);
         }
     }
 
@@ -148,6 +157,7 @@ public final class Sender implements AutoCloseable {
         }
         HttpRequest request = HttpRequest.newBuilder(endpoint.get().resolve(InboxServer.BATCH_PATH))
                 .timeout(REQUEST_TIMEOUT).header("Content-Type", Frames.CONTENT_TYPE)
+                .header(DirectoryPull.HEADER, Long.toString(directory.inForce()))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(Frames.encode(batch.stream().map(OutboxRow::wire)
                         .toList()))).build();
         HttpResponse<byte[]> response;
@@ -159,6 +169,7 @@ public final class Sender implements AutoCloseable {
             Thread.currentThread().interrupt();
             return failedAll(batch, "interrupted while sending");
         }
+        directory.heard(recipient, response.headers().firstValue(DirectoryPull.HEADER).orElse(null));
         if (response.statusCode() != 200) {
             // A whole batch refused is a transport or configuration problem, not a verdict on each message.
             return failedAll(batch, "HTTP " + response.statusCode() + " "
@@ -218,24 +229,42 @@ public final class Sender implements AutoCloseable {
         Instant retryAt = now.plus(backoff.after(batch.get(0).attempts() + 1));
         return database.inTransaction(connection -> {
             int settled = 0;
+            String receiptDigest = null;
+            boolean answered = false;
+            String lastError = null;
+            List<OutboxRow> delivered = new ArrayList<>();
+            List<AuditEntry.Draft> entries = new ArrayList<>();
             for (int i = 0; i < batch.size(); i++) {
                 OutboxRow row = batch.get(i);
                 Outcome outcome = outcomes.get(i);
                 String subject = Rows.describe(row.recipient(), null, row.stream(), row.sequence());
-                if (outcome instanceof Outcome.Delivered delivered) {
-                    OutboxRows.delivered(connection, row, delivered.receipt(), now);
-                    audit.append(connection, new AuditEntry.Draft("exchange.sent", row.recipient(), row.id(),
-                            subject + " receipt=" + delivered.receiptId()));
+                if (outcome instanceof Outcome.Delivered receipted) {
+                    // One receipt covers the batch: stored once, named by every row it acknowledges.
+                    if (receiptDigest == null) {
+                        receiptDigest = ReceiptRows.store(connection, receipted.receipt(), now);
+                    }
+                    delivered.add(row);
+                    entries.add(new AuditEntry.Draft("exchange.sent", row.recipient(), row.id(),
+                            subject + " receipt=" + receipted.receiptId()));
+                    answered = true;
                     settled++;
                 } else if (outcome instanceof Outcome.Refused refused) {
-                    OutboxRows.rejected(connection, row, refused.error(), now);
-                    audit.append(connection, new AuditEntry.Draft("exchange.send-rejected", row.recipient(),
-                            row.id(), subject + " " + refused.error()));
+                    OutboxRows.rejected(connection, row, refused.error());
+                    entries.add(new AuditEntry.Draft("exchange.send-rejected", row.recipient(), row.id(),
+                            subject + " " + refused.error()));
+                    answered = true;
+                    lastError = refused.error();
                     settled++;
                 } else {
-                    OutboxRows.retryLater(connection, row, ((Outcome.Failed) outcome).error(), now, retryAt);
+                    lastError = ((Outcome.Failed) outcome).error();
+                    OutboxRows.retryLater(connection, row, lastError, retryAt);
                 }
             }
+            OutboxRows.delivered(connection, delivered, receiptDigest, now);
+            // The batch went to one peer in one request: its status changes once, as row by row would leave it.
+            OutboxRows.peer(connection, batch.get(0).recipient(), answered ? now : null, lastError,
+                    lastError == null ? null : now);
+            audit.appendAll(connection, entries);
             return settled;
         });
     }

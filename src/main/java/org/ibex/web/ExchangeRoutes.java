@@ -41,7 +41,10 @@ final class ExchangeRoutes {
                     Map<String, Object> status = new LinkedHashMap<>();
                     status.put("node", exchange.node().toString());
                     status.put("directorySequence", directory.sequence());
+                    status.put("directoryIssuedAt", directory.issuedAt());
                     status.put("directoryNextUpdate", directory.nextUpdate());
+                    status.put("directoryLastPull", exchange.directory().last().orElse(null));
+                    status.put("directoryLastAdopted", exchange.directory().lastAdopted().orElse(null));
                     status.put("totals", exchange.totals());
                     status.put("peers", exchange.peers());
                     ctx.json(status);

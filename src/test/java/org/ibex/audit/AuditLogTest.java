@@ -35,6 +35,23 @@ class AuditLogTest {
     }
 
     @Test
+    void entriesAppendedTogetherFormTheSameChainAsOneByOne() {
+        fixture.append(log, 1);
+        java.util.List<AuditEntry> batch = fixture.database.inTransaction(c -> log.appendAll(c, java.util.List.of(
+                new AuditEntry.Draft("exchange.sent", "peer-b", "m1", null),
+                new AuditEntry.Draft("exchange.sent", "peer-b", "m2", "receipt=r"))));
+        fixture.append(log, 1);
+
+        assertThat(batch).extracting(AuditEntry::seq).containsExactly(2L, 3L);
+        assertThat(batch.get(1).prevHash()).isEqualTo(batch.get(0).hash());
+        assertThat(head()[0]).isEqualTo("4");
+        assertThat(fixture.verify(null).ok()).isTrue();
+        java.util.List<AuditEntry> none = fixture.database.inTransaction(c -> log.appendAll(c, java.util.List.of()));
+        assertThat(none).isEmpty();
+        assertThat(head()[0]).as("nothing to append moves nothing").isEqualTo("4");
+    }
+
+    @Test
     void anAccessIsAlsoAnAccessEntryInTheChain() {
         accessLog.record(new AccessLog.Access("officer.a", "officer", "read-person", "person 42", "inspection", "10.0.0.5"));
 

@@ -69,18 +69,41 @@ class FederationTest {
     }
 
     @Test
-    void updatesToANewerDirectoryButRefusesAnOlderOne() throws Exception {
-        Federation first = Federation.join(pki.directory(5, List.of()).signedBy(pki.state), pki.root.certificate(),
-                TestPki.CLOCK);
+    void adoptsANewerDirectoryInPlaceButRefusesAnOlderOne() throws Exception {
+        byte[] fifth = pki.directory(5, List.of()).signedBy(pki.state);
+        Federation federation = Federation.join(fifth, pki.root.certificate(), TestPki.CLOCK);
+        assertThat(federation.identify(chain(post))).isPresent();
 
-        Federation newer = first.update(pki.directory(6, List.of(TestPki.revoked(post, RevocationReason.SUPERSEDED)))
-                .signedBy(pki.state));
+        byte[] sixth = pki.directory(6, List.of(TestPki.revoked(post, RevocationReason.SUPERSEDED)))
+                .signedBy(pki.state);
+        assertThat(federation.adopt(sixth)).isTrue();
 
-        assertThat(newer.directory().sequence()).isEqualTo(6);
-        assertThat(newer.identify(chain(post))).as("revoked in the newer directory").isEmpty();
-        assertThatThrownBy(() -> newer.update(pki.directory(5, List.of()).signedBy(pki.state)))
+        assertThat(federation.directory().sequence()).isEqualTo(6);
+        assertThat(federation.signedDirectory()).hasValueSatisfying(signed -> assertThat(signed).isEqualTo(sixth));
+        assertThat(federation.identify(chain(post))).as("revoked in the newer directory").isEmpty();
+        assertThat(federation.isRevoked(post.certificate().getSerialNumber())).isTrue();
+        assertThat(federation.adopt(sixth)).as("the directory in force again").isFalse();
+        assertThatThrownBy(() -> federation.adopt(fifth))
                 .isInstanceOfSatisfying(DirectoryException.class,
                         e -> assertThat(e.code()).isEqualTo(DirectoryException.Code.ROLLBACK));
+        assertThat(federation.directory().sequence()).isEqualTo(6);
+    }
+
+    @Test
+    void keepsItsDirectoryWhenOfferedOneSignedOutsideTheFederation() throws Exception {
+        Federation federation = Federation.join(pki.directory(5, List.of()).signedBy(pki.state),
+                pki.root.certificate(), TestPki.CLOCK);
+        TestPki other = new TestPki("Other federation root");
+        byte[] forged = other.directory(9, List.of(TestPki.revoked(post, RevocationReason.KEY_COMPROMISE)))
+                .signedBy(other.state);
+
+        assertThatThrownBy(() -> federation.adopt(forged)).isInstanceOf(DirectoryException.class);
+        byte[] tampered = pki.directory(9, List.of()).signedBy(pki.state);
+        tampered[tampered.length / 2] ^= 1;
+        assertThatThrownBy(() -> federation.adopt(tampered)).isInstanceOf(DirectoryException.class);
+
+        assertThat(federation.directory().sequence()).isEqualTo(5);
+        assertThat(federation.identify(chain(post))).isPresent();
     }
 
     private static X509Certificate[] chain(NodeCredentials node) {

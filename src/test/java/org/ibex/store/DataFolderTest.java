@@ -15,7 +15,9 @@ class DataFolderTest {
         Path folder = TestDatabases.tempFolder();
         StoreConfig config = DataFolder.open(folder, Map.of()).storeConfig();
         assertThat(config.jdbcUrl()).startsWith("jdbc:h2:file:" + folder.toAbsolutePath().resolve("ibex"))
-                .as("commits reach the operating system before returning").contains("WRITE_DELAY=0");
+                .as("commits reach the operating system before returning").contains("WRITE_DELAY=0")
+                .as("no query answered from a result cached across another connection's commit")
+                .contains("OPTIMIZE_REUSE_RESULTS=FALSE");
         assertThat(config.isPostgres()).isFalse();
     }
 
@@ -32,6 +34,17 @@ class DataFolderTest {
         assertThat(fromEnv.jdbcUrl()).isEqualTo("jdbc:postgresql://other/ibex");
         assertThat(fromEnv.password()).isEqualTo("from-env");
         assertThat(fromEnv.user()).as("unset variables fall back to the file").isEqualTo("ibex");
+    }
+
+    @Test
+    void aHyphenatedSettingIsOverriddenByAVariableAShellCanSet() throws Exception {
+        Path folder = TestDatabases.tempFolder();
+        Files.writeString(folder.resolve(DataFolder.PROPERTIES), "exchange.max-age-days=30\n");
+
+        DataFolder data = DataFolder.open(folder, Map.of("IBEX_EXCHANGE_MAX_AGE_DAYS", "7"));
+
+        assertThat(data.setting("exchange.max-age-days", null)).isEqualTo("7");
+        assertThat(DataFolder.open(folder, Map.of()).setting("exchange.max-age-days", null)).isEqualTo("30");
     }
 
     @Test

@@ -1,21 +1,19 @@
 package org.ibex.transport;
 
 import org.ibex.audit.AuditEntry;
-import org.ibex.audit.AuditLog;
 import org.ibex.audit.Checkpoint;
 import org.ibex.audit.Signer;
-import org.ibex.exchange.Membership;
 import org.ibex.exchange.NodeCredentials;
 import org.ibex.exchange.NodeIdentity;
 import org.ibex.exchange.SignedEnvelope;
 import org.ibex.store.Database;
-import org.ibex.store.TestDatabases;
+import org.ibex.transport.RunningNodes.Running;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.net.ssl.SSLContext;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,15 +23,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,84 +33,39 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ExchangeNodeTest {
     private static final String POST = "UTO/IMM/POST-ARL";
     private static final String HQ = "UTO/IMM/HQ";
-    private final List<AutoCloseable> open = new ArrayList<>();
     @TempDir
     Path dir;
+    private RunningNodes nodes;
     private TestFederation pki;
+
+    @BeforeEach
+    void nodes() {
+        nodes = new RunningNodes(dir);
+    }
 
     @AfterEach
     void close() throws Exception {
-        for (int i = open.size() - 1; i >= 0; i--) {
-            open.get(i).close();
-        }
-    }
-
-    private record Running(ExchangeNode exchange, Database database, AuditLog audit) {
-        long count(String sql) {
-            return database.read(connection -> {
-                try (PreparedStatement select = connection.prepareStatement(sql); ResultSet row = select.executeQuery()) {
-                    row.next();
-                    return row.getLong(1);
-                }
-            });
-        }
-    }
-
-    private Map<String, URI> endpoints(String... ids) throws Exception {
-        Map<String, URI> endpoints = new LinkedHashMap<>();
-        for (String id : ids) {
-            try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-                endpoints.put(id, URI.create("https://127.0.0.1:" + socket.getLocalPort()));
-            }
-        }
-        return endpoints;
+        nodes.close();
     }
 
     private Running start(String id, Database database) throws Exception {
-        Path nodeFolder = dir.resolve(id.replace('/', '_'));
-        pki.node(id).save(nodeFolder, TestFederation.PASSPHRASE);
-        Path anchor = dir.resolve("anchor.pem");
-        Files.writeString(anchor, "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder().encodeToString(
-                pki.root.certificate().getEncoded()) + "\n-----END CERTIFICATE-----\n");
-        Path directory = dir.resolve("directory.json");
-        Files.write(directory, pki.signedDirectory);
-        Membership membership = Membership.join(nodeFolder.resolve("exchange"), nodeFolder, anchor, directory,
-                TestFederation.PASSPHRASE, Clock.systemUTC());
-        AuditLog audit = new AuditLog(Clock.systemUTC());
-        ExchangeNode exchange = new ExchangeNode(database, audit, membership, Clock.systemUTC(), Duration.ofDays(30),
-                Map.of());
-        open.add(exchange);
-        URI endpoint = pki.node(id).endpoint();
-        exchange.start(endpoint.getHost(), endpoint.getPort(), Duration.ofMillis(50));
-        return new Running(exchange, database, audit);
+        return nodes.start(pki, id, database, Duration.ofMinutes(10));
     }
 
     private Database database() {
-        Database database = TestDatabases.fresh();
-        open.add(database);
-        return database;
-    }
-
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(20);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(50);
-        }
+        return nodes.database();
     }
 
     @Test
     void aPingIsAnsweredByAPongThroughTheSameStoreAndForwardPath() throws Exception {
-        pki = new TestFederation(endpoints(POST, HQ));
+        pki = new TestFederation(RunningNodes.endpoints(POST, HQ));
         Running post = start(POST, database());
         Running hq = start(HQ, database());
 
         SignedEnvelope ping = post.exchange().send(post.exchange().message(NodeIdentity.parse(HQ), "exchange.ping",
                 "link check", "text/plain", "are you there".getBytes(StandardCharsets.UTF_8)));
 
-        await("the pong is processed at the post", () -> post.exchange().totals().processed() == 1);
+        RunningNodes.await("the pong is processed at the post", () -> post.exchange().totals().processed() == 1);
         InboxEntry atHq = hq.exchange().recentInbox(10).get(0);
         InboxEntry pong = post.exchange().recentInbox(10).get(0);
         assertThat(atHq.type()).isEqualTo("exchange.ping");
@@ -126,7 +73,7 @@ class ExchangeNodeTest {
         assertThat(pong.type()).isEqualTo("exchange.pong");
         assertThat(pong.outcome()).isEqualTo("pong from " + HQ);
         assertThat(ping.token()).isNotBlank();
-        await("the pong's receipt reaches HQ", () -> hq.exchange().totals().delivered() == 1);
+        RunningNodes.await("the pong's receipt reaches HQ", () -> hq.exchange().totals().delivered() == 1);
         assertThat(post.exchange().totals()).isEqualTo(new ExchangeTotals(1, 1, 0, 1, 0));
         assertThat(hq.exchange().peers()).singleElement().satisfies(peer -> {
             assertThat(peer.peer()).isEqualTo(POST);
@@ -140,7 +87,7 @@ class ExchangeNodeTest {
 
     @Test
     void peersWitnessCheckpointsAndCatchARewrittenHistory() throws Exception {
-        pki = new TestFederation(endpoints(POST, HQ));
+        pki = new TestFederation(RunningNodes.endpoints(POST, HQ));
         Database postDatabase = database();
         Running post = start(POST, postDatabase);
         Running hq = start(HQ, database());
@@ -153,7 +100,7 @@ class ExchangeNodeTest {
 
         Checkpoint first = post.exchange().shareCheckpoint(signer).orElseThrow();
 
-        await("HQ keeps the post's checkpoint", () -> hq.count("SELECT COUNT(*) FROM exchange_witnessed_checkpoint"
+        RunningNodes.await("HQ keeps the post's checkpoint", () -> hq.count("SELECT COUNT(*) FROM exchange_witnessed_checkpoint"
                 + " WHERE node = '" + POST + "' AND seq = " + first.seq() + " AND head_digest = '" + first.hash() + "'") == 1);
 
         // The post's database restored from nothing and written again: same positions, other history.
@@ -168,7 +115,7 @@ class ExchangeNodeTest {
 
         assertThat(forged.seq()).isEqualTo(first.seq());
         assertThat(forged.hash()).isNotEqualTo(first.hash());
-        await("HQ records the conflict", () -> hq.count("SELECT COUNT(*) FROM audit_entry"
+        RunningNodes.await("HQ records the conflict", () -> hq.count("SELECT COUNT(*) FROM audit_entry"
                 + " WHERE kind = 'audit.checkpoint-conflict' AND actor = '" + POST + "'") == 1);
         assertThat(hq.count("SELECT COUNT(*) FROM exchange_witnessed_checkpoint WHERE node = '" + POST + "'"))
                 .as("the first witness is kept, never overwritten").isEqualTo(1);
@@ -176,7 +123,7 @@ class ExchangeNodeTest {
 
     @Test
     void aCertifiedNodeMissingFromTheDirectoryIsRefusedAsUnknown() throws Exception {
-        pki = new TestFederation(endpoints(POST, HQ));
+        pki = new TestFederation(RunningNodes.endpoints(POST, HQ));
         Running hq = start(HQ, database());
         NodeCredentials ghost = pki.state.issue(NodeIdentity.parse("UTO/IMM/GHOST"), TestFederation.LOOPBACK,
                 Duration.ofDays(30));
@@ -199,7 +146,7 @@ class ExchangeNodeTest {
 
     @Test
     void aBatchIsAnsweredPerEnvelopeWithOneReceiptForWhatWasStored() throws Exception {
-        pki = new TestFederation(endpoints(POST, HQ));
+        pki = new TestFederation(RunningNodes.endpoints(POST, HQ));
         Running hq = start(HQ, database());
         NodeCredentials postKey = pki.node(POST);
         Path saved = dir.resolve("post-tls");
@@ -224,7 +171,7 @@ class ExchangeNodeTest {
 
     @Test
     void anAnsiNistTransactionLargerThanAChunkTravelsInChunksAndArrivesWhole() throws Exception {
-        pki = new TestFederation(endpoints(POST, HQ));
+        pki = new TestFederation(RunningNodes.endpoints(POST, HQ));
         Running post = start(POST, database());
         Running hq = start(HQ, database());
         byte[] transaction = Files.readAllBytes(Path.of(System.getProperty("ibex.shared", "../shared"),
@@ -235,7 +182,7 @@ class ExchangeNodeTest {
 
         long chunks = post.count("SELECT COUNT(*) FROM exchange_outbox WHERE stream LIKE 'chunks/%'");
         assertThat(chunks).as("674,994 bytes in 256 KiB chunks").isEqualTo(3);
-        await("the joined transaction is processed at HQ", () -> hq.count("SELECT COUNT(*) FROM exchange_inbox"
+        RunningNodes.await("the joined transaction is processed at HQ", () -> hq.count("SELECT COUNT(*) FROM exchange_inbox"
                 + " WHERE type = 'exchange.note' AND processed_at IS NOT NULL") == 1);
         byte[] arrived = hq.database().read(connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT wire FROM exchange_inbox"
@@ -248,7 +195,7 @@ class ExchangeNodeTest {
         assertThat(hq.exchange().recentInbox(10)).filteredOn(e -> e.type().equals("exchange.chunk"))
                 .extracting(InboxEntry::outcome).contains("chunk 1 of 3", "chunk 2 of 3")
                 .anySatisfy(outcome -> assertThat(outcome).startsWith("joined ").endsWith("from 3 chunks: STORED"));
-        await("every chunk is receipted", () -> post.exchange().totals().delivered() == 3);
+        RunningNodes.await("every chunk is receipted", () -> post.exchange().totals().delivered() == 3);
     }
 
     private static org.ibex.exchange.Envelope note(NodeCredentials from, String text) {

@@ -64,6 +64,8 @@ class FederationRejectionProcessTest {
     Path dir;
 
     private CertificateAuthority root;
+    private CertificateAuthority state;
+    private List<NodeCredentials> listed;
     private Federation federation;
     private NodeCredentials post;
     private NodeCredentials revoked;
@@ -79,7 +81,7 @@ class FederationRejectionProcessTest {
     void startHq() throws Exception {
         Clock tenDaysAgo = Clock.offset(Clock.systemUTC(), Duration.ofDays(-10));
         root = CertificateAuthority.createRoot("Federation root", tenDaysAgo, new SecureRandom());
-        CertificateAuthority state = root.createState("UTO");
+        state = root.createState("UTO");
         NodeCredentials hqCredentials = state.issue(HQ, URI.create("https://127.0.0.1:" + NodeProcess.freePort()),
                 Duration.ofDays(30));
         post = state.issue(POST, NOWHERE, Duration.ofDays(30));
@@ -88,14 +90,15 @@ class FederationRejectionProcessTest {
         lapsed = state.issue(LAPSED, NOWHERE, Duration.ofDays(1));
         unlisted = state.issue(UNLISTED, NOWHERE, Duration.ofDays(30));
         Instant now = Instant.now();
+        listed = List.of(hqCredentials, post, seaport, revoked, lapsed);
         FederationDirectory directory = new FederationDirectory(1, "UTO state CA", now, now.plus(Duration.ofDays(1)),
-                listed(hqCredentials, post, seaport, revoked, lapsed),
+                listed(listed.toArray(NodeCredentials[]::new)),
                 List.of(new Revocation(revoked.certificate().getSerialNumber(), RevocationReason.KEY_COMPROMISE, now)));
         byte[] signed = directory.signedBy(state);
         Path directoryFile = Files.write(dir.resolve("directory.json"), signed);
         federation = Federation.join(signed, root.certificate(), Clock.systemUTC());
         hq = NodeProcess.join(dir.resolve("hq"), hqCredentials, NodeProcess.writeAnchor(dir.resolve("root"), root),
-                directoryFile).start();
+                directoryFile).setting("exchange.directory-seconds", "1").start();
     }
 
     @AfterEach
@@ -147,6 +150,40 @@ class FederationRejectionProcessTest {
                         .map(refusal -> refusal.code() + " from " + refusal.peer()).toList());
         assertThat(hq.count("SELECT COUNT(*) FROM exchange_inbox")).as("nothing refused is stored").isZero();
         assertThat(hq.count("SELECT COUNT(*) FROM audit_entry WHERE kind = 'exchange.processed'")).isZero();
+    }
+
+    @Test
+    void aRevocationInstalledWhileHqServesShutsThatNodeOutWithoutARestart() throws Exception {
+        assertThat(postEnvelope(tls(post), wire(post, message(post, HQ, Instant.now(), "before"))).statusCode())
+                .isEqualTo(200);
+        Instant now = Instant.now();
+        byte[] second = new FederationDirectory(2, "UTO state CA", now, now.plus(Duration.ofDays(1)),
+                listed(listed.toArray(NodeCredentials[]::new)), List.of(
+                new Revocation(revoked.certificate().getSerialNumber(), RevocationReason.KEY_COMPROMISE, now),
+                new Revocation(post.certificate().getSerialNumber(), RevocationReason.KEY_COMPROMISE, now)))
+                .signedBy(state);
+        Path file = Files.write(dir.resolve("directory-2.json"), second);
+
+        int installed = hq.command("exchange", "directory", "--data", dir.resolve("hq").toString(), "--install",
+                file.toString());
+
+        assertThat(installed).as(hq.logTail()).isZero();
+        assertThat(hq.logTail()).contains("installed directory 2 (was 1)");
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (hq.exchangeStatus().path("directorySequence").asLong() != 2) {
+            assertThat(Instant.now()).as("HQ adopts directory 2 while serving\n" + hq.logTail()).isBefore(deadline);
+            Thread.sleep(200);
+        }
+        assertThat(hq.exchangeStatus().path("directoryLastAdopted").path("source").asText()).isEqualTo("operator");
+        assertThatThrownBy(() -> postEnvelope(tls(post), wire(post, message(post, HQ, Instant.now(), "after"))))
+                .as("the post's certificate is now revoked at the handshake").isInstanceOf(IOException.class);
+        NodeCredentials seaport = listed.get(2);
+        assertThat(postEnvelope(tls(seaport), wire(seaport, message(seaport, HQ, Instant.now(), "still welcome")))
+                .statusCode()).isEqualTo(200);
+        hq.stop();
+        assertThat(hq.count("SELECT COUNT(*) FROM audit_entry WHERE kind = 'exchange.directory-adopted'"
+                + " AND actor = 'operator' AND subject = 'directory 2'")).isEqualTo(1);
+        assertThat(hq.count("SELECT COUNT(*) FROM exchange_inbox")).isEqualTo(2);
     }
 
     @Test

@@ -37,16 +37,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/**
- * One federation node as an operator runs it: a data folder that has joined the federation, served by a separate
- * {@code ibex serve} JVM that the test can start, stop gracefully, kill with SIGKILL and start again.
- */
+/** A joined data folder served by its own {@code ibex serve} JVM, which a test starts, stops, kills and restarts. */
 final class NodeProcess implements AutoCloseable {
     private static final String PASSPHRASE_TEXT = "correct horse battery";
     static final Passphrase PASSPHRASE = Passphrase.of(PASSPHRASE_TEXT);
@@ -62,7 +58,10 @@ final class NodeProcess implements AutoCloseable {
     final URI exchangeEndpoint;
     private final Path log;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Settings given to the node's process as IBEX_ environment variables, as an operator may give them. */
+    private final Map<String, String> settings = new java.util.TreeMap<>();
     private Process process;
+    private CompletableFuture<URI> ready;
     private URI api;
     private String token;
 
@@ -109,19 +108,37 @@ final class NodeProcess implements AutoCloseable {
         }
     }
 
+    /** Gives the node a setting such as {@code exchange.directory-seconds} from its next start on. */
+    NodeProcess setting(String name, String value) {
+        settings.put("IBEX_" + name.toUpperCase().replace('.', '_').replace('-', '_'), value);
+        return this;
+    }
+
     /** Starts {@code ibex serve} and returns once both its API and its federation endpoint listen. */
     NodeProcess start() throws Exception {
+        return launch().awaitStarted();
+    }
+
+    /** Starts {@code ibex serve} without waiting for it, so that a test can do other work while it starts. */
+    NodeProcess launch() throws IOException {
         if (running()) {
             throw new IllegalStateException(node + " is already running");
         }
         append("---- start " + Instant.now());
         process = java("serve", "--data", data.toString(), "--port", "0").start();
+        api = null;
         token = null;
-        CompletableFuture<URI> ready = new CompletableFuture<>();
+        ready = new CompletableFuture<>();
         Process started = process;
-        Thread reader = new Thread(() -> drain(started, ready), "output of " + node);
+        CompletableFuture<URI> signal = ready;
+        Thread reader = new Thread(() -> drain(started, signal), "output of " + node);
         reader.setDaemon(true);
         reader.start();
+        return this;
+    }
+
+    /** Waits until the launched node's API and federation endpoint listen. */
+    NodeProcess awaitStarted() throws Exception {
         try {
             api = ready.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -141,12 +158,21 @@ final class NodeProcess implements AutoCloseable {
 
     /** SIGTERM, then waits for the shutdown hook to close server and store. */
     void stop() throws InterruptedException {
-        if (process != null && process.isAlive()) {
-            append("---- stop " + Instant.now());
-            process.destroy();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-                throw new IllegalStateException(node + " did not stop within 60 s\n" + logTail());
+        stopAll(this);
+    }
+
+    /** Stops the nodes together, as {@link #stop()} does one, so that their shutdowns overlap. */
+    static void stopAll(NodeProcess... nodes) throws InterruptedException {
+        for (NodeProcess node : nodes) {
+            if (node.running()) {
+                node.append("---- stop " + Instant.now());
+                node.process.destroy();
+            }
+        }
+        for (NodeProcess node : nodes) {
+            if (node.process != null && !node.process.waitFor(60, TimeUnit.SECONDS)) {
+                node.process.destroyForcibly().waitFor();
+                throw new IllegalStateException(node.node + " did not stop within 60 s\n" + node.logTail());
             }
         }
     }
@@ -214,6 +240,22 @@ final class NodeProcess implements AutoCloseable {
         });
     }
 
+    /** The running JVM's threads, to show where a node that stopped making progress waits. */
+    String threadDump() {
+        if (!running()) {
+            return node + " is not running";
+        }
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(process.pid()), "Thread.print").redirectErrorStream(true).start();
+            String dump = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            jcmd.waitFor(30, TimeUnit.SECONDS);
+            return dump;
+        } catch (IOException | InterruptedException e) {
+            return "no thread dump of " + node + ": " + e;
+        }
+    }
+
     /** The last lines this node's processes printed, for failure messages. */
     String logTail() {
         try {
@@ -243,15 +285,16 @@ final class NodeProcess implements AutoCloseable {
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> environment = builder.environment();
+        // Only what this node is given: an IBEX_ variable of the test's own environment must not leak in.
         environment.keySet().removeIf(name -> name.startsWith("IBEX_"));
-        environment.putAll(new TreeMap<>(Map.of("IBEX_PKI_PASSPHRASE", PASSPHRASE_TEXT,
-                "IBEX_JDBC_URL", store.jdbcUrl(), "IBEX_JDBC_USER", store.user(),
-                "IBEX_JDBC_PASSWORD", store.password())));
+        environment.putAll(Map.of("IBEX_PKI_PASSPHRASE", PASSPHRASE_TEXT, "IBEX_JDBC_URL", store.jdbcUrl(),
+                "IBEX_JDBC_USER", store.user(), "IBEX_JDBC_PASSWORD", store.password()));
+        environment.putAll(settings);
         return builder;
     }
 
-    /** Copies the child's output to the log and completes {@code ready} when the exchange endpoint listens. */
-    private void drain(Process child, CompletableFuture<URI> ready) {
+    /** Copies the child's output to the log and completes {@code started} when the exchange endpoint listens. */
+    private void drain(Process child, CompletableFuture<URI> started) {
         URI web = null;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
                 StandardCharsets.UTF_8))) {
@@ -262,18 +305,18 @@ final class NodeProcess implements AutoCloseable {
                 if (serving.find()) {
                     web = URI.create(serving.group(1));
                 } else if (web != null && line.startsWith("exchange " + node + " listening on port")) {
-                    ready.complete(web);
+                    started.complete(web);
                 }
             }
         } catch (IOException e) {
-            ready.completeExceptionally(e);
+            started.completeExceptionally(e);
         }
         try {
             child.waitFor(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        ready.completeExceptionally(new IllegalStateException("its output ended"
+        started.completeExceptionally(new IllegalStateException("its output ended"
                 + (child.isAlive() ? "" : " and it exited with " + child.exitValue())));
     }
 

@@ -59,7 +59,8 @@ class StoreAndForwardTest {
         int processed = hq.processor.processAvailable();
 
         assertThat(delivered).isEqualTo(200);
-        assertThat(post.count("SELECT COUNT(*) FROM exchange_outbox WHERE state = 'DELIVERED' AND receipt IS NOT NULL"))
+        assertThat(post.count("SELECT COUNT(*) FROM exchange_outbox o"
+                + " JOIN exchange_receipt r ON r.digest = o.receipt_digest WHERE o.state = 'DELIVERED'"))
                 .isEqualTo(200);
         assertThat(processed).isEqualTo(200);
         assertThat(hq.processor.processAvailable()).as("nothing is processed twice").isZero();
@@ -105,7 +106,7 @@ class StoreAndForwardTest {
         post.schedule.advance(Duration.ofMinutes(2));
         // A new sender over the same table: a restarted process carries on from what is stored.
         Sender restarted = new Sender(post.database, post.tls, peer -> Optional.ofNullable(post.peers.get(peer)),
-                post.verifier, post.audit, post.schedule, Backoff.standard(new Random(1)));
+                post.verifier, post.audit, post.schedule, Backoff.standard(new Random(1)), post.directory);
 
         assertThat(restarted.deliverDue()).isEqualTo(5);
         assertThat(hq.processor.processAvailable()).isEqualTo(5);

@@ -7,6 +7,8 @@ import org.ibex.exchange.FederationDirectory;
 import org.ibex.exchange.NodeCredentials;
 import org.ibex.exchange.NodeIdentity;
 import org.ibex.exchange.Passphrase;
+import org.ibex.exchange.Revocation;
+import org.ibex.exchange.RevocationReason;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -51,6 +53,16 @@ final class TestFederation {
                 List.of());
         signedDirectory = directory.signedBy(state);
         federation = Federation.join(signedDirectory, root.certificate(), clock);
+    }
+
+    /** A later directory of the same nodes, signed by the state CA, revoking the certificates of {@code revoked}. */
+    byte[] directory(long sequence, String... revoked) throws Exception {
+        Instant now = Instant.now();
+        List<Revocation> revocations = Arrays.stream(revoked).map(id -> new Revocation(
+                node(id).certificate().getSerialNumber(), RevocationReason.KEY_COMPROMISE, now)).toList();
+        return new FederationDirectory(sequence, "UTO state CA", now, now.plus(Duration.ofHours(24)),
+                nodes.stream().map(n -> DirectoryEntry.of(n.node(), n.endpoint(), n.certificate())).toList(),
+                revocations).signedBy(state);
     }
 
     NodeCredentials node(String id) {

@@ -42,6 +42,7 @@ final class TestNode implements AutoCloseable {
     final EnvelopeVerifier verifier;
     final Inbox inbox;
     final Sender sender;
+    final DirectoryPull directory;
     final InboxProcessor processor;
     /** Ids in the order the handler saw them. */
     final List<String> handled = Collections.synchronizedList(new ArrayList<>());
@@ -59,8 +60,12 @@ final class TestNode implements AutoCloseable {
                 pki.federation.directory().revokedSerials()::contains, credentials.node(), Clock.systemUTC(),
                 Duration.ofMinutes(5), Duration.ofMinutes(1), (key, created) -> true);
         inbox = new Inbox(database, verifier, signer, pki.federation, audit, Clock.systemUTC());
+        Path directoryFile = folder.resolve("directory.json");
+        java.nio.file.Files.write(directoryFile, pki.signedDirectory);
+        directory = new DirectoryPull(pki.federation, directoryFile, tls, peer -> Optional.ofNullable(peers.get(peer)),
+                credentials.node(), database, audit, Clock.systemUTC());
         sender = new Sender(database, tls, peer -> Optional.ofNullable(peers.get(peer)), verifier, audit, schedule,
-                new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), new Random(7)));
+                new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), new Random(7)), directory);
         processor = new InboxProcessor(database, (connection, message) -> {
             handled.add(message.id());
             // The handler's own database work, committed with the processed mark.
@@ -75,7 +80,7 @@ final class TestNode implements AutoCloseable {
     }
 
     void startServer(int port) {
-        server = InboxServer.start("127.0.0.1", port, tls, inbox);
+        server = InboxServer.start("127.0.0.1", port, tls, inbox, directory);
     }
 
     void stopServer() {
@@ -112,6 +117,7 @@ final class TestNode implements AutoCloseable {
 
     @Override
     public void close() {
+        directory.close();
         sender.close();
         if (server != null) {
             stopServer();
