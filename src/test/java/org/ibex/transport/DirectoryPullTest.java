@@ -63,8 +63,10 @@ class DirectoryPullTest {
         // A ping to HQ: HQ's reply names directory 2, and the post fetches it from HQ.
         post.exchange().send(post.exchange().message(NodeIdentity.parse(HQ), "exchange.ping", "link check",
                 "text/plain", "hello".getBytes(StandardCharsets.UTF_8)));
-        RunningNodes.await("the post adopts directory 2", () -> post.exchange().directory().inForce() == 2);
+        // Done once it is kept on disk and audited, which follows putting it in force.
+        RunningNodes.await("the post adopts directory 2", () -> post.exchange().directory().lastAdopted().isPresent());
 
+        assertThat(post.exchange().directory().inForce()).isEqualTo(2);
         assertThat(post.count("SELECT COUNT(*) FROM audit_entry WHERE kind = 'exchange.directory-adopted'"
                 + " AND actor = '" + HQ + "' AND subject = 'directory 2'")).isEqualTo(1);
         assertThat(Files.readAllBytes(post.membership().resolve(Membership.DIRECTORY)))

@@ -60,12 +60,13 @@ class ExchangeFaultProcessTest {
 
     /**
      * While POST delivers 10,000 messages, it is killed twice and HQ once at random points, then HQ is stopped for
-     * {@code -Dibex.fault.linkCutSeconds} (default 90); {@code -Dibex.fault.seed} replays a run's fault points.
+     * {@code -Dibex.fault.linkCutSeconds} (default 120: the issue asks for minutes); {@code -Dibex.fault.seed}
+     * replays a run's fault points.
      */
     @Test
     void deliversAStreamExactlyOnceAndInOrderThroughSenderKillsAReceiverKillAndACutLink() throws Exception {
         long seed = Long.getLong("ibex.fault.seed", System.nanoTime());
-        Duration linkCut = Duration.ofSeconds(Long.getLong("ibex.fault.linkCutSeconds", 90));
+        Duration linkCut = Duration.ofSeconds(Long.getLong("ibex.fault.linkCutSeconds", 120));
         String run = "seed " + seed + " (rerun with -Dibex.fault.seed=" + seed + ")";
         System.out.println("exchange fault test: " + run + ", link cut " + linkCut.toSeconds() + " s");
         Random random = new Random(seed);
