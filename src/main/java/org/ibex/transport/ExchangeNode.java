@@ -203,6 +203,18 @@ public final class ExchangeNode implements AutoCloseable {
         });
     }
 
+    /** Messages queued and neither delivered nor refused yet: one count over an index, cheap enough to poll. */
+    public long pending() {
+        return database.read(connection -> {
+            try (java.sql.PreparedStatement select = connection.prepareStatement(
+                    "SELECT COUNT(*) FROM exchange_outbox WHERE state = 'PENDING'");
+                 java.sql.ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        });
+    }
+
     /** The latest received messages, newest first. */
     public List<InboxEntry> recentInbox(int limit) {
         return database.read(connection -> {
