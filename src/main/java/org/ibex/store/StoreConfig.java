@@ -22,11 +22,14 @@ public record StoreConfig(String jdbcUrl, String user, String password) {
      * OPTIMIZE_REUSE_RESULTS=FALSE: H2 2.2 may keep answering a repeated query from a result cached while another
      * connection's commit was under way, until some later write (h2database issues 3894, 4208); a processor
      * polling for new rows then never sees the last ones, and a locking read may see a row's old state.
+     * DB_CLOSE_ON_EXIT=FALSE: the node closes the database itself on SIGTERM, after its server, sender and inbox
+     * processor stopped; H2's own shutdown hook ran beside ours and closed it under a pass still committing.
+     * A process that exits without closing loses nothing committed (WRITE_DELAY=0), as after a kill.
      */
     public static StoreConfig embedded(Path dataFolder) {
         Path file = dataFolder.toAbsolutePath().resolve("ibex");
         return new StoreConfig("jdbc:h2:file:" + file + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000"
-                + ";OPTIMIZE_REUSE_RESULTS=FALSE", "ibex", "");
+                + ";OPTIMIZE_REUSE_RESULTS=FALSE;DB_CLOSE_ON_EXIT=FALSE", "ibex", "");
     }
 
     public boolean isPostgres() {

@@ -17,7 +17,9 @@ class DataFolderTest {
         assertThat(config.jdbcUrl()).startsWith("jdbc:h2:file:" + folder.toAbsolutePath().resolve("ibex"))
                 .as("commits reach the operating system before returning").contains("WRITE_DELAY=0")
                 .as("no query answered from a result cached across another connection's commit")
-                .contains("OPTIMIZE_REUSE_RESULTS=FALSE");
+                .contains("OPTIMIZE_REUSE_RESULTS=FALSE")
+                .as("the node, not H2's own shutdown hook, closes the database once its loops stopped")
+                .contains("DB_CLOSE_ON_EXIT=FALSE");
         assertThat(config.isPostgres()).isFalse();
     }
 

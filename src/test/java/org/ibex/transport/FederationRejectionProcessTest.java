@@ -145,6 +145,8 @@ class FederationRejectionProcessTest {
         }
         hq.stop();
 
+        assertThat(dir.resolve("hq").resolve("ibex.trace.db")).as("a clean stop leaves H2 nothing to complain of")
+                .doesNotExist();
         assertThat(rejectionsAudited()).as("one entry per refusal: code and the TLS peer it came from")
                 .containsExactlyInAnyOrderElementsOf(refusals.stream()
                         .map(refusal -> refusal.code() + " from " + refusal.peer()).toList());
