@@ -147,13 +147,6 @@ public final class DirectoryPull implements AutoCloseable {
         }
     }
 
-    /** As {@link #heard(String, String)}, for the TLS peer presenting {@code chain} (leaf first). */
-    public void heard(java.security.cert.X509Certificate[] chain, String header) {
-        if (header != null) {
-            federation.identify(chain).ifPresent(peer -> heard(peer.toString(), header));
-        }
-    }
-
     /** Fetches {@code peer}'s directory now and puts it in force when it is newer and verifies. */
     public Pulled pullFrom(String peer) {
         Optional<URI> endpoint = endpoints.apply(peer);

@@ -92,7 +92,10 @@ public final class ExchangeNode implements AutoCloseable {
         if (server != null) {
             throw new IllegalStateException("exchange already started");
         }
-        server = InboxServer.start(host, port, tls, inbox, directory);
+        server = InboxServer.start(host, port, tls, inbox, directory, (peer, directoryHeader) -> {
+            sender.heardFrom(peer);
+            directory.heard(peer, directoryHeader);
+        });
         sender.start(pollPeriod);
         directory.start(directoryPeriod);
         background = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "ibex-inbox-processor"));

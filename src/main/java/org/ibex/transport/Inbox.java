@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Receives envelopes, alone or in batches: verify each first, then check that the TLS peer is its sender, then
@@ -60,6 +61,11 @@ public final class Inbox {
         this.clock = clock;
     }
 
+    /** The node id of the TLS peer presenting {@code peerChain}, when it is a member in good standing. */
+    public Optional<String> identify(X509Certificate[] peerChain) {
+        return federation.identify(peerChain).map(NodeIdentity::toString);
+    }
+
     /** Handles one POSTed envelope from the TLS peer presenting {@code peerChain} (leaf first). */
     public InboxReply receive(byte[] wire, X509Certificate[] peerChain) {
         BatchReply reply = receive(List.of(wire), peerChain);
@@ -73,7 +79,7 @@ public final class Inbox {
 
     /** Handles a batch of envelopes from one TLS peer; results come back in the order sent. */
     public BatchReply receive(List<byte[]> wires, X509Certificate[] peerChain) {
-        String peer = federation.identify(peerChain).map(NodeIdentity::toString).orElse("unidentified");
+        String peer = identify(peerChain).orElse("unidentified");
         // Verified outside the transaction: signature checks need no locks, and a batch holds them for less.
         Checked checked = check(wires, peer);
         try {

@@ -44,7 +44,8 @@ public final class InboxServer implements AutoCloseable {
      * Starts listening on {@code host:port} (0 for any free port) with the node's federation SSLContext
      * ({@code Federation.sslContext}); clients without a federation certificate fail the handshake.
      */
-    public static InboxServer start(String host, int port, SSLContext tls, Inbox inbox, DirectoryPull directory) {
+    public static InboxServer start(String host, int port, SSLContext tls, Inbox inbox, DirectoryPull directory,
+                                    PeerContact contact) {
         ServerConnector[] holder = new ServerConnector[1];
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -57,7 +58,8 @@ public final class InboxServer implements AutoCloseable {
         });
         // Both sides name the directory they hold on every exchange, so a newer one spreads with the traffic.
         app.before(ctx -> {
-            directory.heard(peerChain(ctx), ctx.header(DirectoryPull.HEADER));
+            inbox.identify(peerChain(ctx)).ifPresent(peer -> contact.heardFrom(peer,
+                    ctx.header(DirectoryPull.HEADER)));
             ctx.header(DirectoryPull.HEADER, Long.toString(directory.inForce()));
         });
         app.post(PATH, ctx -> answer(ctx, inbox));

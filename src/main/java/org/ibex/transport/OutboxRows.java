@@ -146,6 +146,17 @@ final class OutboxRows {
         }
     }
 
+    /** Makes every pending row for {@code recipient} due at {@code now}; returns how many were waiting longer. */
+    static int retryNow(Connection connection, String recipient, Instant now) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE exchange_outbox SET next_attempt_at = ?"
+                + " WHERE state = 'PENDING' AND recipient = ? AND next_attempt_at > ?")) {
+            update.setObject(1, Rows.timestamp(now));
+            update.setString(2, recipient);
+            update.setObject(3, Rows.timestamp(now));
+            return update.executeUpdate();
+        }
+    }
+
     static void retryLater(Connection connection, OutboxRow sent, String error, Instant next) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE exchange_outbox SET attempts ="
                 + " attempts + 1, last_error = ?, next_attempt_at = ? WHERE envelope_id = ?")) {

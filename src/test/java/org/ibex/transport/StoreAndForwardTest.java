@@ -117,6 +117,34 @@ class StoreAndForwardTest {
     }
 
     @Test
+    void aPeerThatReachesThisNodeIsRetriedAtOnceInsteadOfAtTheEndOfItsBackoff() throws Exception {
+        TestFederation pki = new TestFederation(POST, HQ);
+        TestNode post = node(pki, POST);
+        TestNode hq = listening(pki, HQ, post);
+        int port = hq.port();
+        hq.stopServer();
+        post.startServer(0);
+        hq.peers.put(POST, post.endpoint());
+        for (int i = 0; i < 3; i++) {
+            post.enqueue(post.message(hq.id(), "crossings", "record " + i));
+        }
+        for (int attempt = 0; attempt < 5; attempt++) {
+            post.schedule.advance(Duration.ofMinutes(2));
+            assertThat(post.sender.deliverDue()).as("HQ is down").isZero();
+        }
+        hq.startServer(port);
+        assertThat(post.sender.deliverDue()).as("the backoff still runs: nothing says HQ is back").isZero();
+
+        // HQ's own message to the post is the sign that the link works again.
+        hq.enqueue(hq.message(post.id(), null, "HQ is back"));
+        assertThat(hq.sender.deliverDue()).isEqualTo(1);
+
+        assertThat(post.sender.deliverDue()).as("due at once, the clock unmoved").isEqualTo(3);
+        assertThat(hq.processor.processAvailable()).isEqualTo(3);
+        assertThat(hq.handled).containsExactlyElementsOf(outboxIdsBySequence(post));
+    }
+
+    @Test
     void answersARepeatedEnvelopeWithAFreshReceiptAndDoesNotProcessItTwice() throws Exception {
         TestFederation pki = new TestFederation(POST, HQ);
         TestNode post = node(pki, POST);

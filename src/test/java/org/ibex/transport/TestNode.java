@@ -80,7 +80,10 @@ final class TestNode implements AutoCloseable {
     }
 
     void startServer(int port) {
-        server = InboxServer.start("127.0.0.1", port, tls, inbox, directory);
+        server = InboxServer.start("127.0.0.1", port, tls, inbox, directory, (peer, directoryHeader) -> {
+            sender.heardFrom(peer);
+            directory.heard(peer, directoryHeader);
+        });
     }
 
     void stopServer() {
