@@ -143,7 +143,9 @@ final class ExchangeCommand {
                 ExchangeNode exchange = opened.exchange();
                 System.out.println("node " + exchange.node() + ", directory "
                         + exchange.membership().federation().directory().sequence() + " (next update "
-                        + exchange.membership().federation().directory().nextUpdate() + ")");
+                        + exchange.membership().federation().directory().nextUpdate()
+                        + (exchange.membership().federation().stale() ? ", OVERDUE: revocations since are unknown here"
+                        : "") + ")");
                 List<String> lines = new ArrayList<>();
                 lines.add(String.format("%-24s %9s %9s  %-24s %s", "peer", "backlog", "rejected", "last contact",
                         "last error"));

@@ -66,6 +66,11 @@ final class ServeCommand implements Callable<Integer> {
         System.out.println("exchange " + exchange.node() + " listening on port " + exchange.port() + " (directory "
                 + exchange.membership().federation().directory().sequence() + ", " + exchange.peers().size()
                 + " peers)");
+        if (exchange.membership().federation().stale()) {
+            System.out.println("warning: federation directory " + exchange.membership().federation().directory()
+                    .sequence() + " is past its next update (" + exchange.membership().federation().directory()
+                    .nextUpdate() + "); working with it and asking peers for a newer one");
+        }
     }
 
     private String password() throws IOException {

@@ -63,6 +63,23 @@ public final class Federation {
     }
 
     /**
+     * Reloads the directory this node accepted before, from its own folder: signature and chain are checked as at
+     * join, but one past its next-update time is still used. A post cut off for days must be able to restart and
+     * deliver its backlog, and the newest directory it can have is the one it holds; it takes a newer one from the
+     * first peer that answers ({@link #stale()} says when it is overdue).
+     */
+    public static Federation resume(byte[] signedDirectory, X509Certificate anchor, Clock clock)
+            throws DirectoryException {
+        FederationDirectory directory = DirectorySignature.verify(signedDirectory, anchor, clock);
+        return new Federation(anchor, new Current(directory, signedDirectory.clone()), clock);
+    }
+
+    /** Whether the directory in force is past its next-update time: revocations since then are not known here. */
+    public boolean stale() {
+        return !clock.instant().isBefore(directory().nextUpdate());
+    }
+
+    /**
      * Puts a newer signed directory in force after verifying it against the anchor. Answers false, changing nothing,
      * for the directory already in force (same sequence); refuses an older one ({@code rollback}), a bad signature,
      * a chain that does not lead to the anchor or a directory past its next-update time.

@@ -48,7 +48,7 @@ public final class Membership {
      */
     public static Membership join(Path folder, Path nodeFolder, Path anchorPem, Path directoryFile, Passphrase passphrase,
                                   Clock clock) throws IOException, GeneralSecurityException, DirectoryException {
-        Membership checked = open(nodeFolder, anchorPem, directoryFile, passphrase, clock);
+        Membership checked = open(nodeFolder, anchorPem, directoryFile, passphrase, clock, false);
         Files.createDirectories(folder);
         for (String name : new String[]{NodeCredentials.KEY_STORE, NodeCredentials.CHAIN, NodeCredentials.DESCRIPTION}) {
             Files.copy(nodeFolder.resolve(name), folder.resolve(name), StandardCopyOption.REPLACE_EXISTING);
@@ -65,15 +65,19 @@ public final class Membership {
             throw new IOException(folder + " holds no federation membership: it needs " + NodeCredentials.KEY_STORE
                     + ", " + ANCHOR + " and " + DIRECTORY + " (see 'ibex exchange join')");
         }
-        Membership membership = open(folder, folder.resolve(ANCHOR), folder.resolve(DIRECTORY), passphrase, clock);
+        // A directory that went past its next update while the node was down is still this node's newest.
+        Membership membership = open(folder, folder.resolve(ANCHOR), folder.resolve(DIRECTORY), passphrase, clock,
+                true);
         return new Membership(folder, membership.credentials, membership.federation, passphrase, clock);
     }
 
     private static Membership open(Path nodeFolder, Path anchorPem, Path directoryFile, Passphrase passphrase,
-                                   Clock clock) throws IOException, GeneralSecurityException, DirectoryException {
+                                   Clock clock, boolean resume)
+            throws IOException, GeneralSecurityException, DirectoryException {
         NodeCredentials credentials = NodeCredentials.load(nodeFolder, passphrase);
         X509Certificate anchor = Certificates.parsePem(Files.readString(anchorPem, StandardCharsets.US_ASCII)).get(0);
-        Federation federation = Federation.join(Files.readAllBytes(directoryFile), anchor, clock);
+        byte[] signed = Files.readAllBytes(directoryFile);
+        Federation federation = resume ? Federation.resume(signed, anchor, clock) : Federation.join(signed, anchor, clock);
         X509Certificate[] chain = credentials.chain().toArray(X509Certificate[]::new);
         if (federation.identify(chain).isEmpty()) {
             throw new GeneralSecurityException("the certificate of " + credentials.node() + " does not lead to the"

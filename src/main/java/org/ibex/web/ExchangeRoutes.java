@@ -43,6 +43,7 @@ final class ExchangeRoutes {
                     status.put("directorySequence", directory.sequence());
                     status.put("directoryIssuedAt", directory.issuedAt());
                     status.put("directoryNextUpdate", directory.nextUpdate());
+                    status.put("directoryStale", exchange.membership().federation().stale());
                     status.put("directoryLastPull", exchange.directory().last().orElse(null));
                     status.put("directoryLastAdopted", exchange.directory().lastAdopted().orElse(null));
                     status.put("totals", exchange.totals());
