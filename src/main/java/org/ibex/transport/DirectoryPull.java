@@ -155,9 +155,17 @@ public final class DirectoryPull implements AutoCloseable {
         }
         HttpRequest request = HttpRequest.newBuilder(endpoint.get().resolve(PATH)).timeout(REQUEST_TIMEOUT)
                 .header(HEADER, Long.toString(inForce())).GET().build();
-        HttpResponse<byte[]> response;
+        byte[] body;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<java.io.InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            // Read at most one byte past the limit: a peer cannot make this node buffer whatever it sends.
+            try (java.io.InputStream in = response.body()) {
+                body = in.readNBytes(MAX_BYTES + 1);
+            }
+            if (response.statusCode() != 200 || body.length > MAX_BYTES) {
+                return note(new Pulled(peer, Outcome.UNREACHABLE, inForce(), "HTTP " + response.statusCode()
+                        + (body.length > MAX_BYTES ? ", more than " + MAX_BYTES + " bytes" : ""), clock.instant()));
+            }
         } catch (IOException e) {
             return note(new Pulled(peer, Outcome.UNREACHABLE, inForce(), "cannot reach " + endpoint.get() + ": " + e,
                     clock.instant()));
@@ -165,11 +173,7 @@ public final class DirectoryPull implements AutoCloseable {
             Thread.currentThread().interrupt();
             return new Pulled(peer, Outcome.UNREACHABLE, inForce(), "interrupted", clock.instant());
         }
-        if (response.statusCode() != 200 || response.body().length > MAX_BYTES) {
-            return note(new Pulled(peer, Outcome.UNREACHABLE, inForce(), "HTTP " + response.statusCode() + ", "
-                    + response.body().length + " bytes", clock.instant()));
-        }
-        return adopt(peer, response.body());
+        return adopt(peer, body);
     }
 
     /** Adopts {@code directory.json} when it changed on disk and holds a newer directory than the one in force. */
