@@ -40,6 +40,13 @@ final class ExchangeBench implements Callable<Integer> {
     int warmUp;
     @Option(names = "--payload-bytes", defaultValue = "400", description = "size of the JSON crossing record sent (default ${DEFAULT-VALUE})")
     int payloadBytes;
+    @Option(names = "--jdbc-url", paramLabel = "URL", description = "PostgreSQL server for both nodes, each in a"
+            + " fresh schema dropped at the end (default: an H2 file database in each node's data folder)")
+    String jdbcUrl;
+    @Option(names = "--jdbc-user", defaultValue = "")
+    String jdbcUser;
+    @Option(names = "--jdbc-password", defaultValue = "")
+    String jdbcPassword;
 
     @Override
     public Integer call() throws Exception {
@@ -48,9 +55,17 @@ final class ExchangeBench implements Callable<Integer> {
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         try (Teardown teardown = new Teardown()) {
             BenchFederation federation = teardown.add(BenchFederation.create());
-            ChildNode receiver = startReceiver(teardown.add(new NodeProcesses(System.out)), federation);
+            Map<String, String> senderEnvironment = new HashMap<>(federation.environment());
+            Map<String, String> receiverEnvironment = new HashMap<>(federation.environment());
+            if (jdbcUrl != null) {
+                BenchSchemas schemas = teardown.add(new BenchSchemas(jdbcUrl, jdbcUser, jdbcPassword));
+                senderEnvironment.putAll(schemas.fresh("sender"));
+                receiverEnvironment.putAll(schemas.fresh("receiver"));
+            }
+            ChildNode receiver = startReceiver(teardown.add(new NodeProcesses(System.out)), federation,
+                    receiverEnvironment);
             ExchangeCommand.Opened sender = teardown.add(ExchangeCommand.Opened.of(federation.senderData(),
-                    federation.environment()));
+                    senderEnvironment));
             ExchangeNode exchange = sender.exchange();
             // The sender's own client settings: HTTP/1.1 with keep-alive, the node's mutual-TLS context.
             HttpClient http = HttpClient.newBuilder().sslContext(exchange.membership().sslContext())
@@ -62,7 +77,9 @@ final class ExchangeBench implements Callable<Integer> {
                     Runtime.getRuntime().availableProcessors(), loadBefore);
             System.out.printf("payload: %d-byte JSON crossing record; baseline: POST %s (echo, same mutual TLS)%n",
                     payload.length, InboxServer.ECHO_PATH);
-            System.out.println("federation and both data folders in " + federation.root() + " (removed at the end)");
+            System.out.println("federation and both data folders in " + federation.root() + " (removed at the end);"
+                    + " databases: " + (jdbcUrl == null ? "H2 in each data folder" : "PostgreSQL " + jdbcUrl
+                    + ", a schema each"));
             runs.roundTrips("warm-up", warmUp);
             ExchangeRuns.RoundTrips latency = runs.roundTrips("round trips", roundTrips);
             line("baseline echo, 1 client", roundTrips, latency.baseline());
@@ -89,10 +106,11 @@ final class ExchangeBench implements Callable<Integer> {
      * one's (not the demo's light ones: it is measured at full speed). It must use its own folder and database,
      * whatever IBEX_ settings the shell has.
      */
-    private static ChildNode startReceiver(NodeProcesses processes, BenchFederation federation) throws Exception {
+    private static ChildNode startReceiver(NodeProcesses processes, BenchFederation federation,
+                                           Map<String, String> settings) throws Exception {
         Map<String, String> environment = new HashMap<>(System.getenv());
         environment.keySet().removeIf(name -> name.startsWith("IBEX_"));
-        environment.putAll(federation.environment());
+        environment.putAll(settings);
         ChildNode receiver = processes.start(federation.receiver().toString(), federation.root().resolve("receiver.log"),
                 environment, List.of(), List.of("serve", "--data", federation.receiverData().toString(), "--port", "0"));
         receiver.awaitLine(line -> line.startsWith("exchange ") && line.contains(" listening on port "),
@@ -121,13 +139,13 @@ final class ExchangeBench implements Callable<Integer> {
                 signedPerSecond >= TARGET_MESSAGES_PER_SECOND ? "met" : "missed");
         System.out.printf("SUMMARY p50=%.2fms p99=%.2fms (baseline %.2f/%.2fms, %.1fx/%.1fx) messages/s=%.0f"
                         + " (baseline %.0f/s, %.2f) cpu/message=%.2f+%.2fms (echo %.2f+%.2fms) load=%.1f..%.1f on %d cores"
-                        + " (targets: <=%.1fx baseline latency, >=%.0f/s)%n",
+                        + " db=%s (targets: <=%.1fx baseline latency, >=%.0f/s)%n",
                 latency.signed().percentileMillis(50), latency.signed().percentileMillis(99),
                 latency.baseline().percentileMillis(50), latency.baseline().percentileMillis(99), p50, p99,
                 signedPerSecond, baselinePerSecond, signedPerSecond / baselinePerSecond, signed.senderCpuMillis(),
                 signed.receiverCpuMillis(), baseline.senderCpuMillis(), baseline.receiverCpuMillis(), loadBefore,
-                loadAfter, Runtime.getRuntime().availableProcessors(), TARGET_LATENCY_RATIO,
-                TARGET_MESSAGES_PER_SECOND);
+                loadAfter, Runtime.getRuntime().availableProcessors(), jdbcUrl == null ? "H2" : "PostgreSQL",
+                TARGET_LATENCY_RATIO, TARGET_MESSAGES_PER_SECOND);
     }
 
     private static void line(String label, int count, Latencies latencies) {

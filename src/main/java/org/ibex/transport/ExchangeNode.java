@@ -282,6 +282,7 @@ public final class ExchangeNode implements AutoCloseable {
     public synchronized void close() {
         directory.close();
         sender.close();
+        processor.stop();
         if (background != null) {
             Loops.stop(background);
             background = null;

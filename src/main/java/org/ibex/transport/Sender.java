@@ -51,6 +51,8 @@ public final class Sender implements AutoCloseable {
     /** Peers whose last delivery failed and who wait out a backoff; kept in memory, checked on every request in. */
     private final java.util.Set<String> unreachable = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private ScheduledExecutorService loop;
+    /** Set by {@link #close()}: a pass ends after the batch in hand instead of working through the backlog. */
+    private volatile boolean closing;
 
     /** How one attempt ended. */
     private sealed interface Outcome {
@@ -89,11 +91,14 @@ public final class Sender implements AutoCloseable {
     /** Sends until nothing is due; returns how many rows reached a final state (delivered or rejected). */
     public int deliverDue() {
         int settled = 0;
-        while (true) {
+        while (!closing) {
             List<List<OutboxRow>> batches = database.read(connection -> OutboxRows.due(connection, clock.instant(),
                     BATCH));
             int before = settled;
             for (List<OutboxRow> batch : batches) {
+                if (closing) {
+                    break;
+                }
                 settled += settle(batch, attempt(batch));
             }
             // Stop when a pass settles nothing: what is left is waiting for its backoff.
@@ -101,6 +106,7 @@ public final class Sender implements AutoCloseable {
                 return settled;
             }
         }
+        return settled;
     }
 
     /** Runs {@link #deliverDue()} every {@code period} on a thread of its own until {@link #close()}. */
@@ -141,6 +147,7 @@ public final class Sender implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
         ScheduledExecutorService stopping;
         synchronized (this) {
             stopping = loop;

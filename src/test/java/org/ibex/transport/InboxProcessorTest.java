@@ -73,6 +73,39 @@ class InboxProcessorTest {
                 .ok()).as("the audit chain is whole after the rollbacks").isTrue();
     }
 
+    @Test
+    void aStoppedProcessorEndsItsPassAfterTheTransactionInHandAndLeavesTheRestForTheNextStart() throws Exception {
+        TestFederation pki = new TestFederation(POST, HQ);
+        TestNode post = node(pki, POST);
+        TestNode hq = node(pki, HQ);
+        List<byte[]> wires = new ArrayList<>();
+        for (int sequence = 1; sequence <= 200; sequence++) {
+            wires.add(post.signer.sign(post.message(hq.id(), null, "m" + sequence).inStream("s", sequence)).toWire());
+        }
+        hq.inbox.receive(wires, post.credentials.chain().toArray(X509Certificate[]::new));
+        List<Long> handled = new ArrayList<>();
+        InboxProcessor[] stopped = new InboxProcessor[1];
+        stopped[0] = new InboxProcessor(hq.database, (connection, message) -> {
+            handled.add(message.sequence());
+            if (message.sequence() == 10) {
+                stopped[0].stop(); // as the node's close() does, from another thread, mid-pass
+            }
+            return "handled";
+        }, hq.audit, Clock.systemUTC());
+
+        int first = stopped[0].processAvailable();
+
+        assertThat(first).as("the transaction in hand commits whole, and no other starts").isBetween(10, 50);
+        assertThat(hq.count("SELECT COUNT(*) FROM exchange_inbox WHERE processed_at IS NULL")).isEqualTo(200 - first);
+        InboxProcessor next = new InboxProcessor(hq.database, (connection, message) -> {
+            handled.add(message.sequence());
+            return "handled";
+        }, hq.audit, Clock.systemUTC());
+        assertThat(next.processAvailable()).isEqualTo(200 - first);
+        assertThat(handled).as("each once, in order, across the stop").isEqualTo(
+                java.util.stream.LongStream.rangeClosed(1, 200).boxed().toList());
+    }
+
     private TestNode node(TestFederation pki, String id) throws Exception {
         TestNode node = new TestNode(pki, id, dir.resolve(id.replace('/', '_')));
         nodes.add(node);
