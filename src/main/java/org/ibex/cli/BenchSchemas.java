@@ -5,7 +5,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -16,45 +15,39 @@ import java.security.SecureRandom;
  * handed to each node as its IBEX_JDBC_ settings, dropped with everything in them when the run ends.
  */
 final class BenchSchemas implements AutoCloseable {
-    private final String url;
-    private final String user;
-    private final String password;
+    private final BenchDatabase server;
     private final List<String> made = new ArrayList<>();
 
-    BenchSchemas(String url, String user, String password) {
-        if (!url.startsWith("jdbc:postgresql:")) {
+    BenchSchemas(BenchDatabase server) {
+        if (!server.url.startsWith("jdbc:postgresql:")) {
             throw new IllegalArgumentException("--jdbc-url must be a PostgreSQL URL (jdbc:postgresql://host:port/db),"
-                    + " was " + url);
+                    + " was " + server.url);
         }
-        this.url = url;
-        this.user = user;
-        this.password = password;
+        this.server = server;
     }
 
     /** A fresh schema named after {@code node}, as the environment a node reads its database settings from. */
     Map<String, String> fresh(String node) throws SQLException {
         String schema = "bench_" + node + "_" + HexFormat.of().formatHex(new SecureRandom().generateSeed(4));
-        try (Connection connection = DriverManager.getConnection(url, user, password);
-             Statement statement = connection.createStatement()) {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             statement.execute("CREATE SCHEMA " + schema);
         }
         made.add(schema);
-        Map<String, String> environment = new HashMap<>();
-        environment.put("IBEX_JDBC_URL", url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
-        environment.put("IBEX_JDBC_USER", user);
-        environment.put("IBEX_JDBC_PASSWORD", password);
-        return environment;
+        return server.environment(server.url + (server.url.contains("?") ? "&" : "?") + "currentSchema=" + schema);
     }
 
     @Override
     public void close() throws SQLException {
-        try (Connection connection = DriverManager.getConnection(url, user, password);
-             Statement statement = connection.createStatement()) {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             for (String schema : made) {
                 statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             }
         }
         made.clear();
+    }
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection(server.url, server.user, server.password);
     }
 
     @Override

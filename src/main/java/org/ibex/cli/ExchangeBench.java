@@ -2,7 +2,9 @@ package org.ibex.cli;
 
 import org.ibex.transport.ExchangeNode;
 import org.ibex.transport.InboxServer;
+import org.ibex.transport.PeerHttp;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.lang.management.ManagementFactory;
@@ -22,7 +24,8 @@ import java.util.concurrent.Callable;
  * bare HTTPS echo of the same payload between the same two processes on the same connector, in the same run.
  */
 @Command(name = "exchange", mixinStandardHelpOptions = true,
-        description = "Benchmark signed, audited, receipted exchange between two nodes against plain HTTPS.")
+        description = "Benchmark signed, audited, receipted exchange between two nodes against plain HTTPS."
+                + " With --jdbc-url each node gets a fresh schema on that server, dropped at the end.")
 final class ExchangeBench implements Callable<Integer> {
     static final double TARGET_LATENCY_RATIO = 1.5;
     static final double TARGET_MESSAGES_PER_SECOND = 2000;
@@ -40,13 +43,8 @@ final class ExchangeBench implements Callable<Integer> {
     int warmUp;
     @Option(names = "--payload-bytes", defaultValue = "400", description = "size of the JSON crossing record sent (default ${DEFAULT-VALUE})")
     int payloadBytes;
-    @Option(names = "--jdbc-url", paramLabel = "URL", description = "PostgreSQL server for both nodes, each in a"
-            + " fresh schema dropped at the end (default: an H2 file database in each node's data folder)")
-    String jdbcUrl;
-    @Option(names = "--jdbc-user", defaultValue = "")
-    String jdbcUser;
-    @Option(names = "--jdbc-password", defaultValue = "")
-    String jdbcPassword;
+    @Mixin
+    BenchDatabase database;
 
     @Override
     public Integer call() throws Exception {
@@ -57,8 +55,8 @@ final class ExchangeBench implements Callable<Integer> {
             BenchFederation federation = teardown.add(BenchFederation.create());
             Map<String, String> senderEnvironment = new HashMap<>(federation.environment());
             Map<String, String> receiverEnvironment = new HashMap<>(federation.environment());
-            if (jdbcUrl != null) {
-                BenchSchemas schemas = teardown.add(new BenchSchemas(jdbcUrl, jdbcUser, jdbcPassword));
+            if (database.postgres()) {
+                BenchSchemas schemas = teardown.add(new BenchSchemas(database));
                 senderEnvironment.putAll(schemas.fresh("sender"));
                 receiverEnvironment.putAll(schemas.fresh("receiver"));
             }
@@ -68,8 +66,7 @@ final class ExchangeBench implements Callable<Integer> {
                     senderEnvironment));
             ExchangeNode exchange = sender.exchange();
             // The sender's own client settings: HTTP/1.1 with keep-alive, the node's mutual-TLS context.
-            HttpClient http = HttpClient.newBuilder().sslContext(exchange.membership().sslContext())
-                    .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+            HttpClient http = PeerHttp.client(exchange.membership().sslContext());
             URI echo = federation.receiverEndpoint().resolve(InboxServer.ECHO_PATH);
             ExchangeRuns runs = new ExchangeRuns(exchange, federation.receiver(), http, echo, payload, receiver.pid());
             System.out.printf("exchange %s -> %s on loopback, receiver in process %d; %d cores, load average %.1f%n",
@@ -78,7 +75,7 @@ final class ExchangeBench implements Callable<Integer> {
             System.out.printf("payload: %d-byte JSON crossing record; baseline: POST %s (echo, same mutual TLS)%n",
                     payload.length, InboxServer.ECHO_PATH);
             System.out.println("federation and both data folders in " + federation.root() + " (removed at the end);"
-                    + " databases: " + (jdbcUrl == null ? "H2 in each data folder" : "PostgreSQL " + jdbcUrl
+                    + " databases: " + (database.postgres() ? "PostgreSQL " + database.url : "H2 in each data folder"
                     + ", a schema each"));
             runs.roundTrips("warm-up", warmUp);
             ExchangeRuns.RoundTrips latency = runs.roundTrips("round trips", roundTrips);
@@ -144,7 +141,7 @@ final class ExchangeBench implements Callable<Integer> {
                 latency.baseline().percentileMillis(50), latency.baseline().percentileMillis(99), p50, p99,
                 signedPerSecond, baselinePerSecond, signedPerSecond / baselinePerSecond, signed.senderCpuMillis(),
                 signed.receiverCpuMillis(), baseline.senderCpuMillis(), baseline.receiverCpuMillis(), loadBefore,
-                loadAfter, Runtime.getRuntime().availableProcessors(), jdbcUrl == null ? "H2" : "PostgreSQL",
+                loadAfter, Runtime.getRuntime().availableProcessors(), database.postgres() ? "PostgreSQL" : "H2",
                 TARGET_LATENCY_RATIO, TARGET_MESSAGES_PER_SECOND);
     }
 

@@ -29,7 +29,7 @@ final class ExchangeMetrics {
         Gauge.builder("ibex_exchange_directory_sequence", exchange,
                         node -> (double) node.membership().federation().directory().sequence())
                 .description("sequence of the federation directory in force").register(registry);
-        // Alert on this: past it the directory is refused at the next start, and peers stop trusting it.
+        // Alert on this: past it the node keeps working, but knows no revocation issued since (status says stale).
         Gauge.builder("ibex_exchange_directory_seconds_to_next_update", exchange,
                         node -> (node.membership().federation().directory().nextUpdate().toEpochMilli()
                                 - Instant.now().toEpochMilli()) / 1000.0)

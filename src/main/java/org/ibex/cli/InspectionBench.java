@@ -11,6 +11,7 @@ import org.ibex.document.MrzWriter;
 import org.ibex.web.ServerSettings;
 import org.ibex.web.WebServer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.net.URI;
@@ -24,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,12 +37,8 @@ import java.util.function.IntFunction;
  */
 @Command(name = "inspection", mixinStandardHelpOptions = true, description = "Benchmark primary inspection.")
 final class InspectionBench implements Callable<Integer> {
-    @Option(names = "--jdbc-url", description = "PostgreSQL URL to run on (default: a fresh H2 file database)")
-    String jdbcUrl;
-    @Option(names = "--jdbc-user", defaultValue = "")
-    String jdbcUser;
-    @Option(names = "--jdbc-password", defaultValue = "")
-    String jdbcPassword;
+    @Mixin
+    BenchDatabase databaseServer;
     @Option(names = "--crossings", defaultValue = "5000", description = "crossings in the throughput run")
     int crossings;
     @Option(names = "--clients", defaultValue = "4", description = "concurrent HTTP clients in the throughput run")
@@ -58,12 +54,7 @@ final class InspectionBench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path folder = Files.createTempDirectory("ibex-bench");
-        Map<String, String> env = new HashMap<>();
-        if (jdbcUrl != null) {
-            env.put("IBEX_JDBC_URL", jdbcUrl);
-            env.put("IBEX_JDBC_USER", jdbcUser);
-            env.put("IBEX_JDBC_PASSWORD", jdbcPassword);
-        }
+        Map<String, String> env = databaseServer.environment();
         String[] mrzs = sampleZones(1000);
         parseRun(mrzs);
         try (Node node = Node.open(folder, env, Clock.systemUTC())) {
@@ -77,7 +68,7 @@ final class InspectionBench implements Callable<Integer> {
                 HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                         .connectTimeout(Duration.ofSeconds(5)).build();
                 String token = HttpLoad.login(http, server.baseUrl(), officer, "bench-password");
-                String database = jdbcUrl == null ? "H2 (file)" : "PostgreSQL";
+                String database = databaseServer.postgres() ? "PostgreSQL" : "H2 (file)";
                 System.out.println("inspection through HTTP on loopback, database " + database);
                 IntFunction<HttpRequest> me = i -> HttpRequest.newBuilder(URI.create(server.baseUrl() + "/api/me"))
                         .header("Authorization", "Bearer " + token).GET().build();

@@ -1,5 +1,6 @@
 package org.ibex.cli;
 
+import org.ibex.exchange.Federation;
 import org.ibex.transport.ExchangeNode;
 import org.ibex.web.ServerSettings;
 import org.ibex.web.WebServer;
@@ -63,13 +64,13 @@ final class ServeCommand implements Callable<Integer> {
                 Duration.ofSeconds(directorySeconds));
         long minutes = Long.parseLong(node.folder.setting("audit.checkpoint-minutes", "60"));
         exchange.shareCheckpoints(node.auditSigner, Duration.ofMinutes(minutes));
+        Federation federation = exchange.membership().federation();
         System.out.println("exchange " + exchange.node() + " listening on port " + exchange.port() + " (directory "
-                + exchange.membership().federation().directory().sequence() + ", " + exchange.peers().size()
-                + " peers)");
-        if (exchange.membership().federation().stale()) {
-            System.out.println("warning: federation directory " + exchange.membership().federation().directory()
-                    .sequence() + " is past its next update (" + exchange.membership().federation().directory()
-                    .nextUpdate() + "); working with it and asking peers for a newer one");
+                + federation.directory().sequence() + ", " + exchange.peers().size() + " peers)");
+        if (federation.stale()) {
+            System.out.println("warning: federation directory " + federation.directory().sequence() + " is past its"
+                    + " next update (" + federation.directory().nextUpdate() + "); working with it and asking peers"
+                    + " for a newer one");
         }
     }
 

@@ -52,7 +52,7 @@ public final class EnvelopeSigner {
         this(key, List.copyOf(chain), null);
         JWSObject probe = new JWSObject(new JWSHeader(JWSAlgorithm.ES256), new Payload("probe"));
         try {
-            probe.sign(signer());
+            probe.sign(jwsSigner);
             if (!probe.verify(new ECDSAVerifier((ECPublicKey) chain.get(0).getPublicKey()))) {
                 throw new IllegalArgumentException("private key does not match the certificate of " + node);
             }
@@ -116,15 +116,11 @@ public final class EnvelopeSigner {
         byte[] fields = EnvelopeJson.write(envelope.withPayload(travelling), encryptTo != null);
         JWSObject jws = new JWSObject(header, new Payload(fields));
         try {
-            jws.sign(signer());
+            jws.sign(jwsSigner);
         } catch (JOSEException e) {
             throw new IllegalStateException("signing failed with a key checked at construction: " + e.getMessage(), e);
         }
         return new SignedEnvelope(jws.serialize(), travelling);
-    }
-
-    private JWSSigner signer() {
-        return jwsSigner;
     }
 
     /** A header that keeps the base64url form it was parsed from, so each token reuses it as it is. */

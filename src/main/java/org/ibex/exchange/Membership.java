@@ -83,15 +83,22 @@ public final class Membership {
             throw new GeneralSecurityException("the certificate of " + credentials.node() + " does not lead to the"
                     + " anchor " + anchor.getSubjectX500Principal() + ", is out of date, or is revoked");
         }
-        DirectoryEntry listed = federation.directory().node(credentials.node()).orElseThrow(() ->
-                new GeneralSecurityException("directory " + federation.directory().sequence() + " does not list "
-                        + credentials.node() + "; issue the directory after the node certificate"));
-        if (!listed.serial().equals(credentials.certificate().getSerialNumber())) {
-            throw new GeneralSecurityException("directory lists " + credentials.node() + " with certificate "
-                    + listed.serial().toString(16) + ", not this node's " + credentials.certificate().getSerialNumber()
-                    .toString(16));
-        }
+        checkAccepts(federation.directory(), credentials);
         return new Membership(nodeFolder, credentials, federation, passphrase, clock);
+    }
+
+    /** Refuses a directory under which this node could not take part: not listed, listed with another certificate, or revoked. */
+    private static void checkAccepts(FederationDirectory directory, NodeCredentials credentials)
+            throws GeneralSecurityException {
+        java.math.BigInteger serial = credentials.certificate().getSerialNumber();
+        DirectoryEntry listed = directory.node(credentials.node()).orElseThrow(() -> new GeneralSecurityException(
+                "directory " + directory.sequence() + " does not list " + credentials.node()
+                        + "; issue the directory after the node certificate"));
+        if (!listed.serial().equals(serial) || directory.revokedSerials().contains(serial)) {
+            throw new GeneralSecurityException("directory " + directory.sequence() + " does not accept this node's"
+                    + " certificate " + serial.toString(16) + " (it lists " + credentials.node() + " with "
+                    + listed.serial().toString(16) + ", or revokes it); join again with the node's new certificate");
+        }
     }
 
     public NodeIdentity node() {
@@ -118,14 +125,7 @@ public final class Membership {
             IOException {
         FederationDirectory candidate = FederationDirectory.verify(signed, federation.anchor(), clock,
                 federation.directory().sequence());
-        DirectoryEntry listed = candidate.node(node()).orElseThrow(() -> new GeneralSecurityException("directory "
-                + candidate.sequence() + " does not list " + node() + "; this node would not start with it"));
-        if (!listed.serial().equals(credentials.certificate().getSerialNumber())
-                || candidate.revokedSerials().contains(credentials.certificate().getSerialNumber())) {
-            throw new GeneralSecurityException("directory " + candidate.sequence() + " does not accept this node's"
-                    + " certificate " + credentials.certificate().getSerialNumber().toString(16)
-                    + " (renewed or revoked); join again with the node's new certificate");
-        }
+        checkAccepts(candidate, credentials);
         if (federation.adopt(signed)) {
             replaceFile(directoryFile(), signed);
         }

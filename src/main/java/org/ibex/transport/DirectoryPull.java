@@ -86,8 +86,7 @@ public final class DirectoryPull implements AutoCloseable {
                          NodeIdentity self, Database database, AuditLog audit, Clock clock) {
         this.federation = federation;
         this.file = file;
-        this.http = HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        this.http = PeerHttp.client(tls);
         this.endpoints = endpoints;
         this.self = self;
         this.database = database;

@@ -78,8 +78,7 @@ public final class Sender implements AutoCloseable {
                   EnvelopeVerifier receiptVerifier, AuditLog audit, Clock clock, Backoff backoff,
                   DirectoryPull directory) {
         this.database = database;
-        this.http = HttpClient.newBuilder().sslContext(tls).version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        this.http = PeerHttp.client(tls);
         this.endpoints = endpoints;
         this.receiptVerifier = receiptVerifier;
         this.audit = audit;

@@ -1,5 +1,6 @@
 package org.ibex.exchange;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,16 +18,24 @@ class MembershipTest {
     @TempDir
     Path dir;
 
-    @Test
-    void aNodeCutOffPastItsDirectorysNextUpdateStillStartsAndKnowsItIsOverdue() throws Exception {
+    private NodeCredentials post;
+    private Path anchor;
+    private Path directory;
+
+    /** A land post joined at {@link TestPki#NOW} with directory 1, which is due for update a day later. */
+    @BeforeEach
+    void joinedPost() throws Exception {
         TestPki pki = new TestPki();
-        NodeCredentials post = pki.node("UTO/IMM/POST-LND");
+        post = pki.node("UTO/IMM/POST-LND");
         post.save(dir.resolve("post"), TestPki.PASSPHRASE);
-        Path anchor = Files.writeString(dir.resolve("anchor.pem"), Certificates.pem(List.of(pki.root.certificate())));
-        Path directory = Files.write(dir.resolve("directory.json"), pki.directory(1, List.of(), post)
-                .signedBy(pki.state));
+        anchor = Files.writeString(dir.resolve("anchor.pem"), Certificates.pem(List.of(pki.root.certificate())));
+        directory = Files.write(dir.resolve("directory.json"), pki.directory(1, List.of(), post).signedBy(pki.state));
         Membership.join(dir.resolve("exchange"), dir.resolve("post"), anchor, directory, TestPki.PASSPHRASE,
                 TestPki.CLOCK);
+    }
+
+    @Test
+    void aNodeCutOffPastItsDirectorysNextUpdateStillStartsAndKnowsItIsOverdue() throws Exception {
         Clock threeDaysLater = TestPki.at(TestPki.NOW.plus(Duration.ofDays(3)));
 
         Membership restarted = Membership.load(dir.resolve("exchange"), TestPki.PASSPHRASE, threeDaysLater);
@@ -44,14 +53,6 @@ class MembershipTest {
 
     @Test
     void aTamperedDirectoryFileStopsTheNodeFromStarting() throws Exception {
-        TestPki pki = new TestPki();
-        NodeCredentials post = pki.node("UTO/IMM/POST-LND");
-        post.save(dir.resolve("post"), TestPki.PASSPHRASE);
-        Path anchor = Files.writeString(dir.resolve("anchor.pem"), Certificates.pem(List.of(pki.root.certificate())));
-        Path directory = Files.write(dir.resolve("directory.json"), pki.directory(1, List.of(), post)
-                .signedBy(pki.state));
-        Membership.join(dir.resolve("exchange"), dir.resolve("post"), anchor, directory, TestPki.PASSPHRASE,
-                TestPki.CLOCK);
         Path kept = dir.resolve("exchange").resolve(Membership.DIRECTORY);
         Files.writeString(kept, Files.readString(kept).replace("POST-LND", "POST-XXX"));
 

@@ -3,6 +3,7 @@ package org.ibex.transport;
 import org.ibex.audit.AuditEntry;
 import org.ibex.audit.AuditVerifier;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,11 +24,16 @@ class InboxProcessorTest {
     @TempDir
     Path dir;
 
-    private final List<TestNode> nodes = new ArrayList<>();
+    private TestNodes nodes;
+
+    @BeforeEach
+    void nodes() {
+        nodes = new TestNodes(dir);
+    }
 
     @AfterEach
     void closeNodes() {
-        nodes.forEach(TestNode::close);
+        nodes.close();
     }
 
     @Test
@@ -107,8 +113,6 @@ class InboxProcessorTest {
     }
 
     private TestNode node(TestFederation pki, String id) throws Exception {
-        TestNode node = new TestNode(pki, id, dir.resolve(id.replace('/', '_')));
-        nodes.add(node);
-        return node;
+        return nodes.node(pki, id);
     }
 }

@@ -5,8 +5,6 @@ import org.ibex.exchange.Membership;
 import org.ibex.store.Database;
 import org.ibex.store.TestDatabases;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,12 +42,10 @@ final class RunningNodes implements AutoCloseable {
     }
 
     /** A free loopback port for each node id, to list in the directory before the nodes start. */
-    static Map<String, URI> endpoints(String... ids) throws Exception {
+    static Map<String, URI> endpoints(String... ids) {
         Map<String, URI> endpoints = new LinkedHashMap<>();
         for (String id : ids) {
-            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                endpoints.put(id, URI.create("https://127.0.0.1:" + socket.getLocalPort()));
-            }
+            endpoints.put(id, URI.create("https://127.0.0.1:" + NodeProcess.freePort()));
         }
         return endpoints;
     }

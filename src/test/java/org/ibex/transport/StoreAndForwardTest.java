@@ -1,10 +1,10 @@
 package org.ibex.transport;
 
-import org.ibex.exchange.Envelope;
 import org.ibex.exchange.Receipts;
 import org.ibex.exchange.VerifiedEnvelope;
 import org.ibex.exchange.SignedEnvelope;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,11 +38,16 @@ class StoreAndForwardTest {
     @TempDir
     Path dir;
 
-    private final List<TestNode> nodes = new ArrayList<>();
+    private TestNodes nodes;
+
+    @BeforeEach
+    void nodes() {
+        nodes = new TestNodes(dir);
+    }
 
     @AfterEach
     void closeNodes() {
-        nodes.forEach(TestNode::close);
+        nodes.close();
     }
 
     @Test
@@ -216,9 +221,7 @@ class StoreAndForwardTest {
     }
 
     private TestNode node(TestFederation pki, String id) throws Exception {
-        TestNode node = new TestNode(pki, id, dir.resolve(id.replace('/', '_')));
-        nodes.add(node);
-        return node;
+        return nodes.node(pki, id);
     }
 
     private TestNode listening(TestFederation pki, String id, TestNode client) throws Exception {
