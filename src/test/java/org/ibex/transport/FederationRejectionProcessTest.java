@@ -172,11 +172,14 @@ class FederationRejectionProcessTest {
         assertThat(installed).as(hq.logTail()).isZero();
         assertThat(hq.logTail()).contains("installed directory 2 (was 1)");
         Instant deadline = Instant.now().plusSeconds(30);
-        while (hq.exchangeStatus().path("directorySequence").asLong() != 2) {
+        // The adoption is reported once it is written and audited, a moment after the directory is in force.
+        while (hq.exchangeStatus().path("directoryLastAdopted").path("inForce").asLong() != 2) {
             assertThat(Instant.now()).as("HQ adopts directory 2 while serving\n" + hq.logTail()).isBefore(deadline);
             Thread.sleep(200);
         }
-        assertThat(hq.exchangeStatus().path("directoryLastAdopted").path("source").asText()).isEqualTo("operator");
+        JsonNode status = hq.exchangeStatus();
+        assertThat(status.path("directorySequence").asLong()).isEqualTo(2);
+        assertThat(status.path("directoryLastAdopted").path("source").asText()).isEqualTo("operator");
         assertThatThrownBy(() -> postEnvelope(tls(post), wire(post, message(post, HQ, Instant.now(), "after"))))
                 .as("the post's certificate is now revoked at the handshake").isInstanceOf(IOException.class);
         NodeCredentials seaport = listed.get(2);
