@@ -29,7 +29,8 @@ class FederationDemoTest {
     Path dir;
 
     @Test
-    @Timeout(value = 150, unit = TimeUnit.SECONDS)
+    // The demo's own limits (90 s to start, 30 s a message, the stop) come first; this only catches a hang.
+    @Timeout(value = 300, unit = TimeUnit.SECONDS)
     void fiveNodesInTwoStatesExchangeNotesAndAPingAsSeparateProcesses() throws Exception {
         int base = freeBlock(-1);
         int web = freeBlock(base);

@@ -74,6 +74,9 @@ class ExchangeNodeTest {
         assertThat(pong.outcome()).isEqualTo("pong from " + HQ);
         assertThat(ping.token()).isNotBlank();
         RunningNodes.await("the pong's receipt reaches HQ", () -> hq.exchange().totals().delivered() == 1);
+        // The post settles its ping on its own sender thread, which may commit after HQ's pong has gone round.
+        RunningNodes.await("the ping's receipt is recorded at the post",
+                () -> post.exchange().totals().delivered() == 1);
         assertThat(post.exchange().totals()).isEqualTo(new ExchangeTotals(1, 1, 0, 1, 0));
         assertThat(hq.exchange().peers()).singleElement().satisfies(peer -> {
             assertThat(peer.peer()).isEqualTo(POST);

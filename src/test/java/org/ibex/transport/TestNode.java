@@ -64,8 +64,10 @@ final class TestNode implements AutoCloseable {
         java.nio.file.Files.write(directoryFile, pki.signedDirectory);
         directory = new DirectoryPull(pki.federation, directoryFile, tls, peer -> Optional.ofNullable(peers.get(peer)),
                 credentials.node(), database, audit, Clock.systemUTC());
+        // A 30 s base: two passes in a row never meet a retry that fell due in between, however slow the
+        // machine; tests that want a retry advance the schedule by minutes.
         sender = new Sender(database, tls, peer -> Optional.ofNullable(peers.get(peer)), verifier, audit, schedule,
-                new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60), new Random(7)), directory);
+                new Backoff(Duration.ofSeconds(30), Duration.ofSeconds(60), new Random(7)), directory);
         processor = new InboxProcessor(database, (connection, message) -> {
             handled.add(message.id());
             // The handler's own database work, committed with the processed mark.
