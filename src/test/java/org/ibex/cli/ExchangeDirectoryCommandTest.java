@@ -3,12 +3,9 @@ package org.ibex.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,7 +34,7 @@ class ExchangeDirectoryCommandTest {
                 + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         ok("exchange", "join", "--data", data.arg(), "--node-dir", path("post"), "--anchor", path("root/ca.pem"),
                 "--directory", path("first.json"));
-        String hqSerial = serial(dir.resolve("hq"));
+        String hqSerial = NodeFolders.serial(dir.resolve("hq"));
         ok("pki", "revoke", "--ca", path("uto"), "--serial", hqSerial, "--reason", "keyCompromise");
         ok("pki", "directory", "--ca", path("uto"), "--out", path("second.json"), "--passphrase-file", pass);
 
@@ -70,13 +67,6 @@ class ExchangeDirectoryCommandTest {
 
     private String path(String name) {
         return dir.resolve(name).toString();
-    }
-
-    private static String serial(Path nodeFolder) throws Exception {
-        try (InputStream in = Files.newInputStream(nodeFolder.resolve("node.pem"))) {
-            return ((X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in))
-                    .getSerialNumber().toString(16);
-        }
     }
 
     private static CliRun ok(String... args) {
