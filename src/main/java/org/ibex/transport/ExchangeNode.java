@@ -69,12 +69,29 @@ public final class ExchangeNode implements AutoCloseable {
         this.directory = new DirectoryPull(membership.federation(), membership.directoryFile(), tls, this::endpoint,
                 membership.node(), database, audit, clock);
         this.sender = new Sender(database, tls, this::endpoint, verifier, audit, clock,
-                Backoff.standard(new Random()), directory);
+                Backoff.standard(new Random()), directory, new SenderLease(database, holder(membership),
+                SenderLease.STANDARD));
         Map<String, InboxHandler> byType = new HashMap<>(new BuiltInHandlers(membership.node(), outbox, audit, clock)
                 .byType());
         byType.put(Chunks.TYPE, new ChunkJoiner(inbox));
         byType.putAll(handlers);
         this.processor = new InboxProcessor(database, dispatch(byType), audit, clock);
+    }
+
+    /**
+     * This process as the sender lease names it: host and membership folder, which a restart keeps, so a node
+     * killed and started again sends at once instead of waiting for its own lease to lapse.
+     */
+    private static String holder(Membership membership) {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "unknown-host";
+        }
+        String name = host + ":" + membership.directoryFile().toAbsolutePath().getParent();
+        // Keep the end: the folder tells two nodes on one host apart.
+        return name.length() <= 300 ? name : name.substring(name.length() - 300);
     }
 
     private static InboxHandler dispatch(Map<String, InboxHandler> byType) {
@@ -187,6 +204,11 @@ public final class ExchangeNode implements AutoCloseable {
             }
         }
         return peers;
+    }
+
+    /** Whether this process is the one sending this database's outbox, and if not, which one is. */
+    public SenderLease.State senderLease() {
+        return sender.lease();
     }
 
     /** How many messages came in and were processed, and how many went out. */

@@ -32,7 +32,8 @@ import java.util.function.Function;
 /**
  * Delivers the outbox: due rows, in sequence order per (recipient, stream), POSTed over mutual TLS. A verified
  * receipt marks a row delivered; a 4xx marks it rejected; anything else is retried with backoff. All state is in
- * the table, so a restarted sender carries on. One sender per database: two would send the same rows.
+ * the table, so a restarted sender carries on. Processes that share a database send in turn: only the holder of
+ * the {@link SenderLease} sends.
  */
 public final class Sender implements AutoCloseable {
     /** Envelopes per request: large enough to amortise a round trip and a commit, small enough to retry cheaply. */
@@ -47,6 +48,7 @@ public final class Sender implements AutoCloseable {
     private final Clock clock;
     private final Backoff backoff;
     private final DirectoryPull directory;
+    private final SenderLease lease;
     private final java.util.concurrent.atomic.AtomicBoolean nudged = new java.util.concurrent.atomic.AtomicBoolean();
     /** Peers whose last delivery failed and who wait out a backoff; kept in memory, checked on every request in. */
     private final java.util.Set<String> unreachable = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -73,10 +75,11 @@ public final class Sender implements AutoCloseable {
      * @param receiptVerifier verifies receipts addressed to this node; its replay guard may let ids through, since
      *                        a receipt is only accepted for the row it names
      * @param directory       tells each peer which directory this node holds and hears which one the peer holds
+     * @param lease           whether this process is the one that sends this database's outbox
      */
     public Sender(Database database, SSLContext tls, Function<String, Optional<URI>> endpoints,
                   EnvelopeVerifier receiptVerifier, AuditLog audit, Clock clock, Backoff backoff,
-                  DirectoryPull directory) {
+                  DirectoryPull directory, SenderLease lease) {
         this.database = database;
         this.http = PeerHttp.client(tls);
         this.endpoints = endpoints;
@@ -85,12 +88,14 @@ public final class Sender implements AutoCloseable {
         this.clock = clock;
         this.backoff = backoff;
         this.directory = directory;
+        this.lease = lease;
     }
 
     /** Sends until nothing is due; returns how many rows reached a final state (delivered or rejected). */
     public int deliverDue() {
         int settled = 0;
-        while (!closing) {
+        // Asked before every round: a holder that lost the lease during a long backlog stops after the round.
+        while (!closing && lease.held()) {
             List<List<OutboxRow>> batches = database.read(connection -> OutboxRows.due(connection, clock.instant(),
                     BATCH));
             int before = settled;
@@ -139,6 +144,11 @@ public final class Sender implements AutoCloseable {
         }
     }
 
+    /** Who sends this database's outbox now, as the database says. */
+    public SenderLease.State lease() {
+        return lease.state();
+    }
+
     /** Backlog, last contact and last error per peer. */
     public List<PeerStatus> peers() {
         return database.read(OutboxRows::peers);
@@ -156,6 +166,7 @@ public final class Sender implements AutoCloseable {
         if (stopping != null) {
             Loops.stop(stopping);
         }
+        lease.release();
     }
 
     private void deliverQuietly() {

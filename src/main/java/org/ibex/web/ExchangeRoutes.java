@@ -46,6 +46,7 @@ final class ExchangeRoutes {
                     status.put("directoryStale", exchange.membership().federation().stale());
                     status.put("directoryLastPull", exchange.directory().last().orElse(null));
                     status.put("directoryLastAdopted", exchange.directory().lastAdopted().orElse(null));
+                    status.put("senderLease", exchange.senderLease());
                     status.put("totals", exchange.totals());
                     status.put("peers", exchange.peers());
                     ctx.json(status);

@@ -79,6 +79,36 @@ class StoreAndForwardTest {
     }
 
     @Test
+    void twoProcessesOnOneDatabaseSendInTurnAndTheStandbyCarriesOnWhenTheActiveOneStops() throws Exception {
+        TestFederation pki = new TestFederation(POST, HQ);
+        TestNode post = node(pki, POST);
+        TestNode hq = listening(pki, HQ, post);
+        // A second process on the post's database, as a standby beside the active node on one PostgreSQL server.
+        Sender standby = new Sender(post.database, post.tls, peer -> Optional.ofNullable(post.peers.get(peer)),
+                post.verifier, post.audit, post.schedule, Backoff.standard(new Random(1)), post.directory,
+                new SenderLease(post.database, "standby " + POST, SenderLease.STANDARD));
+        for (int i = 0; i < 3; i++) {
+            post.enqueue(post.message(hq.id(), "crossings", "record " + i));
+        }
+        assertThat(post.sender.deliverDue()).isEqualTo(3);
+        for (int i = 3; i < 5; i++) {
+            post.enqueue(post.message(hq.id(), "crossings", "record " + i));
+        }
+
+        assertThat(standby.deliverDue()).as("the active node holds the lease").isZero();
+        assertThat(standby.lease()).isEqualTo(new SenderLease.State(post.leaseHolder(), false));
+        assertThat(post.count("SELECT COUNT(*) FROM exchange_outbox WHERE state = 'PENDING'")).isEqualTo(2);
+        post.sender.close();
+        RunningNodes.await("the standby sends what the stopped node left", () -> standby.deliverDue() == 2);
+
+        assertThat(hq.processor.processAvailable()).isEqualTo(5);
+        assertThat(hq.handled).containsExactlyElementsOf(outboxIdsBySequence(post));
+        assertThat(hq.count("SELECT COUNT(*) FROM audit_entry WHERE kind = 'exchange.duplicate'"))
+                .as("nothing was sent twice").isZero();
+        assertThat(post.count("SELECT COUNT(*) FROM audit_entry WHERE kind = 'exchange.sent'")).isEqualTo(5);
+    }
+
+    @Test
     void keepsMessagesPendingWhileTheReceiverIsDownAndDeliversEachOnceWhenItIsBack() throws Exception {
         TestFederation pki = new TestFederation(POST, HQ);
         TestNode post = node(pki, POST);
@@ -111,7 +141,8 @@ class StoreAndForwardTest {
         post.schedule.advance(Duration.ofMinutes(2));
         // A new sender over the same table: a restarted process carries on from what is stored.
         Sender restarted = new Sender(post.database, post.tls, peer -> Optional.ofNullable(post.peers.get(peer)),
-                post.verifier, post.audit, post.schedule, Backoff.standard(new Random(1)), post.directory);
+                post.verifier, post.audit, post.schedule, Backoff.standard(new Random(1)), post.directory,
+                new SenderLease(post.database, post.leaseHolder(), SenderLease.STANDARD));
 
         assertThat(restarted.deliverDue()).isEqualTo(5);
         assertThat(hq.processor.processAvailable()).isEqualTo(5);

@@ -67,7 +67,8 @@ final class TestNode implements AutoCloseable {
         // A 30 s base: two passes in a row never meet a retry that fell due in between, however slow the
         // machine; tests that want a retry advance the schedule by minutes.
         sender = new Sender(database, tls, peer -> Optional.ofNullable(peers.get(peer)), verifier, audit, schedule,
-                new Backoff(Duration.ofSeconds(30), Duration.ofSeconds(60), new Random(7)), directory);
+                new Backoff(Duration.ofSeconds(30), Duration.ofSeconds(60), new Random(7)), directory,
+                new SenderLease(database, leaseHolder(), SenderLease.STANDARD));
         processor = new InboxProcessor(database, (connection, message) -> {
             handled.add(message.id());
             // The handler's own database work, committed with the processed mark.
@@ -153,4 +154,10 @@ final class TestNode implements AutoCloseable {
             throw new UnsupportedOperationException("tests use UTC");
         }
     }
+
+    /** This node's name as its sender lease holder; a second sender under the same name is the same process restarted. */
+    String leaseHolder() {
+        return "test node " + credentials.node();
+    }
+
 }
