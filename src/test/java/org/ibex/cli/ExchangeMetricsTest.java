@@ -8,7 +8,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -20,30 +19,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The per-peer exchange gauges at {@code /metrics}: what each peer has waiting, for the peers in force now. */
 class ExchangeMetricsTest {
-    private static final String SECRET = "correct horse battery staple";
     private static final String HQ = "UTO/IMM/HQ";
     private static final String CUSTOMS = "UTO/CUS/HQ";
+    /** Port 9 (discard): nothing answers there, so what is queued stays queued. */
+    private static final String NOWHERE = "https://127.0.0.1:9";
 
     @TempDir
     Path dir;
 
     @Test
     void showsEachPeersBacklogAndFollowsADirectoryThatAddsAndDropsPeersWhileTheNodeRuns() throws Exception {
-        String pass = Files.writeString(dir.resolve("passphrase.txt"), SECRET + "\n").toString();
-        ok("pki", "init-root", "--out", path("root"), "--name", "Federation root", "--passphrase-file", pass);
-        ok("pki", "init-state", "--root", path("root"), "--state", "UTO", "--out", path("uto"),
-                "--passphrase-file", pass);
-        // Port 9 (discard): nothing answers, so what is queued stays queued.
-        ok("pki", "issue", "--ca", path("uto"), "--node", "UTO/IMM/POST-ARL", "--endpoint", "https://127.0.0.1:9",
-                "--out", path("post"), "--passphrase-file", pass);
-        ok("pki", "issue", "--ca", path("uto"), "--node", HQ, "--endpoint", "https://127.0.0.1:9", "--out",
-                path("hq"), "--passphrase-file", pass);
-        ok("pki", "directory", "--ca", path("uto"), "--out", path("first.json"), "--passphrase-file", pass);
-        TestDataFolder data = TestDataFolder.create();
-        Files.writeString(data.path().resolve("ibex.properties"), "pki.passphrase-file=" + pass.replace("\\", "/")
-                + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        ok("exchange", "join", "--data", data.arg(), "--node-dir", path("post"), "--anchor", path("root/ca.pem"),
-                "--directory", path("first.json"));
+        CliFederation pki = new CliFederation(dir);
+        pki.issue("UTO/IMM/POST-ARL", NOWHERE, "post");
+        pki.issue(HQ, NOWHERE, "hq");
+        pki.directory("first.json");
+        TestDataFolder data = pki.joined("post", "first.json");
 
         try (Node node = Node.open(data.path(), Map.of(), Clock.systemUTC())) {
             ExchangeNode exchange = node.exchange.orElseThrow();
@@ -57,11 +47,9 @@ class ExchangeMetricsTest {
             }
             awaitGauge(node, "ibex_exchange_backlog", HQ, 3.0);
 
-            ok("pki", "revoke", "--ca", path("uto"), "--serial", NodeFolders.serial(dir.resolve("hq")),
-                    "--reason", "keyCompromise");
-            ok("pki", "issue", "--ca", path("uto"), "--node", CUSTOMS, "--endpoint", "https://127.0.0.1:9",
-                    "--out", path("customs"), "--passphrase-file", pass);
-            ok("pki", "directory", "--ca", path("uto"), "--out", path("second.json"), "--passphrase-file", pass);
+            pki.revoke("hq");
+            pki.issue(CUSTOMS, NOWHERE, "customs");
+            pki.directory("second.json");
             assertThat(exchange.directory().adopt("operator", Files.readAllBytes(dir.resolve("second.json")))
                     .inForce()).isEqualTo(2);
 
@@ -86,15 +74,5 @@ class ExchangeMetricsTest {
         String labels = peer == null ? "" : "\\{peer=\"" + Pattern.quote(peer) + "\",?}";
         Matcher line = Pattern.compile("(?m)^" + name + labels + " (\\S+)$").matcher(node.services.metrics().scrape());
         return line.find() ? OptionalDouble.of(Double.parseDouble(line.group(1))) : OptionalDouble.empty();
-    }
-
-    private String path(String name) {
-        return dir.resolve(name).toString();
-    }
-
-    private static CliRun ok(String... args) {
-        CliRun run = CliRun.of(args);
-        assertThat(run.exit()).as(run.output()).isZero();
-        return run;
     }
 }

@@ -78,9 +78,10 @@ class ImportKillTest {
                 assertThat(entry.getValue()).as("stored row %s equals its source row", entry.getKey())
                         .containsExactly(rows.get(entry.getKey()));
             }
-            assertThat(count(database, "SELECT COUNT(*) FROM access_log WHERE action = 'crossing.record'"))
-                    .as("each stored crossing has its access entry, written in the same transaction")
-                    .isEqualTo(stored.size());
+            // One statement, one snapshot: on PostgreSQL a commit the killed child had already sent may still land.
+            assertThat(count(database, "SELECT (SELECT COUNT(*) FROM crossing) - (SELECT COUNT(*) FROM access_log"
+                    + " WHERE action = 'crossing.record')"))
+                    .as("each stored crossing has its access entry, written in the same transaction").isZero();
         }
 
         int exit = Main.run("import", "crossings", csv.toString(), "--data", data.toString(), "--batch", "500");
