@@ -23,8 +23,7 @@ public final class SenderLease {
     private final String holder;
     private final Duration ttl;
     /** Until when (monotonic) the last answer stands: a third of the lease when held, a second when not. */
-    private volatile long checkAfter;
-    private volatile boolean checked;
+    private volatile long checkAfter = System.nanoTime();
     private volatile boolean held;
 
     /** What the database says: who holds the lease, and whether it is this process. */
@@ -50,14 +49,13 @@ public final class SenderLease {
     /** True when this process may send now: it holds the lease, renewing or taking it in the database when due. */
     public boolean held() {
         long now = System.nanoTime();
-        if (checked && now - checkAfter < 0) {
+        if (now - checkAfter < 0) {
             return held;
         }
         boolean taken = database.inTransaction(this::renew);
         held = taken;
         // Timed from before the statement, so a slow commit shortens our trust in the lease, never lengthens it.
         checkAfter = now + (taken ? ttl.toNanos() / 3 : RETRY.toNanos());
-        checked = true;
         return taken;
     }
 
@@ -70,7 +68,7 @@ public final class SenderLease {
             return;
         }
         held = false;
-        checked = false;
+        checkAfter = System.nanoTime();
         try {
             database.inTransaction(connection -> {
                 try (PreparedStatement update = connection.prepareStatement("UPDATE exchange_lease"

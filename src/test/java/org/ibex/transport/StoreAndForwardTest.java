@@ -23,8 +23,6 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -84,9 +82,7 @@ class StoreAndForwardTest {
         TestNode post = node(pki, POST);
         TestNode hq = listening(pki, HQ, post);
         // A second process on the post's database, as a standby beside the active node on one PostgreSQL server.
-        Sender standby = new Sender(post.database, post.tls, peer -> Optional.ofNullable(post.peers.get(peer)),
-                post.verifier, post.audit, post.schedule, Backoff.standard(new Random(1)), post.directory,
-                new SenderLease(post.database, "standby " + POST, SenderLease.STANDARD));
+        Sender standby = post.senderAs("standby " + POST);
         for (int i = 0; i < 3; i++) {
             post.enqueue(post.message(hq.id(), "crossings", "record " + i));
         }
@@ -140,9 +136,7 @@ class StoreAndForwardTest {
         hq.startServer(port);
         post.schedule.advance(Duration.ofMinutes(2));
         // A new sender over the same table: a restarted process carries on from what is stored.
-        Sender restarted = new Sender(post.database, post.tls, peer -> Optional.ofNullable(post.peers.get(peer)),
-                post.verifier, post.audit, post.schedule, Backoff.standard(new Random(1)), post.directory,
-                new SenderLease(post.database, post.leaseHolder(), SenderLease.STANDARD));
+        Sender restarted = post.senderAs(post.leaseHolder());
 
         assertThat(restarted.deliverDue()).isEqualTo(5);
         assertThat(hq.processor.processAvailable()).isEqualTo(5);

@@ -155,6 +155,15 @@ final class TestNode implements AutoCloseable {
         }
     }
 
+    /**
+     * Another sender over this node's outbox, as a second process on its database runs one (or this node restarted,
+     * when {@code holder} is {@link #leaseHolder()}).
+     */
+    Sender senderAs(String holder) {
+        return new Sender(database, tls, peer -> Optional.ofNullable(peers.get(peer)), verifier, audit, schedule,
+                Backoff.standard(new Random(1)), directory, new SenderLease(database, holder, SenderLease.STANDARD));
+    }
+
     /** This node's name as its sender lease holder; a second sender under the same name is the same process restarted. */
     String leaseHolder() {
         return "test node " + credentials.node();
