@@ -7,6 +7,7 @@ import org.ibex.biometrics.BiometricService;
 import org.ibex.biometrics.FingerSet;
 import org.ibex.identity.PersonFacts;
 import org.ibex.identity.PersonRegistry;
+import org.ibex.store.ConflictException;
 import org.ibex.store.Database;
 import org.ibex.watchlist.HitRepository;
 import org.ibex.watchlist.ScreeningIndex;
@@ -169,8 +170,13 @@ public final class BorderService {
     }
 
     private RecordedCrossing store(Connection connection, Prepared p) throws SQLException {
-        Optional<Crossing> existing = crossings.findByUid(connection, p.uid());
+        Optional<Crossing> existing = crossings.findByUid(connection, p.post().id(), p.uid());
         if (existing.isPresent()) {
+            if (!Retries.sameCrossing(existing.get(), p.request(), p.read().document(), p.supersedes())) {
+                // Says nothing of the stored crossing: the key may have been guessed.
+                throw new ConflictException("uid-reused", "uid", "uid '" + p.uid() + "' was already used at post "
+                        + p.post().id() + " for a different crossing; send a new uid for a new crossing");
+            }
             return new RecordedCrossing(existing.get(), null, true, hits.forCrossing(connection, existing.get().id()));
         }
         TravelDocument document = p.read().document();

@@ -56,13 +56,6 @@ public final class CrossingRepository {
         }
     }
 
-    public boolean existsUid(Connection connection, String uid) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM crossing WHERE uid = ?")) {
-            select.setString(1, uid);
-            return !Sql.list(select, row -> 1).isEmpty();
-        }
-    }
-
     /** The crossing if the actor may act at its post; another post's crossing reads as missing, so nothing leaks. */
     Crossing findVisible(Connection connection, long id, Actor actor) throws SQLException {
         Crossing crossing = find(connection, id).orElseThrow(() -> new NotFoundException("no crossing " + id));
@@ -80,10 +73,12 @@ public final class CrossingRepository {
         }
     }
 
-    public Optional<Crossing> findByUid(Connection connection, String uid) throws SQLException {
+    /** The crossing a post recorded under a client's idempotency key: keys are the post's own. */
+    public Optional<Crossing> findByUid(Connection connection, String postId, String uid) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT " + COLUMNS + " FROM crossing c WHERE c.uid = ?")) {
-            select.setString(1, uid);
+                "SELECT " + COLUMNS + " FROM crossing c WHERE c.post_id = ? AND c.uid = ?")) {
+            select.setString(1, postId);
+            select.setString(2, uid);
             return Sql.list(select, this::crossing).stream().findFirst();
         }
     }

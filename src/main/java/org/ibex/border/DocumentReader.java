@@ -21,6 +21,8 @@ final class DocumentReader {
 
     Read read(CrossingRequest request) {
         TravelDocument keyed = request.document();
+        requireStorable("nameOriginal", request.nameOriginal());
+        requireStorable("document.nameOriginal", keyed == null ? null : keyed.nameOriginal());
         if (request.mrz() != null && !request.mrz().isBlank()) {
             MrzReading reading = parser.parse(request.mrz());
             List<String> errors = new ArrayList<>();
@@ -60,6 +62,14 @@ final class DocumentReader {
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
+        }
+    }
+
+    /** The original-script name is free text, but the store keeps 200 characters: longer would fail the insert. */
+    private static void requireStorable(String field, String nameOriginal) {
+        if (nameOriginal != null && nameOriginal.length() > 200) {
+            throw InvalidInputException.of(field, "length", field + " must be at most 200 characters (got "
+                    + nameOriginal.length() + ")");
         }
     }
 

@@ -38,6 +38,7 @@ public final class Database implements AutoCloseable {
         try {
             Flyway.configure().dataSource(pool)
                     .locations("classpath:db/migration", "classpath:db/vendor/" + (config.isPostgres() ? "postgresql" : "h2"))
+                    .javaMigrations(new V17__Crossing_uid_per_post())
                     .load().migrate();
         } catch (RuntimeException e) {
             pool.close();

@@ -8,6 +8,7 @@ import org.ibex.biometrics.UnusableFingerException;
 import org.ibex.border.InvalidInputException;
 import org.ibex.border.NotFoundException;
 import org.ibex.document.MrzInputException;
+import org.ibex.store.ConflictException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +34,7 @@ final class Errors {
         app.exception(NotEnrolledException.class, (e, ctx) -> respond(ctx, 404, "not-enrolled", null, e.getMessage(), null));
         app.exception(UnusableFingerException.class, (e, ctx) -> respond(ctx, 422, "unusable-finger",
                 "fingers." + e.position().code(), e.getMessage(), null));
+        app.exception(ConflictException.class, (e, ctx) -> respond(ctx, 409, e.code(), e.field(), e.getMessage(), null));
         app.exception(AccessDeniedException.class, (e, ctx) -> respond(ctx, 403, "forbidden", null, e.getMessage(), null));
         app.exception(IllegalArgumentException.class, (e, ctx) ->
                 respond(ctx, 400, "invalid-input", null, e.getMessage(), null));

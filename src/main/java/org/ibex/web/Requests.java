@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import io.javalin.http.Context;
 import org.ibex.access.Actor;
 
@@ -43,9 +45,24 @@ final class Requests {
             throw ApiException.badRequest(field, "wrong type or format for '" + field + "': expected "
                     + expected(e.getTargetType()) + got);
         } catch (JsonProcessingException e) {
-            throw ApiException.badRequest("body", "malformed JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr());
+            if (brokeALimit(e)) {
+                // Jackson's own limits (a number of thousands of digits, nesting too deep) carry no location.
+                throw ApiException.badRequest("body", "the body breaks a JSON limit: a number has at most 1000 digits,"
+                        + " nesting is at most 1000 levels deep");
+            }
+            JsonLocation at = e.getLocation();
+            throw ApiException.badRequest("body", "malformed JSON" + (at == null ? ""
+                    : " at line " + at.getLineNr() + ", column " + at.getColumnNr()));
         }
+    }
+
+    private static boolean brokeALimit(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StreamConstraintsException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String expected(Class<?> type) {

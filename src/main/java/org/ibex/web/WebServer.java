@@ -15,6 +15,15 @@ import java.util.List;
 
 /** The node's HTTP server: one Javalin app whose routes are the endpoint list of {@link Api}. */
 public final class WebServer implements AutoCloseable {
+    /**
+     * TLS 1.3's suites and TLS 1.2's forward-secret AEAD ones only: CBC suites (Lucky 13, padding oracles) and
+     * static RSA key exchange are out, as in Mozilla's "intermediate" profile.
+     */
+    static final String[] AEAD_SUITES = {
+            "TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256",
+            "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+            "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+            "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256", "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256"};
     private final Javalin app;
     private final ServerSettings settings;
 
@@ -35,6 +44,8 @@ public final class WebServer implements AutoCloseable {
             config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
             config.jetty.addConnector((server, http) -> connector(server, http, settings));
         });
+        SecurityHeaders headers = new SecurityHeaders(settings.tls());
+        app.before(headers::apply);
         for (Endpoint endpoint : endpoints) {
             app.addHttpHandler(endpoint.method(), endpoint.path(), guard.wrap(endpoint));
         }
@@ -52,6 +63,7 @@ public final class WebServer implements AutoCloseable {
             tls.setKeyStoreType("PKCS12");
             tls.setKeyStorePassword(settings.keystorePassword());
             tls.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+            tls.setIncludeCipherSuites(AEAD_SUITES);
             HttpConfiguration https = new HttpConfiguration(http);
             https.addCustomizer(new SecureRequestCustomizer());
             connector = new ServerConnector(server, new SslConnectionFactory(tls, "http/1.1"),

@@ -54,6 +54,40 @@ class TlsTest {
     }
 
     @Test
+    void tls12OffersOnlyForwardSecretAeadSuitesAndAnswersCarryHsts() throws Exception {
+        Path keystore = Files.createTempDirectory("ibex-tls").resolve("node.p12");
+        SelfSignedCertificate.create(keystore, PASSWORD, "localhost", Duration.ofDays(1));
+        ServerSettings settings = new ServerSettings("127.0.0.1", 0, keystore, new String(PASSWORD));
+        try (TestNode node = new TestNode(Clock.systemUTC(), settings)) {
+            SSLContext context = trusting(keystore);
+            assertThat(handshake(context, node.server.port(), "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256",
+                    "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384", "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA"))
+                    .as("a TLS 1.2 client offering only CBC suites is refused").isNull();
+            assertThat(handshake(context, node.server.port(), "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"))
+                    .as("a TLS 1.2 client with an AEAD suite is served").isEqualTo("TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256");
+
+            HttpResponse<String> health = HttpClient.newBuilder().sslContext(context).build().send(
+                    HttpRequest.newBuilder(URI.create(node.server.baseUrl() + "/health")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(health.headers().firstValue("Strict-Transport-Security")).as("browsers stay on HTTPS")
+                    .hasValue("max-age=31536000");
+        }
+    }
+
+    /** The suite a TLS 1.2 handshake offering only {@code suites} settles on, or null when the server refuses. */
+    private static String handshake(SSLContext context, int port, String... suites) throws Exception {
+        try (javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) context.getSocketFactory()
+                .createSocket("127.0.0.1", port)) {
+            socket.setEnabledProtocols(new String[]{"TLSv1.2"});
+            socket.setEnabledCipherSuites(suites);
+            socket.startHandshake();
+            return socket.getSession().getCipherSuite();
+        } catch (javax.net.ssl.SSLException refused) {
+            return null;
+        }
+    }
+
+    @Test
     void refusesPlainHttpOnAnyAddressButLoopback() {
         assertThatThrownBy(() -> new ServerSettings("0.0.0.0", 8080, null, null))
                 .isInstanceOf(IllegalArgumentException.class)
