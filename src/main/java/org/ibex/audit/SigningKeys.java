@@ -1,5 +1,7 @@
 package org.ibex.audit;
 
+import java.io.ByteArrayOutputStream;
+import org.ibex.store.PrivateFiles;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
@@ -8,7 +10,6 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -46,11 +47,11 @@ public final class SigningKeys {
     /** Loads the key, creating key and passphrase file on first use; passphrase may be null. */
     public static Signer openOrCreate(Path keys, String passphrase) {
         try {
-            Files.createDirectories(keys);
+            PrivateFiles.folder(keys);
             char[] secret = (passphrase != null && !passphrase.isBlank() ? passphrase : filePassphrase(keys)).toCharArray();
             Path store = keys.resolve(KEYSTORE);
             Signer signer = Files.exists(store) ? load(store, secret) : create(store, secret);
-            Files.writeString(keys.resolve(SIGNER_NAME), signer.name() + "\n", StandardCharsets.UTF_8);
+            PrivateFiles.write(keys.resolve(SIGNER_NAME), (signer.name() + "\n").getBytes(StandardCharsets.UTF_8));
             return signer;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot use the audit signing key in " + keys + ": " + e.getMessage(), e);
@@ -118,12 +119,9 @@ public final class SigningKeys {
             KeyStore keyStore = KeyStore.getInstance("PKCS12");
             keyStore.load(null, null);
             keyStore.setKeyEntry(ALIAS, pair.getPrivate(), secret, new Certificate[]{certificate});
-            try (OutputStream out = Files.newOutputStream(store)) {
-                keyStore.store(out, secret);
-            }
-            if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                Files.setPosixFilePermissions(store, PosixFilePermissions.fromString("rw-------"));
-            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            keyStore.store(out, secret);
+            PrivateFiles.write(store, out.toByteArray());
             return signer;
         } catch (OperatorCreationException e) {
             throw new GeneralSecurityException("cannot self-sign the key's certificate: " + e.getMessage(), e);

@@ -81,7 +81,10 @@ final class Node implements AutoCloseable {
         DataFolder folder = DataFolder.open(data, environment);
         Database database = Database.open(folder.storeConfig());
         try {
-            return assemble(folder, database, clock);
+            Node node = assemble(folder, database, clock);
+            // After the database and the audit key exist: H2 made its files under the process's umask.
+            folder.restrict();
+            return node;
         } catch (RuntimeException e) {
             database.close();
             throw e;

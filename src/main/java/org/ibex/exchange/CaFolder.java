@@ -1,13 +1,13 @@
 package org.ibex.exchange;
 
+import java.io.ByteArrayOutputStream;
+import org.ibex.store.PrivateFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
@@ -36,16 +36,17 @@ public record CaFolder(Path path) {
         if (Files.exists(path.resolve(KEY_STORE))) {
             throw new IOException(path + " already holds a CA (" + KEY_STORE + "); choose another folder");
         }
-        Files.createDirectories(path);
+        PrivateFiles.folder(path);
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
         store.setKeyEntry(ALIAS, ca.key(), passphrase.chars(), ca.chain().toArray(Certificate[]::new));
-        try (OutputStream out = Files.newOutputStream(path.resolve(KEY_STORE))) {
-            store.store(out, passphrase.chars());
-        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        store.store(out, passphrase.chars());
+        PrivateFiles.write(path.resolve(KEY_STORE), out.toByteArray());
         Files.writeString(path.resolve(CHAIN), Certificates.pem(ca.chain()), StandardCharsets.US_ASCII);
         write(REVOCATIONS, Json.pretty(Json.revocations(List.of())));
         write(ISSUED, Json.pretty(Json.entries(List.of())));
+        PrivateFiles.restrictTree(path);
     }
 
     public CertificateAuthority open(Passphrase passphrase, Clock clock, SecureRandom random)
@@ -106,8 +107,6 @@ public record CaFolder(Path path) {
 
     /** Write then rename, so a crash never leaves a half-written revocation list. */
     private void write(String name, String text) throws IOException {
-        Path temporary = path.resolve(name + ".tmp");
-        Files.writeString(temporary, text, StandardCharsets.UTF_8);
-        Files.move(temporary, path.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        PrivateFiles.write(path.resolve(name), text.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,10 +1,10 @@
 package org.ibex.exchange;
 
+import org.ibex.store.PrivateFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -49,12 +49,12 @@ public final class Membership {
     public static Membership join(Path folder, Path nodeFolder, Path anchorPem, Path directoryFile, Passphrase passphrase,
                                   Clock clock) throws IOException, GeneralSecurityException, DirectoryException {
         Membership checked = open(nodeFolder, anchorPem, directoryFile, passphrase, clock, false);
-        Files.createDirectories(folder);
+        PrivateFiles.folder(folder);
         for (String name : new String[]{NodeCredentials.KEY_STORE, NodeCredentials.CHAIN, NodeCredentials.DESCRIPTION}) {
-            Files.copy(nodeFolder.resolve(name), folder.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+            PrivateFiles.write(folder.resolve(name), Files.readAllBytes(nodeFolder.resolve(name)));
         }
-        Files.copy(anchorPem, folder.resolve(ANCHOR), StandardCopyOption.REPLACE_EXISTING);
-        Files.copy(directoryFile, folder.resolve(DIRECTORY), StandardCopyOption.REPLACE_EXISTING);
+        PrivateFiles.write(folder.resolve(ANCHOR), Files.readAllBytes(anchorPem));
+        PrivateFiles.write(folder.resolve(DIRECTORY), Files.readAllBytes(directoryFile));
         return new Membership(folder, checked.credentials, checked.federation, passphrase, clock);
     }
 
@@ -134,9 +134,7 @@ public final class Membership {
 
     /** Writes {@code content} beside {@code file} and moves it into place in one step: readers see old or new. */
     public static void replaceFile(Path file, byte[] content) throws IOException {
-        Path temporary = file.resolveSibling(file.getFileName() + ".new");
-        Files.write(temporary, content);
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        PrivateFiles.write(file, content);
     }
 
     /** The signed directory file, which a newer adopted directory replaces. */

@@ -1,8 +1,9 @@
 package org.ibex.exchange;
 
+import java.io.ByteArrayOutputStream;
+import org.ibex.store.PrivateFiles;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,18 +37,15 @@ public record NodeCredentials(NodeIdentity node, URI endpoint, PrivateKey key, L
 
     /** Writes node.p12 (encrypted with the passphrase), node.pem and node.json into the folder. */
     public void save(Path folder, Passphrase passphrase) throws IOException, GeneralSecurityException {
-        Files.createDirectories(folder);
+        PrivateFiles.folder(folder);
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
         store.setKeyEntry(ALIAS, key, passphrase.chars(), chain.toArray(Certificate[]::new));
-        Path target = folder.resolve(KEY_STORE);
-        Path temporary = folder.resolve(KEY_STORE + ".tmp");
-        try (OutputStream out = Files.newOutputStream(temporary)) {
-            store.store(out, passphrase.chars());
-        }
-        Files.move(temporary, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        Files.writeString(folder.resolve(CHAIN), Certificates.pem(chain), StandardCharsets.US_ASCII);
-        Files.writeString(folder.resolve(DESCRIPTION), Json.describeNode(node, endpoint), StandardCharsets.UTF_8);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        store.store(out, passphrase.chars());
+        PrivateFiles.write(folder.resolve(KEY_STORE), out.toByteArray());
+        PrivateFiles.write(folder.resolve(CHAIN), Certificates.pem(chain).getBytes(StandardCharsets.US_ASCII));
+        PrivateFiles.write(folder.resolve(DESCRIPTION), Json.describeNode(node, endpoint).getBytes(StandardCharsets.UTF_8));
     }
 
     public static NodeCredentials load(Path folder, Passphrase passphrase) throws IOException, GeneralSecurityException {

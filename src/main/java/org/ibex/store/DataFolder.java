@@ -27,7 +27,9 @@ public final class DataFolder {
     /** Opens (creating if needed) the data folder and reads its configuration file when present. */
     public static DataFolder open(Path root, Map<String, String> environment) {
         try {
-            Files.createDirectories(root);
+            PrivateFiles.folder(root);
+            // A folder made by an earlier version, or copied in, is narrowed too: 644 files in it hold MRZs and keys.
+            PrivateFiles.restrictTree(root);
             Properties properties = new Properties();
             Path file = root.resolve(PROPERTIES);
             if (Files.exists(file)) {
@@ -55,10 +57,34 @@ public final class DataFolder {
         return properties.getProperty(name, fallback);
     }
 
+    /**
+     * The passphrase that encrypts the embedded database: {@code IBEX_STORE_PASSPHRASE}, {@code store.passphrase}, or
+     * the first line of the file named by {@code store.passphrase-file}; null when the database is not encrypted.
+     */
+    public String storePassphrase() {
+        String file = setting("store.passphrase-file", null);
+        if (file != null && !file.isBlank()) {
+            try {
+                return Files.readAllLines(Path.of(file)).stream().findFirst().map(String::strip).orElse("");
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read store.passphrase-file " + file + ": " + e.getMessage(), e);
+            }
+        }
+        String passphrase = setting("store.passphrase", null);
+        return passphrase == null || passphrase.isBlank() ? null : passphrase;
+    }
+
+    /** Narrows the folder again once the database made its files (H2 creates them under the process's umask). */
+    public void restrict() {
+        PrivateFiles.restrictTree(root);
+    }
+
     public StoreConfig storeConfig() {
         String url = setting("jdbc.url", null);
         if (url == null || url.isBlank()) {
-            return StoreConfig.embedded(root);
+            String passphrase = storePassphrase();
+            return passphrase == null ? StoreConfig.embedded(root)
+                    : StoreConfig.embeddedEncrypted(root, StoreKey.derive(root, passphrase));
         }
         return new StoreConfig(url, setting("jdbc.user", ""), setting("jdbc.password", ""));
     }

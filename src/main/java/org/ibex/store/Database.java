@@ -33,7 +33,8 @@ public final class Database implements AutoCloseable {
         try {
             pool = new HikariDataSource(hikari);
         } catch (RuntimeException e) {
-            throw new StoreException("cannot open database " + config.jdbcUrl() + ": " + rootMessage(e), e);
+            throw new StoreException("cannot open database " + config.jdbcUrl() + ": " + rootMessage(e)
+                    + encryptionHint(config), e);
         }
         try {
             Flyway.configure().dataSource(pool)
@@ -86,6 +87,17 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         pool.close();
+    }
+
+    /** H2 reports a key that does not fit as a corrupt header: say what is more likely. */
+    private static String encryptionHint(StoreConfig config) {
+        if (config.isPostgres()) {
+            return "";
+        }
+        return config.isEncrypted()
+                ? " (a wrong store passphrase, a DATA/keys/store.salt other than the one it was encrypted with, or a file"
+                + " never encrypted: 'ibex store encrypt' encrypts an existing one)"
+                : " (if the database is encrypted, give its passphrase in IBEX_STORE_PASSPHRASE or store.passphrase-file)";
     }
 
     private static String rootMessage(Throwable e) {

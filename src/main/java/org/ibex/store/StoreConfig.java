@@ -5,6 +5,8 @@ import java.util.Objects;
 
 /** Where the node's database lives: a JDBC URL with its credentials, checked once at start-up. */
 public record StoreConfig(String jdbcUrl, String user, String password) {
+    /** The embedded database's name in the data folder: its file is {@code ibex.mv.db}. */
+    public static final String EMBEDDED_NAME = "ibex";
 
     public StoreConfig {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
@@ -27,9 +29,25 @@ public record StoreConfig(String jdbcUrl, String user, String password) {
      * A process that exits without closing loses nothing committed (WRITE_DELAY=0), as after a kill.
      */
     public static StoreConfig embedded(Path dataFolder) {
-        Path file = dataFolder.toAbsolutePath().resolve("ibex");
-        return new StoreConfig("jdbc:h2:file:" + file + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000"
-                + ";OPTIMIZE_REUSE_RESULTS=FALSE;DB_CLOSE_ON_EXIT=FALSE", "ibex", "");
+        return new StoreConfig(embeddedUrl(dataFolder), "ibex", "");
+    }
+
+    /**
+     * The embedded database encrypted with AES under {@code fileKey} ({@link StoreKey}). H2 takes the file key and
+     * the user's password in one string, separated by a space; the user's password is empty.
+     */
+    public static StoreConfig embeddedEncrypted(Path dataFolder, String fileKey) {
+        return new StoreConfig(embeddedUrl(dataFolder) + ";CIPHER=AES", "ibex", fileKey + " ");
+    }
+
+    private static String embeddedUrl(Path dataFolder) {
+        Path file = dataFolder.toAbsolutePath().resolve(EMBEDDED_NAME);
+        return "jdbc:h2:file:" + file + ";WRITE_DELAY=0;LOCK_TIMEOUT=10000"
+                + ";OPTIMIZE_REUSE_RESULTS=FALSE;DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    public boolean isEncrypted() {
+        return jdbcUrl.contains(";CIPHER=");
     }
 
     public boolean isPostgres() {

@@ -1,5 +1,7 @@
 package org.ibex.web;
 
+import java.io.ByteArrayOutputStream;
+import org.ibex.store.PrivateFiles;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
@@ -11,9 +13,7 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -54,13 +54,9 @@ public final class SelfSignedCertificate {
             KeyStore store = KeyStore.getInstance("PKCS12");
             store.load(null, null);
             store.setKeyEntry("ibex", pair.getPrivate(), password, new Certificate[]{certificate});
-            Path parent = keystore.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            try (OutputStream out = Files.newOutputStream(keystore)) {
-                store.store(out, password);
-            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            store.store(out, password);
+            PrivateFiles.write(keystore, out.toByteArray());
             return certificate;
         } catch (OperatorCreationException e) {
             throw new GeneralSecurityException("cannot sign certificate: " + e.getMessage(), e);

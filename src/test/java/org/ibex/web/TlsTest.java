@@ -58,6 +58,10 @@ class TlsTest {
         Path keystore = Files.createTempDirectory("ibex-tls").resolve("node.p12");
         SelfSignedCertificate.create(keystore, PASSWORD, "localhost", Duration.ofDays(1));
         ServerSettings settings = new ServerSettings("127.0.0.1", 0, keystore, new String(PASSWORD));
+        if (keystore.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(keystore)))
+                    .as("the TLS private key is the node account's alone").isEqualTo("rw-------");
+        }
         try (TestNode node = new TestNode(Clock.systemUTC(), settings)) {
             SSLContext context = trusting(keystore);
             assertThat(handshake(context, node.server.port(), "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256",
