@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The node's data folder: holds {@code ibex.properties}, the H2 database and keys. The JDBC URL comes
@@ -14,6 +16,8 @@ import java.util.Properties;
  */
 public final class DataFolder {
     public static final String PROPERTIES = "ibex.properties";
+    /** The folders the node writes into its data folder: keys, federation membership, archived audit segments. */
+    private static final Set<String> NODE_FOLDERS = Set.of("keys", "exchange", "audit-archive");
     private final Path root;
     private final Properties properties;
     private final Map<String, String> environment;
@@ -28,8 +32,6 @@ public final class DataFolder {
     public static DataFolder open(Path root, Map<String, String> environment) {
         try {
             PrivateFiles.folder(root);
-            // A folder made by an earlier version, or copied in, is narrowed too: 644 files in it hold MRZs and keys.
-            PrivateFiles.restrictTree(root);
             Properties properties = new Properties();
             Path file = root.resolve(PROPERTIES);
             if (Files.exists(file)) {
@@ -37,7 +39,10 @@ public final class DataFolder {
                     properties.load(in);
                 }
             }
-            return new DataFolder(root.toAbsolutePath(), properties, environment);
+            DataFolder folder = new DataFolder(root.toAbsolutePath(), properties, environment);
+            // A folder made by an earlier version, or copied in, is narrowed too: 644 files in it hold MRZs and keys.
+            folder.restrict();
+            return folder;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot use data folder " + root + ": " + e.getMessage(), e);
         }
@@ -74,9 +79,21 @@ public final class DataFolder {
         return passphrase == null || passphrase.isBlank() ? null : passphrase;
     }
 
-    /** Narrows the folder again once the database made its files (H2 creates them under the process's umask). */
+    /**
+     * Narrows the node's own files again once the database made its (H2 creates them under the process's umask).
+     * Only what the node writes is touched: a folder given by mistake (a checkout, a home) keeps its other files' modes.
+     */
     public void restrict() {
-        PrivateFiles.restrictTree(root);
+        try (Stream<Path> entries = Files.list(root)) {
+            entries.filter(DataFolder::isNodeFile).forEach(PrivateFiles::restrictTree);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list data folder " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isNodeFile(Path entry) {
+        String name = entry.getFileName().toString();
+        return name.startsWith(StoreConfig.EMBEDDED_NAME + ".") || NODE_FOLDERS.contains(name);
     }
 
     public StoreConfig storeConfig() {

@@ -51,9 +51,9 @@ public final class PrivateFiles {
         }
     }
 
-    /** Narrows every folder below {@code root} to 700 and every file to 600; links are not followed. */
+    /** Narrows {@code root} and every folder below it to 700 and every file to 600; links are not followed. */
     public static void restrictTree(Path root) {
-        if (!Files.isDirectory(root) || !posix(root)) {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS) || !posix(root)) {
             return;
         }
         try {

@@ -54,6 +54,20 @@ class FilePermissionsTest {
     }
 
     @Test
+    void aFolderGivenByMistakeKeepsTheModesOfFilesTheNodeDidNotWrite() throws Exception {
+        TestDataFolder data = TestDataFolder.create();
+        Path script = Files.writeString(data.path().resolve("run.sh"), "#!/bin/sh\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        CliFederation.ok("post", "add", "--data", data.arg(), "--id", "POST-P", "--name", "Private", "--kind", "LAND",
+                "--zone", "UTC");
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(script)))
+                .as("only the node's own files are narrowed").isEqualTo("rwxr-xr-x");
+        assertThat(openToOthers(data.path())).containsExactly("run.sh rwxr-xr-x");
+    }
+
+    @Test
     void certificateAuthoritiesNodeKeysAndAJoinedNodeArePrivate() throws Exception {
         Path dir = Files.createTempDirectory("ibex-pki");
         CliFederation federation = new CliFederation(dir);
