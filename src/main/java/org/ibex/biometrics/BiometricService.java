@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /**
@@ -310,9 +311,10 @@ public final class BiometricService {
         if (captures == null || captures.isEmpty()) {
             throw new IllegalArgumentException("fingers: at least one finger image is required");
         }
-        return IntStream.range(0, captures.size()).parallel()
-                .mapToObj(i -> gate.run(() -> template(captures.get(i), i, refuseUnusable)))
+        List<Supplier<FingerTemplate>> work = IntStream.range(0, captures.size())
+                .<Supplier<FingerTemplate>>mapToObj(i -> () -> template(captures.get(i), i, refuseUnusable))
                 .toList();
+        return gate.runAll(work);
     }
 
     private BiometricRepository.Provenance provenance(Actor actor) {
