@@ -90,6 +90,28 @@ class ImageBombTest {
     }
 
     @Test
+    void aJpeg2000WithItsHeaderAndCodestreamPatchedTo20000PixelsIsRefused() {
+        assertRefusedAsTooLarge(jp2Declaring(asJpeg2000(read("fingerprints/fvc2002/DB1_B/103_1.tif")), 20_000, 20_000),
+                "20000x20000");
+    }
+
+    @Test
+    void aCrossingCarryingABombIsRefusedAndNothingIsRecorded() {
+        Map<String, Object> crossing = new java.util.LinkedHashMap<>(ApiCalls.crossing("EXIT", "POST-A",
+                ApiCalls.passport("BOMBARD", "B12345678")));
+        crossing.put("uid", "bomb-at-the-gate");
+        crossing.put("fingers", List.of(Map.of("position", 2, "dpi", 500, "image", Base64.getEncoder()
+                .encodeToString(pngDeclaring(read("ansi-nist/sample-wsq-decoded.png"), 20_000, 20_000)))));
+
+        JsonNode refused = api.expect(422, "POST", "/api/crossings", "officer.a", crossing);
+
+        assertThat(refused.path("field").asText()).isEqualTo("fingers[0].image");
+        assertThat(api.expect(200, "GET", "/api/crossings?person=" + person, "officer.a", null).findValuesAsText("uid"))
+                .as("the crossing is not stored").doesNotContain("bomb-at-the-gate");
+        assertHonestVerificationStillWorks();
+    }
+
+    @Test
     void aNodeWithEveryExtractionSlotBusyAnswers503WithRetryAfter() throws Exception {
         CountDownLatch holding = new CountDownLatch(2);
         CountDownLatch release = new CountDownLatch(1);
@@ -186,6 +208,39 @@ class ImageBombTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A real print encoded as JPEG 2000 (JP2 file format) by jai-imageio. */
+    static byte[] asJpeg2000(byte[] tiff) {
+        try {
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(tiff));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            assertThat(ImageIO.write(image, "jpeg2000", out)).as("jai-imageio writes JPEG 2000").isTrue();
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The JP2 with its image header box (ihdr) and its codestream's SIZ marker both declaring another size. */
+    static byte[] jp2Declaring(byte[] jp2, int width, int height) {
+        byte[] out = jp2.clone();
+        ByteBuffer buffer = ByteBuffer.wrap(out);
+        int ihdr = indexOf(out, "ihdr".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        buffer.putInt(ihdr + 4, height).putInt(ihdr + 8, width);
+        int siz = indexOf(out, new byte[] {(byte) 0xFF, 0x4F, (byte) 0xFF, 0x51}) + 2;
+        // SIZ: marker(2) Lsiz(2) Rsiz(2) Xsiz(4) Ysiz(4) XOsiz(4) YOsiz(4)
+        buffer.putInt(siz + 6, width).putInt(siz + 10, height);
+        return out;
+    }
+
+    private static int indexOf(byte[] bytes, byte[] needle) {
+        for (int i = 0; i + needle.length <= bytes.length; i++) {
+            if (Arrays.equals(bytes, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError("marker not found");
     }
 
     /** The JPEG with its SOF0 segment declaring another size. */
