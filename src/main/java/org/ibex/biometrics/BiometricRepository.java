@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** Enrolled subjects, their templates and finger exceptions, and the evidence of verifications and identifications. */
@@ -21,16 +22,20 @@ public final class BiometricRepository {
     public record Provenance(String postId, String by, Instant at) {
     }
 
-    /** Stores a subject and its fingers; the person's earlier enrolment, if any, is withdrawn in the same transaction. */
+    /** Why a subject left the gallery: when, by whom, the reason given and, for a replacement, its successor. */
+    public record Withdrawal(Instant at, String by, String reason, Long replacedBy) {
+    }
+
+    /** A subject as stored: whose it is, where it was enrolled, and whether it is still in force. */
+    public record StoredSubject(long id, Long personId, String postId, boolean inForce) {
+    }
+
+    /**
+     * Stores a subject and its fingers. A person's earlier enrolment is not touched here: the caller withdraws it
+     * with {@link #withdraw}, naming this one as its replacement, in the same transaction.
+     */
     public long enrol(Connection connection, Long personId, String label, FingerSet fingers, Provenance provenance)
             throws SQLException {
-        if (personId != null) {
-            try (PreparedStatement withdraw = connection.prepareStatement("UPDATE biometric_subject SET withdrawn_at = ?"
-                    + " WHERE person_id = ? AND withdrawn_at IS NULL")) {
-                Sql.bindAll(withdraw, provenance.at(), personId);
-                withdraw.executeUpdate();
-            }
-        }
         long subjectId;
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO biometric_subject(person_id, label, post_id,"
                 + " enrolled_at, enrolled_by) VALUES (?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
@@ -71,12 +76,30 @@ public final class BiometricRepository {
         }
     }
 
-    /** Marks a subject withdrawn (deleted from the gallery); its evidence rows stay. */
-    public boolean withdraw(Connection connection, long subjectId, Instant at) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE biometric_subject SET withdrawn_at = ? WHERE id = ? AND withdrawn_at IS NULL")) {
-            Sql.bindAll(update, at, subjectId);
+    /** Marks a subject withdrawn (out of the gallery) with who, when and why; its rows stay as evidence. */
+    public boolean withdraw(Connection connection, long subjectId, Withdrawal withdrawal) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE biometric_subject SET withdrawn_at = ?,"
+                + " withdrawn_by = ?, withdrawal_reason = ?, replaced_by = ? WHERE id = ? AND withdrawn_at IS NULL")) {
+            Sql.bindAll(update, withdrawal.at(), withdrawal.by(), withdrawal.reason(), withdrawal.replacedBy(), subjectId);
             return update.executeUpdate() == 1;
+        }
+    }
+
+    /** The person's enrolment in force, if any. */
+    public Optional<Long> subjectInForce(Connection connection, long personId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT id FROM biometric_subject"
+                + " WHERE person_id = ? AND withdrawn_at IS NULL ORDER BY id DESC FETCH FIRST 1 ROWS ONLY")) {
+            select.setLong(1, personId);
+            return Sql.list(select, row -> row.getLong(1)).stream().findFirst();
+        }
+    }
+
+    public Optional<StoredSubject> subject(Connection connection, long subjectId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id, person_id, post_id, withdrawn_at FROM biometric_subject WHERE id = ?")) {
+            select.setLong(1, subjectId);
+            return Sql.list(select, row -> new StoredSubject(row.getLong(1), Sql.nullableLong(row, "person_id"),
+                    row.getString(3), row.getObject(4) == null)).stream().findFirst();
         }
     }
 

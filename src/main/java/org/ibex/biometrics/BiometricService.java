@@ -1,19 +1,30 @@
 package org.ibex.biometrics;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.ibex.access.AccessDeniedException;
 import org.ibex.access.Actor;
+import org.ibex.access.Role;
 import org.ibex.audit.AccessLog;
 import org.ibex.store.Database;
 import org.ibex.store.Json;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 /**
- * Enrolment, 1:1 verification and 1:N identification. Images are turned into templates before any transaction;
- * the database change, its evidence and the access-log entry commit together; the in-memory gallery follows the
- * commit, so a failed transaction never leaves a template searchable.
+ * Enrolment, 1:1 verification and 1:N identification. Images are turned into templates before any transaction,
+ * a bounded number at a time ({@link ExtractionGate}); the database change, its evidence and the access-log entry
+ * commit together; the in-memory gallery follows the commit, so a failed transaction never leaves a template
+ * searchable. Officers and supervisors act on the persons their post has dealt with ({@link BiometricScope});
+ * any other id is answered as one that does not exist, and the refused attempt is logged.
  */
 public final class BiometricService {
     /** One false identification in a hundred searches of a non-enrolled person unless the caller asks otherwise. */
@@ -21,6 +32,9 @@ public final class BiometricService {
     /** 1:1 at the gate: one false accept in ten thousand impostor attempts. */
     public static final double VERIFICATION_FMR = 1e-4;
     private static final int MAX_CANDIDATES = 10;
+    /** How long a supervisor's case opens a person's fingerprints to their post. */
+    public static final Duration CASE_TERM = Duration.ofDays(30);
+    private static final int MAX_REASON = 500;
 
     private final Database database;
     private final BiometricRepository repository;
@@ -28,16 +42,22 @@ public final class BiometricService {
     private final ScoreThresholds thresholds;
     private final AccessLog accessLog;
     private final Clock clock;
+    private final BiometricScope scope;
+    private final ExtractionGate gate;
+    private final CaseRepository cases = new CaseRepository();
     private final ObjectMapper json = Json.mapper();
 
     public BiometricService(Database database, BiometricRepository repository, FingerGallery gallery,
-                            ScoreThresholds thresholds, AccessLog accessLog, Clock clock) {
+                            ScoreThresholds thresholds, AccessLog accessLog, PersonVisibility visibility,
+                            ExtractionGate gate, Clock clock) {
         this.database = database;
         this.repository = repository;
         this.gallery = gallery;
         this.thresholds = thresholds;
         this.accessLog = accessLog;
         this.clock = clock;
+        this.scope = new BiometricScope(visibility, repository, cases);
+        this.gate = gate;
     }
 
     /** Rebuilds the gallery from the database: called once at start. */
@@ -58,37 +78,103 @@ public final class BiometricService {
     public record FingerReport(FingerPosition position, int quality, QualityLevel level, int minutiae, List<String> problems) {
     }
 
-    /** Enrols a person's fingers (personId null for an unknown subject); unusable prints are refused, naming the finger. */
+    /**
+     * Enrols a person's fingers (personId null for an unknown subject); unusable prints are refused, naming the
+     * finger. Over an enrolment in force only a supervisor may enrol, with a reason; the earlier one is withdrawn
+     * as replaced, and stays as evidence.
+     */
     public Enrolment enrol(Long personId, String label, List<FingerCapture> captures, List<MissingFinger> missing,
-                           Actor actor) {
+                           String reason, Actor actor) {
+        if (personId != null) {
+            // Checked before extraction too, so a refused request costs no template work.
+            database.inTransaction(connection -> checkEnrolment(connection, personId, reason, actor)).ifPresent(e -> {
+                throw e;
+            });
+        }
         FingerSet fingers = capture(captures, missing);
-        long subjectId = database.inTransaction(connection -> {
-            if (personId != null && !repository.personExists(connection, personId)) {
-                throw new NotEnrolledException("no person with id " + personId + "; record a crossing or look the person up first");
+        Instant now = clock.instant();
+        record Stored(long id, Long replaced) {
+        }
+        Stored stored = database.inTransaction(connection -> {
+            if (personId != null) {
+                Optional<BiometricRefusal> refusal = checkEnrolment(connection, personId, reason, actor);
+                if (refusal.isPresent()) {
+                    throw refusal.get();
+                }
             }
+            Long replaced = personId == null ? null : repository.subjectInForce(connection, personId).orElse(null);
             long id = repository.enrol(connection, personId, label, fingers, provenance(actor));
-            accessLog.record(connection, AccessLog.Access.by(actor, "enrol fingerprints",
-                    personId == null ? "subject " + id : "person " + personId));
-            return id;
+            if (replaced != null) {
+                repository.withdraw(connection, replaced, new BiometricRepository.Withdrawal(now, actor.username(),
+                        reason.strip(), id));
+            }
+            accessLog.record(connection, AccessLog.Access.by(actor, replaced == null ? "enrol fingerprints"
+                    : "replace fingerprints", personId == null ? "subject " + id
+                    : "person " + personId + (replaced == null ? "" : " subject " + replaced + " -> " + id)));
+            return new Stored(id, replaced);
         });
-        gallery.put(new GallerySubject(subjectId, personId, label, fingers));
+        gallery.put(new GallerySubject(stored.id(), personId, label, fingers));
         List<FingerReport> reports = new ArrayList<>();
         for (FingerPosition position : fingers.capturedPositions()) {
             FingerTemplate template = fingers.template(position).orElseThrow();
             FingerQuality quality = template.quality().orElseThrow();
             reports.add(new FingerReport(position, quality.score(), quality.level(), template.minutiae(), quality.problems()));
         }
-        return new Enrolment(subjectId, personId, reports, fingers.exceptions());
+        return new Enrolment(stored.id(), personId, reports, fingers.exceptions());
     }
 
-    /** Takes a subject out of the gallery (a wrong enrolment, a retention limit): its evidence rows stay. */
-    public void withdraw(long subjectId, Actor actor) {
+    /** Why this actor may not enrol this person now, if they may not; a refusal of scope is logged. */
+    private Optional<BiometricRefusal> checkEnrolment(Connection connection, long personId, String reason, Actor actor)
+            throws SQLException {
+        if (!scope.coversPerson(connection, personId, actor, clock.instant())) {
+            accessLog.record(connection, AccessLog.Access.by(actor, "enrol fingerprints refused",
+                    "person " + personId + ": not known at the actor's post"));
+            return Optional.of(BiometricRefusal.unknownPerson(personId));
+        }
+        Optional<Long> existing = repository.subjectInForce(connection, personId);
+        if (existing.isEmpty()) {
+            return Optional.empty();
+        }
+        if (actor.user().role() == Role.OFFICER) {
+            accessLog.record(connection, AccessLog.Access.by(actor, "enrol fingerprints refused",
+                    "person " + personId + ": enrolment in force"));
+            return Optional.of(new BiometricRefusal(BiometricRefusal.Kind.ENROLMENT_EXISTS, null, "person " + personId
+                    + " already has fingerprints enrolled; replacing them is a supervisor's act with a reason"));
+        }
+        return checkReason(reason, "replacing an enrolment in force needs the supervisor's reason");
+    }
+
+    private static Optional<BiometricRefusal> checkReason(String reason, String why) {
+        if (reason == null || reason.isBlank()) {
+            return Optional.of(BiometricRefusal.reasonRequired(why));
+        }
+        if (reason.strip().length() > MAX_REASON) {
+            return Optional.of(new BiometricRefusal(BiometricRefusal.Kind.REASON_REQUIRED, "reason",
+                    "reason must be at most " + MAX_REASON + " characters"));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Takes a subject out of the gallery (a wrong enrolment, a retention limit) with a reason: its rows stay as
+     * evidence with who, when and why. A subject outside the actor's scope reads as missing.
+     */
+    public void withdraw(long subjectId, String reason, Actor actor) {
+        checkReason(reason, "a withdrawal needs a reason").ifPresent(e -> {
+            throw e;
+        });
         boolean withdrawn = database.inTransaction(connection -> {
-            boolean changed = repository.withdraw(connection, subjectId, clock.instant());
-            if (changed) {
-                accessLog.record(connection, AccessLog.Access.by(actor, "withdraw fingerprints", "subject " + subjectId));
+            Optional<BiometricRepository.StoredSubject> subject = repository.subject(connection, subjectId);
+            if (subject.isEmpty() || !subject.get().inForce()
+                    || !scope.coversSubject(connection, subject.get(), actor, clock.instant())) {
+                accessLog.record(connection, AccessLog.Access.by(actor, "withdraw fingerprints refused",
+                        "subject " + subjectId + ": not in force at the actor's post"));
+                return false;
             }
-            return changed;
+            repository.withdraw(connection, subjectId, new BiometricRepository.Withdrawal(clock.instant(),
+                    actor.username(), reason.strip(), null));
+            accessLog.record(connection, AccessLog.Access.by(actor, "withdraw fingerprints", "subject " + subjectId));
+            return true;
         });
         if (!withdrawn) {
             throw new NotEnrolledException("no enrolled subject " + subjectId + " (never enrolled, or withdrawn already)");
@@ -96,11 +182,53 @@ public final class BiometricService {
         gallery.remove(subjectId);
     }
 
-    /** 1:1 against the person's enrolled prints: one fused decision, every finger's score, recorded as evidence. */
+    /**
+     * Opens a case: the supervisor's post may enrol, verify and withdraw the person's fingerprints for
+     * {@link #CASE_TERM}. Logged with its reason in the same transaction.
+     */
+    public BiometricCase openCase(long personId, String reason, Actor actor) {
+        checkReason(reason, "a case needs the supervisor's reason").ifPresent(e -> {
+            throw e;
+        });
+        if (actor.user().role() != Role.SUPERVISOR) {
+            throw new AccessDeniedException("only a supervisor opens a biometric case for their post");
+        }
+        Instant now = clock.instant();
+        return database.inTransaction(connection -> {
+            if (!repository.personExists(connection, personId)) {
+                return Optional.<BiometricCase>empty();
+            }
+            BiometricCase draft = new BiometricCase(0, personId, actor.user().postId(), reason.strip(),
+                    actor.username(), now, now.plus(CASE_TERM));
+            long id = cases.insert(connection, draft);
+            accessLog.record(connection, AccessLog.Access.by(actor, "open biometric case",
+                    "person " + personId + " case " + id));
+            return Optional.of(new BiometricCase(id, personId, draft.postId(), draft.reason(), draft.openedBy(),
+                    draft.openedAt(), draft.expiresAt()));
+        }).orElseThrow(() -> BiometricRefusal.unknownPerson(personId));
+    }
+
+    /**
+     * 1:1 against the person's enrolled prints: one fused decision, every finger's score, recorded as evidence.
+     * A person outside the actor's scope is answered as one that does not exist; every refused attempt is logged.
+     */
     public Verification verify(long personId, List<FingerCapture> captures, Actor actor) {
         // Checked before extraction too, so an unknown person costs no template work.
-        if (gallery.ofPerson(personId).isEmpty()) {
-            throw notEnrolled(personId);
+        RuntimeException refusal = database.inTransaction(connection -> {
+            if (!scope.coversPerson(connection, personId, actor, clock.instant())) {
+                accessLog.record(connection, AccessLog.Access.by(actor, "verify fingerprints refused",
+                        "person " + personId + ": not known at the actor's post"));
+                return BiometricRefusal.unknownPerson(personId);
+            }
+            if (gallery.ofPerson(personId).isEmpty()) {
+                accessLog.record(connection, AccessLog.Access.by(actor, "verify fingerprints refused",
+                        "person " + personId + ": no fingerprints enrolled"));
+                return notEnrolled(personId);
+            }
+            return null;
+        });
+        if (refusal != null) {
+            throw refusal;
         }
         FingerSet probe = probe(captures);
         return database.inTransaction(connection -> verify(connection, personId, probe, actor))
@@ -164,18 +292,29 @@ public final class BiometricService {
         return recorded;
     }
 
-    private static FingerSet capture(List<FingerCapture> captures, List<MissingFinger> missing) {
+    private static FingerTemplate template(FingerCapture capture, int index, boolean refuseUnusable) {
+        FingerImage image;
+        try {
+            image = capture.decode();
+        } catch (ImageRefusedException e) {
+            throw e.at(index);
+        }
+        return refuseUnusable ? FingerTemplate.capture(capture.position(), image)
+                : FingerTemplate.extract(capture.position(), image);
+    }
+
+    private FingerSet capture(List<FingerCapture> captures, List<MissingFinger> missing) {
         return FingerSet.of(templates(captures, true), missing == null ? List.of() : missing);
     }
 
-    private static List<FingerTemplate> templates(List<FingerCapture> captures, boolean refuseUnusable) {
+    private List<FingerTemplate> templates(List<FingerCapture> captures, boolean refuseUnusable) {
         if (captures == null || captures.isEmpty()) {
             throw new IllegalArgumentException("fingers: at least one finger image is required");
         }
-        return captures.parallelStream()
-                .map(c -> refuseUnusable ? FingerTemplate.capture(c.position(), c.decode())
-                        : FingerTemplate.extract(c.position(), c.decode()))
+        List<Supplier<FingerTemplate>> work = IntStream.range(0, captures.size())
+                .<Supplier<FingerTemplate>>mapToObj(i -> () -> template(captures.get(i), i, refuseUnusable))
                 .toList();
+        return gate.runAll(work);
     }
 
     private BiometricRepository.Provenance provenance(Actor actor) {

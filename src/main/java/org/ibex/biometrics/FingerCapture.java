@@ -7,6 +7,8 @@ import java.util.Base64;
 public record FingerCapture(FingerPosition position, byte[] image, double dpi) {
     /** Resolution assumed when neither the request nor the image says: the standard for fingerprint scanners. */
     public static final double DEFAULT_DPI = 500;
+    /** Base64 of the largest finger image we accept, with room for line breaks. */
+    private static final long MAX_BASE64_CHARS = (Limits.FINGER_MAX_ENCODED_BYTES + 2) / 3 * 4 + 4096;
 
     public FingerCapture {
         if (position == null || position.code() < 1 || position.code() > 10) {
@@ -18,29 +20,38 @@ public record FingerCapture(FingerPosition position, byte[] image, double dpi) {
         dpi = dpi > 0 ? dpi : DEFAULT_DPI;
     }
 
-    /** A capture from a request: the image in base64. */
+    /** A capture from a request: the image in base64, its length checked before it is decoded. */
     public static FingerCapture fromBase64(int position, String base64, Double dpi) {
+        if (base64 != null && base64.length() > MAX_BASE64_CHARS) {
+            throw new ImageRefusedException(ImageRefusedException.Refusal.TOO_MANY_BYTES, "finger " + position
+                    + ": the image has about " + base64.length() / 4 * 3 + " bytes; a finger image may have at most "
+                    + Limits.FINGER_MAX_ENCODED_BYTES);
+        }
         byte[] bytes;
         try {
             bytes = base64 == null ? null : Base64.getDecoder().decode(base64.trim());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("finger " + position + ": image is not valid base64");
+            throw new ImageRefusedException(ImageRefusedException.Refusal.UNREADABLE,
+                    "finger " + position + ": image is not valid base64");
         }
         return new FingerCapture(FingerPosition.ofCode(position), bytes, dpi == null ? 0 : dpi);
     }
 
-    /** The decoded image: WSQ by its signature, anything else through ImageIO. */
+    /**
+     * The decoded image: WSQ by its signature, anything else through ImageIO. The declared size is checked
+     * against the bounds of a finger image first, so a forged header never reaches a decoder.
+     */
     public FingerImage decode() {
+        NistImageDecoder.ImageErrors errors = (rule, detail) -> ImageRefusedException.of(rule,
+                position.label() + ": " + detail);
         try {
-            if (image.length > 2 && (image[0] & 0xFF) == 0xFF && (image[1] & 0xFF) == 0xA0) {
-                BufferedImage wsq = NistImageDecoder.decodeWsq(image);
+            if (NistImageDecoder.isWsq(image)) {
+                BufferedImage wsq = NistImageDecoder.wsq(image, ImageBounds.FINGER, errors);
                 byte[] pixels = new byte[wsq.getWidth() * wsq.getHeight()];
                 wsq.getRaster().getDataElements(0, 0, wsq.getWidth(), wsq.getHeight(), pixels);
                 return FingerImage.grayscale(wsq.getWidth(), wsq.getHeight(), pixels, dpi);
             }
-            return FingerImage.decode(image, dpi);
-        } catch (NistFormatException | java.io.UncheckedIOException e) {
-            throw new IllegalArgumentException(position.label() + ": " + e.getMessage());
+            return FingerImage.decode(image, dpi, errors);
         } catch (IllegalArgumentException e) {
             throw e instanceof UnusableFingerException ? e : new IllegalArgumentException(position.label() + ": " + e.getMessage());
         }

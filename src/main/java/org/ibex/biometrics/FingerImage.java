@@ -9,7 +9,6 @@ import javax.imageio.stream.ImageInputStream;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.Objects;
 
@@ -50,19 +49,28 @@ public final class FingerImage {
     }
 
     /**
-     * Decodes an image file (TIFF, PNG, BMP, JPEG: whatever ImageIO reads). The header's resolution wins when it
-     * has one; {@code assumedDpi} is used only when it has none.
+     * Decodes an image file (TIFF, PNG, BMP, JPEG, JPEG 2000: whatever ImageIO reads) within the bounds of a finger
+     * image, checked on the header before any pixel is decoded. The header's resolution wins when it has one;
+     * {@code assumedDpi} is used only when it has none.
      */
     public static FingerImage decode(byte[] encoded, double assumedDpi) {
+        return decode(encoded, assumedDpi, ImageRefusedException::of);
+    }
+
+    static FingerImage decode(byte[] encoded, double assumedDpi, NistImageDecoder.ImageErrors errors) {
+        ImageBounds bounds = ImageBounds.FINGER;
+        bounds.checkEncoded(encoded.length, errors);
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(encoded))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
-                throw new IllegalArgumentException("not an image format ImageIO can read (" + encoded.length
-                        + " bytes); give TIFF, PNG, BMP or JPEG, or raw pixels with grayscale()");
+                throw errors.error("format", "not an image format ImageIO can read (" + encoded.length
+                        + " bytes); give WSQ, TIFF, PNG, JPEG or JPEG 2000");
             }
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, false);
+                // Width and height come from the header (IHDR, SOF, TIFF tags, JP2 box): nothing is decoded yet.
+                bounds.checkDeclared(reader.getWidth(0), reader.getHeight(0), errors);
                 BufferedImage image = reader.read(0);
                 double headerDpi = headerDpi(reader.getImageMetadata(0));
                 boolean fromHeader = headerDpi >= MIN_DPI && headerDpi <= MAX_DPI;
@@ -72,7 +80,15 @@ public final class FingerImage {
                 reader.dispose();
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot decode fingerprint image", e);
+            throw errors.error("decode", "cannot decode the image: " + e.getMessage());
+        } catch (ImageRefusedException | NistFormatException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // ImageIO's readers report damaged data with whatever exception the damage causes.
+            throw errors.error("decode", "cannot decode the image: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
         }
     }
 

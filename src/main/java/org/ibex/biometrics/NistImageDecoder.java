@@ -23,7 +23,7 @@ public final class NistImageDecoder {
     /** Makes an error about the image being decoded, naming where it came from. */
     @FunctionalInterface
     interface ImageErrors {
-        NistFormatException error(String rule, String detail);
+        RuntimeException error(String rule, String detail);
     }
 
     private NistImageDecoder() {
@@ -34,33 +34,43 @@ public final class NistImageDecoder {
         ImageErrors errors = (rule, detail) -> NistFormatException.at(record.index(), record.type(), 999, rule, detail);
         NistImage image = record.image().orElseThrow(() -> errors.error("missing", "the record carries no image"));
         byte[] data = image.dataUnsafe();
+        ImageBounds bounds = ImageBounds.RECORD;
+        // The record's own fields first: a record that declares a huge image is refused before its data is read.
+        bounds.checkDeclared(image.width(), image.height(), errors);
         return switch (image.format()) {
             case NONE -> raw(image, errors);
-            case WSQ -> wsq(data, errors);
-            case JPEG, PNG -> imageIo(data, image.format().name(), errors);
-            case JP2, JP2_LOSSLESS -> imageIo(data, "JPEG 2000", errors);
-            case OTHER -> sniffed(data, errors);
+            case WSQ -> wsq(data, bounds, errors);
+            case JPEG, PNG -> imageIo(data, image.format().name(), bounds, errors);
+            case JP2, JP2_LOSSLESS -> imageIo(data, "JPEG 2000", bounds, errors);
+            case OTHER -> sniffed(data, bounds, errors);
             default -> throw errors.error("unsupported", image.format() + " images are not decoded here; the record "
                     + "declares " + image.width() + "x" + image.height() + " pixels");
         };
     }
 
-    /** The pixels of a stand-alone WSQ file. */
+    /** The pixels of a stand-alone WSQ file, within the bounds of a record image. */
     public static BufferedImage decodeWsq(byte[] wsq) {
-        return wsq(wsq, (rule, detail) -> new NistFormatException(0, 0, "WSQ", rule, detail));
+        return wsq(wsq, ImageBounds.RECORD, (rule, detail) -> new NistFormatException(0, 0, "WSQ", rule, detail));
+    }
+
+    /** True when the data starts with WSQ's SOI marker. */
+    static boolean isWsq(byte[] data) {
+        return data.length > 2 && (data[0] & 0xFF) == 0xFF && (data[1] & 0xFF) == 0xA0;
     }
 
     /** An unknown compression code: the data's own signature may still say what it is. */
-    private static BufferedImage sniffed(byte[] data, ImageErrors errors) {
-        if (data.length > 2 && (data[0] & 0xFF) == 0xFF && (data[1] & 0xFF) == 0xA0) {
-            return wsq(data, errors);
+    private static BufferedImage sniffed(byte[] data, ImageBounds bounds, ImageErrors errors) {
+        if (isWsq(data)) {
+            return wsq(data, bounds, errors);
         }
-        return imageIo(data, "unknown compression", errors);
+        return imageIo(data, "unknown compression", bounds, errors);
     }
 
-    private static BufferedImage wsq(byte[] data, ImageErrors errors) {
+    /** WSQ pixels, after the frame header's size is checked against {@code bounds}. */
+    static BufferedImage wsq(byte[] data, ImageBounds bounds, ImageErrors errors) {
+        bounds.checkEncoded(data.length, errors);
         WsqHeader header = WsqHeader.read(data, errors);
-        checkSize(header.width(), header.height(), errors);
+        bounds.checkDeclared(header.width(), header.height(), errors);
         Bitmap bitmap;
         try {
             bitmap = Jnbis.wsq().decode(data).asBitmap();
@@ -105,7 +115,7 @@ public final class NistImageDecoder {
         return image;
     }
 
-    private static BufferedImage imageIo(byte[] data, String format, ImageErrors errors) {
+    private static BufferedImage imageIo(byte[] data, String format, ImageBounds bounds, ImageErrors errors) {
         try (ImageInputStream stream = new MemoryCacheImageInputStream(new ByteArrayInputStream(data))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(stream);
             if (!readers.hasNext()) {
@@ -114,25 +124,18 @@ public final class NistImageDecoder {
             ImageReader reader = readers.next();
             try {
                 reader.setInput(stream, true, true);
-                checkSize(reader.getWidth(0), reader.getHeight(0), errors);
+                // getWidth and getHeight read the header only (IHDR, SOF, the TIFF tags, the JP2 header box).
+                bounds.checkDeclared(reader.getWidth(0), reader.getHeight(0), errors);
                 return reader.read(0);
             } finally {
                 reader.dispose();
             }
         } catch (IOException | RuntimeException e) {
-            if (e instanceof NistFormatException nist) {
-                throw nist;
+            if (e instanceof NistFormatException || e instanceof ImageRefusedException) {
+                throw (RuntimeException) e;
             }
             throw errors.error("decode", format + " data cannot be decoded: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage()));
-        }
-    }
-
-    private static void checkSize(int width, int height, ImageErrors errors) {
-        if (width <= 0 || height <= 0 || width > Limits.MAX_SIDE || height > Limits.MAX_SIDE
-                || (long) width * height > Limits.MAX_PIXELS) {
-            throw errors.error("limit", "the image data declares " + width + "x" + height + " pixels; we decode at most "
-                    + Limits.MAX_SIDE + " a side and " + Limits.MAX_PIXELS + " in all");
         }
     }
 }

@@ -24,6 +24,7 @@ public final class StayService {
     private final CrossingRepository crossings = new CrossingRepository();
     private final PersonRegistry persons = new PersonRegistry();
     private final StayCalculator calculator = new StayCalculator();
+    private final PersonScope scope = new PersonScope();
 
     public StayService(Database database, Supplier<StayPolicy> policy, AccessLog accessLog, Clock clock) {
         this.database = database;
@@ -38,8 +39,7 @@ public final class StayService {
 
     public PersonStay stayOf(long personId, LocalDate asOf, Actor actor) {
         PersonStay stay = database.read(connection -> {
-            if (actor.user().role().boundToPost()
-                    && !crossings.personCrossedAt(connection, personId, actor.user().postId())) {
+            if (!scope.visible(connection, personId, actor)) {
                 // An officer sees the stay of travellers who crossed at their post; others look absent.
                 throw new NotFoundException("no person " + personId + " known at post " + actor.user().postId());
             }

@@ -46,7 +46,7 @@ final class DemoFingerprints {
                 long personId = ids.get(enrolled++);
                 node.services.biometrics().enrol(personId, "person " + personId, List.of(
                         capture(fvc, database, finger, FingerPosition.RIGHT_INDEX, dpi),
-                        capture(fvc, database, finger + 1, FingerPosition.LEFT_INDEX, dpi)), List.of(), actor);
+                        capture(fvc, database, finger + 1, FingerPosition.LEFT_INDEX, dpi)), List.of(), null, actor);
             }
         }
         return enrolled;

@@ -110,7 +110,7 @@ final class GateBench implements Callable<Integer> {
                         null, null, null, null), actor).crossing().personId();
                 node.services.biometrics().enrol(personId, "person " + personId, List.of(
                         capture(FingerPosition.RIGHT_INDEX, a.get(0), database.assumedDpi()),
-                        capture(FingerPosition.LEFT_INDEX, b.get(0), database.assumedDpi())), List.of(), actor);
+                        capture(FingerPosition.LEFT_INDEX, b.get(0), database.assumedDpi())), List.of(), null, actor);
                 travellers.add(new Traveller(personId, a, b, database.assumedDpi()));
                 progress.advance(1);
             }

@@ -17,10 +17,12 @@ import org.ibex.audit.Signer;
 import org.ibex.audit.SigningKeys;
 import org.ibex.biometrics.BiometricRepository;
 import org.ibex.biometrics.BiometricService;
+import org.ibex.biometrics.ExtractionGate;
 import org.ibex.biometrics.ScoreThresholds;
 import org.ibex.border.BorderService;
 import org.ibex.border.HitReview;
 import org.ibex.border.InspectionRules;
+import org.ibex.border.PersonScope;
 import org.ibex.border.PostRepository;
 import org.ibex.border.StayPolicy;
 import org.ibex.border.StayRule;
@@ -111,7 +113,8 @@ final class Node implements AutoCloseable {
         ScreeningIndex screening = ScreeningIndex.load(watchlistRepository, new NameMatcher(), clock);
         BiometricRepository biometricRepository = new BiometricRepository();
         BiometricService biometrics = new BiometricService(database, biometricRepository,
-                BiometricService.loadGallery(database, biometricRepository), ScoreThresholds.fvc2002(), accessLog, clock);
+                BiometricService.loadGallery(database, biometricRepository), ScoreThresholds.fvc2002(), accessLog,
+                new PersonScope(), ExtractionGate.forCores(), clock);
         BorderService border = new BorderService(database, parser, new InspectionRules(18), policy, posts, accessLog,
                 screening, biometrics, clock);
         StayService stays = new StayService(database, policy, accessLog, clock);

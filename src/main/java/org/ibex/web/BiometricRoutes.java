@@ -5,13 +5,17 @@ import io.javalin.http.HandlerType;
 import org.ibex.access.Role;
 import org.ibex.biometrics.FingerCapture;
 import org.ibex.biometrics.FingerPosition;
+import org.ibex.biometrics.ImageRefusedException;
 import org.ibex.biometrics.MissingFinger;
 import org.ibex.biometrics.MissingReason;
 
 import java.util.List;
 import java.util.Set;
 
-/** Fingerprints: officers enrol, verify a traveller 1:1 and identify an undocumented person 1:N. */
+/**
+ * Fingerprints: officers enrol and verify 1:1 the persons their post has dealt with, and identify an undocumented
+ * person 1:N; supervisors replace and withdraw enrolments with a reason, and open cases for other persons.
+ */
 final class BiometricRoutes {
     private static final Set<Role> INSPECTORS = Set.of(Role.OFFICER, Role.SUPERVISOR);
     private final Services services;
@@ -25,7 +29,11 @@ final class BiometricRoutes {
     record MissingInput(int position, MissingReason reason, String note) {
     }
 
-    record EnrolRequest(List<FingerInput> fingers, List<MissingInput> missing) {
+    /** The reason is required when the enrolment replaces one in force (supervisors only). */
+    record EnrolRequest(List<FingerInput> fingers, List<MissingInput> missing, String reason) {
+    }
+
+    record ReasonRequest(String reason) {
     }
 
     record VerifyRequest(List<FingerInput> fingers) {
@@ -45,7 +53,8 @@ final class BiometricRoutes {
                     EnrolRequest request = Requests.body(ctx, mapper, EnrolRequest.class);
                     long personId = Requests.pathId(ctx, "id");
                     ctx.status(201).json(services.biometrics().enrol(personId, "person " + personId,
-                            captures(request.fingers()), missing(request.missing()), Requests.actor(ctx)));
+                            captures(request.fingers()), missing(request.missing()), request.reason(),
+                            Requests.actor(ctx)));
                 }),
                 Endpoint.of(HandlerType.POST, "/api/persons/{id}/fingerprints/verify", INSPECTORS, ctx -> {
                     VerifyRequest request = Requests.body(ctx, mapper, VerifyRequest.class);
@@ -53,8 +62,18 @@ final class BiometricRoutes {
                             Requests.actor(ctx)));
                 }),
                 Endpoint.of(HandlerType.DELETE, "/api/biometric-subjects/{id}", Set.of(Role.SUPERVISOR), ctx -> {
-                    services.biometrics().withdraw(Requests.pathId(ctx, "id"), Requests.actor(ctx));
+                    long subjectId = Requests.pathId(ctx, "id");
+                    if (ctx.body().isBlank()) {
+                        throw ApiException.badRequest("reason", "a withdrawal needs a reason: send {\"reason\": \"...\"}");
+                    }
+                    ReasonRequest request = Requests.body(ctx, mapper, ReasonRequest.class);
+                    services.biometrics().withdraw(subjectId, request.reason(), Requests.actor(ctx));
                     ctx.status(204);
+                }),
+                Endpoint.of(HandlerType.POST, "/api/persons/{id}/cases", Set.of(Role.SUPERVISOR), ctx -> {
+                    long personId = Requests.pathId(ctx, "id");
+                    ReasonRequest request = Requests.body(ctx, mapper, ReasonRequest.class);
+                    ctx.status(201).json(services.biometrics().openCase(personId, request.reason(), Requests.actor(ctx)));
                 }),
                 Endpoint.of(HandlerType.POST, "/api/identifications", INSPECTORS, ctx -> {
                     IdentifyRequest request = Requests.body(ctx, mapper, IdentifyRequest.class);
@@ -75,7 +94,19 @@ final class BiometricRoutes {
         if (fingers.size() > 10) {
             throw ApiException.badRequest("fingers", "at most ten fingers, one per position");
         }
-        return fingers.stream().map(f -> FingerCapture.fromBase64(f.position(), f.image(), f.dpi())).toList();
+        List<FingerCapture> captures = new java.util.ArrayList<>();
+        for (int i = 0; i < fingers.size(); i++) {
+            FingerInput f = fingers.get(i);
+            if (f == null) {
+                throw ApiException.badRequest("fingers[" + i + "]", "a finger is {position, image, dpi}, not null");
+            }
+            try {
+                captures.add(FingerCapture.fromBase64(f.position(), f.image(), f.dpi()));
+            } catch (ImageRefusedException e) {
+                throw e.at(i);
+            }
+        }
+        return captures;
     }
 
     private static List<MissingFinger> missing(List<MissingInput> missing) {

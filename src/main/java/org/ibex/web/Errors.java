@@ -3,6 +3,9 @@ package org.ibex.web;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import org.ibex.access.AccessDeniedException;
+import org.ibex.biometrics.BiometricRefusal;
+import org.ibex.biometrics.BiometricsBusyException;
+import org.ibex.biometrics.ImageRefusedException;
 import org.ibex.biometrics.NotEnrolledException;
 import org.ibex.biometrics.UnusableFingerException;
 import org.ibex.border.InvalidInputException;
@@ -35,6 +38,25 @@ final class Errors {
         app.exception(UnusableFingerException.class, (e, ctx) -> respond(ctx, 422, "unusable-finger",
                 "fingers." + e.position().code(), e.getMessage(), null));
         app.exception(ConflictException.class, (e, ctx) -> respond(ctx, 409, e.code(), e.field(), e.getMessage(), null));
+        app.exception(BiometricRefusal.class, (e, ctx) -> respond(ctx, switch (e.kind()) {
+            case UNKNOWN_PERSON -> 404;
+            case ENROLMENT_EXISTS -> 409;
+            case REASON_REQUIRED -> 400;
+        }, switch (e.kind()) {
+            case UNKNOWN_PERSON -> "not-found";
+            case ENROLMENT_EXISTS -> "enrolment-exists";
+            case REASON_REQUIRED -> "invalid-input";
+        }, e.field(), e.getMessage(), null));
+        app.exception(ImageRefusedException.class, (e, ctx) -> respond(ctx, switch (e.refusal()) {
+            case TOO_MANY_BYTES -> 413;
+            case TOO_MANY_PIXELS -> 422;
+            case UNREADABLE -> 400;
+        }, e.refusal() == ImageRefusedException.Refusal.UNREADABLE ? "invalid-image" : "image-too-large",
+                e.field(), e.getMessage(), null));
+        app.exception(BiometricsBusyException.class, (e, ctx) -> {
+            ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+            respond(ctx, 503, "busy", null, e.getMessage(), null);
+        });
         app.exception(AccessDeniedException.class, (e, ctx) -> respond(ctx, 403, "forbidden", null, e.getMessage(), null));
         app.exception(IllegalArgumentException.class, (e, ctx) ->
                 respond(ctx, 400, "invalid-input", null, e.getMessage(), null));

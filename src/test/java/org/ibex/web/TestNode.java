@@ -13,10 +13,12 @@ import org.ibex.audit.AccessLog;
 import org.ibex.audit.AuditLog;
 import org.ibex.biometrics.BiometricRepository;
 import org.ibex.biometrics.BiometricService;
+import org.ibex.biometrics.ExtractionGate;
 import org.ibex.biometrics.ScoreThresholds;
 import org.ibex.border.BorderService;
 import org.ibex.border.HitReview;
 import org.ibex.border.InspectionRules;
+import org.ibex.border.PersonScope;
 import org.ibex.border.Post;
 import org.ibex.border.PostRepository;
 import org.ibex.border.StayPolicy;
@@ -52,6 +54,8 @@ public final class TestNode implements AutoCloseable {
     public final Database database;
     public final Services services;
     public final WebServer server;
+    /** Two fingers at a time and a short wait, so a test can fill it and see the node answer 503 soon. */
+    public final ExtractionGate extraction = new ExtractionGate(2, Duration.ofSeconds(5));
     public final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     public TestNode(Clock clock) {
@@ -72,7 +76,8 @@ public final class TestNode implements AutoCloseable {
         WatchlistRepository watchlistRepository = new WatchlistRepository(database);
         ScreeningIndex screening = ScreeningIndex.load(watchlistRepository, MATCHER, clock);
         BiometricService biometrics = new BiometricService(database, new BiometricRepository(),
-                BiometricService.loadGallery(database, new BiometricRepository()), ScoreThresholds.fvc2002(), accessLog, clock);
+                BiometricService.loadGallery(database, new BiometricRepository()), ScoreThresholds.fvc2002(), accessLog,
+                new PersonScope(), extraction, clock);
         BorderService border = new BorderService(database, parser, new InspectionRules(18), () -> policy, posts,
                 accessLog, screening, biometrics, clock);
         StayService stays = new StayService(database, () -> policy, accessLog, clock);
