@@ -41,7 +41,7 @@ public final class StayService {
         PersonStay stay = database.read(connection -> {
             if (!scope.visible(connection, personId, actor)) {
                 // An officer sees the stay of travellers who crossed at their post; others look absent.
-                throw new NotFoundException("no person " + personId + " known at post " + actor.user().postId());
+                throw new NotFoundException("no person " + personId);
             }
             return compute(connection, personId, asOf);
         });
