@@ -7,7 +7,11 @@ import org.ibex.biometrics.NotEnrolledException;
 import org.ibex.biometrics.UnusableFingerException;
 import org.ibex.border.InvalidInputException;
 import org.ibex.border.NotFoundException;
+import org.ibex.border.ConflictException;
 import org.ibex.document.MrzInputException;
+import org.ibex.watchlist.ConfirmationRequiredException;
+import org.ibex.watchlist.InvalidEntryException;
+import org.ibex.watchlist.UnknownListException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +38,12 @@ final class Errors {
         app.exception(UnusableFingerException.class, (e, ctx) -> respond(ctx, 422, "unusable-finger",
                 "fingers." + e.position().code(), e.getMessage(), null));
         app.exception(AccessDeniedException.class, (e, ctx) -> respond(ctx, 403, "forbidden", null, e.getMessage(), null));
+        app.exception(InvalidEntryException.class, (e, ctx) ->
+                respond(ctx, 400, "invalid-input", e.field(), e.getMessage(), null));
+        app.exception(UnknownListException.class, (e, ctx) -> respond(ctx, 404, "not-found", null, e.getMessage(), null));
+        app.exception(ConfirmationRequiredException.class, (e, ctx) ->
+                respond(ctx, 409, "confirmation-required", "confirmRemoval", e.getMessage(), null));
+        app.exception(ConflictException.class, (e, ctx) -> respond(ctx, 409, e.code(), null, e.getMessage(), null));
         app.exception(IllegalArgumentException.class, (e, ctx) ->
                 respond(ctx, 400, "invalid-input", null, e.getMessage(), null));
         app.exception(Exception.class, (e, ctx) -> {
