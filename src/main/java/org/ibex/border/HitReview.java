@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 
@@ -73,10 +74,10 @@ public final class HitReview {
                     .orElseThrow(() -> new NotFoundException("no hit " + hitId + " on crossing " + crossingId));
             Instant now = clock.instant();
             String subject = "crossing/" + crossingId + " hit/" + hitId + " " + hit.listId() + "/" + hit.entryId();
-            String action = outcome == StoredHit.Outcome.CONFIRMED
+            Logged logged = outcome == StoredHit.Outcome.CONFIRMED
                     ? confirm(connection, hit, why, actor, now)
                     : clear(connection, hit, why, actor, now);
-            accessLog.record(connection, AccessLog.Access.by(actor, action, subject));
+            accessLog.record(connection, AccessLog.Access.by(actor, logged.action(), subject + logged.detail()));
             return hits.find(connection, hitId).orElseThrow();
         });
     }
@@ -100,7 +101,11 @@ public final class HitReview {
         });
     }
 
-    private String confirm(Connection connection, StoredHit hit, String reason, Actor actor, Instant now)
+    /** The access-log action of a disposition and what it adds to the subject. */
+    private record Logged(String action, String detail) {
+    }
+
+    private Logged confirm(Connection connection, StoredHit hit, String reason, Actor actor, Instant now)
             throws SQLException {
         Set<String> confirmers = hit.confirmers();
         if (hit.status() == StoredHit.Status.CONFIRMED) {
@@ -117,12 +122,13 @@ public final class HitReview {
         }
         hits.dispose(connection, hit, StoredHit.Outcome.CONFIRMED, reason, actor.username(), now);
         // Someone says this is the listed person: no clearance of them against the entry may stand.
-        clearances.revokeStanding(connection, hit.personId(), hit.listId(), hit.entryId(), actor.username(), now,
-                "hit " + hit.id() + " confirmed by " + actor.username());
-        return confirmers.isEmpty() ? "hit.confirm_first" : "hit.confirmed";
+        List<Long> revoked = clearances.revokeStanding(connection, hit.personId(), hit.listId(), hit.entryId(),
+                actor.username(), now, "hit " + hit.id() + " confirmed by " + actor.username());
+        return new Logged(confirmers.isEmpty() ? "hit.confirm_first" : "hit.confirmed",
+                revoked.isEmpty() ? "" : " revoked clearance/" + revoked);
     }
 
-    private String clear(Connection connection, StoredHit hit, String reason, Actor actor, Instant now)
+    private Logged clear(Connection connection, StoredHit hit, String reason, Actor actor, Instant now)
             throws SQLException {
         if (hit.status() == StoredHit.Status.CONFIRMED) {
             throw new ConflictException("confirmed-hit", "hit " + hit.id() + " was confirmed by "
@@ -140,8 +146,10 @@ public final class HitReview {
                     + "); they cannot be cleared against that entry");
         }
         hits.dispose(connection, hit, StoredHit.Outcome.FALSE_ALERT, reason, actor.username(), now);
-        clearances.add(connection, hit, actor.username(), now, now.plus(clearanceLifetime));
-        return "hit.false_alert";
+        Instant expires = now.plus(clearanceLifetime);
+        long clearance = clearances.add(connection, hit, actor.username(), now, expires);
+        return new Logged("hit.false_alert", " clearance/" + clearance + " until " + expires.atOffset(ZoneOffset.UTC)
+                .toLocalDate());
     }
 
     private Crossing visibleCrossing(long crossingId, Actor actor) {

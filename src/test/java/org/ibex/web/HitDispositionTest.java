@@ -182,7 +182,7 @@ class HitDispositionTest {
         assertThat(api.send("POST", path, "supervisor.a", Map.of("reason", "again")).statusCode()).isEqualTo(409);
         assertThat(cross(nassar()).at("/crossing/decision").asText()).isEqualTo("REFER");
         assertThat(api.expect(200, "GET", "/api/access-log?limit=50", "admin", null).toString())
-                .contains("clearance.revoke").contains("clearance/" + clearance);
+                .contains("clearance.revoke").contains("clearance/" + clearance + " until 2027-05-23");
     }
 
     @Test
