@@ -1,5 +1,6 @@
 package org.ibex.watchlist;
 
+import org.ibex.access.AccessDeniedException;
 import org.ibex.access.Actor;
 import org.ibex.audit.AccessLog;
 import org.ibex.store.Database;
@@ -9,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Changes a list's content under the rules: only its keeper may (see {@link ListPermissions}); the owner and
@@ -42,26 +44,26 @@ public final class ListKeeper {
                                         int defaultThresholdPercent, Actor actor) {
         ListSnapshot content = new ListSnapshot(persons.stream().map(WatchlistRepository::asStored).toList(),
                 documents.stream().map(WatchlistRepository::asStored).toList());
-        Outcome outcome = database.inTransaction(connection -> {
+        Outcome outcome = refusalsLogged("watchlist.import", request.id(), actor, () -> database.inTransaction(connection -> {
             ListRecord list = repository.lockedFind(connection, request.id())
                     .map(found -> updated(found, request, actor))
                     .orElseGet(() -> created(request, defaultThresholdPercent, actor));
             return apply(connection, list, content, "import", null, request.confirmRemoval(), actor);
-        });
+        }));
         index.replaceList(outcome.list().info(), content.persons(), content.documents());
         return outcome;
     }
 
     /** Restores an earlier version's content as a new version. */
     public synchronized Outcome rollback(String listId, int version, Integer confirmRemoval, Actor actor) {
-        Restored restored = database.inTransaction(connection -> {
+        Restored restored = refusalsLogged("watchlist.rollback", listId, actor, () -> database.inTransaction(connection -> {
             ListRecord list = repository.lockedFind(connection, listId).orElseThrow(() -> new UnknownListException(listId));
             ListPermissions.requireMayChange(actor, list);
             ListSnapshot content = versions.content(connection, listId, version).orElseThrow(() -> new InvalidEntryException(
                     "version", RowError.RANGE, "list '" + listId + "' has no version " + version
                     + "; GET /api/watchlists/" + listId + "/versions lists them"));
             return new Restored(apply(connection, list, content, "rollback", version, confirmRemoval, actor), content);
-        });
+        }));
         index.replaceList(restored.outcome().list().info(), restored.content().persons(), restored.content().documents());
         return restored.outcome();
     }
@@ -69,7 +71,7 @@ public final class ListKeeper {
     /** The list's versions, newest first. */
     public List<ListVersion> versions(String listId) {
         return database.read(connection -> {
-            if (repository.lockedFind(connection, listId).isEmpty()) {
+            if (repository.find(connection, listId).isEmpty()) {
                 throw new UnknownListException(listId);
             }
             return versions.all(connection, listId);
@@ -77,6 +79,20 @@ public final class ListKeeper {
     }
 
     private record Restored(Outcome outcome, ListSnapshot content) {
+    }
+
+    /** A refused change of a shared list is worth knowing about too: logged after the rollback of its transaction. */
+    private <T> T refusalsLogged(String action, String listId, Actor actor, Supplier<T> change) {
+        try {
+            return change.get();
+        } catch (AccessDeniedException e) {
+            accessLog.record(AccessLog.Access.by(actor, action + ".refused", "list/" + listId + " forbidden"));
+            throw e;
+        } catch (ConfirmationRequiredException e) {
+            accessLog.record(AccessLog.Access.by(actor, action + ".refused", "list/" + listId + " unconfirmed removed="
+                    + e.removed()));
+            throw e;
+        }
     }
 
     private Outcome apply(Connection connection, ListRecord list, ListSnapshot content, String kind, Integer restoredFrom,

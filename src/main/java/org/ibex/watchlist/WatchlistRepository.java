@@ -46,8 +46,16 @@ public final class WatchlistRepository {
 
     /** The list as the node records it, locked against a concurrent change until the transaction ends. */
     Optional<ListRecord> lockedFind(Connection connection, String listId) throws SQLException {
+        return find(connection, listId, " FOR UPDATE");
+    }
+
+    Optional<ListRecord> find(Connection connection, String listId) throws SQLException {
+        return find(connection, listId, "");
+    }
+
+    private static Optional<ListRecord> find(Connection connection, String listId, String lock) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT id, name, owner, sharing_label, threshold_pct, post_id FROM watchlist WHERE id = ? FOR UPDATE")) {
+                "SELECT id, name, owner, sharing_label, threshold_pct, post_id FROM watchlist WHERE id = ?" + lock)) {
             select.setString(1, listId);
             return Sql.list(select, WatchlistRepository::record).stream().findFirst();
         }

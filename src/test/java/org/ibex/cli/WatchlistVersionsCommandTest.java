@@ -55,8 +55,9 @@ class WatchlistVersionsCommandTest {
                     return Sql.list(select, row -> row.getString(1) + " " + row.getString(2));
                 }
             });
-            assertThat(audited).as("each change, as the operator, with its counts").containsExactly(
+            assertThat(audited).as("each change, and the refused one, with its counts").containsExactly(
                     "watchlist.import list/alerts v1 before=0 after=10 added=10 removed=0 changed=0",
+                    "watchlist.import.refused list/alerts unconfirmed removed=8",
                     "watchlist.import list/alerts v2 before=10 after=2 added=0 removed=8 changed=0",
                     "watchlist.rollback list/alerts v3 from v1 before=2 after=10 added=8 removed=0 changed=0");
         }

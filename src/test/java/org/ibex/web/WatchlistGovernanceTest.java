@@ -80,6 +80,9 @@ class WatchlistGovernanceTest {
                 .isEqualTo("REFER");
         assertThat(api.send("POST", "/api/watchlists/national-alerts/rollback?version=1", "supervisor.a", null)
                 .statusCode()).as("nor may a supervisor roll a national list back").isEqualTo(403);
+        assertThat(api.expect(200, "GET", "/api/access-log?limit=100", "admin", null).toString())
+                .as("the refused attempts are on record").contains("watchlist.import.refused")
+                .contains("list/national-alerts forbidden").contains("watchlist.rollback.refused");
     }
 
     @Test
