@@ -1,7 +1,6 @@
 package org.ibex.watchlist;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /** What replacing a list's content does: entries before and after, and how many were added, removed or changed. */
@@ -36,8 +35,7 @@ public record ListChange(int before, int after, int added, int removed, int chan
 
     private static Map<String, Object> keyed(ListSnapshot snapshot) {
         Map<String, Object> keyed = new HashMap<>();
-        List<PersonEntry> persons = snapshot.persons();
-        persons.forEach(p -> keyed.put("person:" + p.entryId(), p));
+        snapshot.persons().forEach(p -> keyed.put("person:" + p.entryId(), p));
         snapshot.documents().forEach(d -> keyed.put("document:" + d.entryId(), d));
         return keyed;
     }
