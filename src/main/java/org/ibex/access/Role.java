@@ -2,9 +2,12 @@ package org.ibex.access;
 
 import java.util.Locale;
 
-/** What a user may do. Officers and supervisors belong to a post; analysts and admins to the whole node. */
+/**
+ * What a user may do. Officers and supervisors belong to a post; analysts, admins and list managers (who keep
+ * the national watchlists) to the whole node.
+ */
 public enum Role {
-    OFFICER, SUPERVISOR, ANALYST, ADMIN;
+    OFFICER, SUPERVISOR, ANALYST, ADMIN, LIST_MANAGER;
 
     public boolean boundToPost() {
         return this == OFFICER || this == SUPERVISOR;
@@ -12,13 +15,14 @@ public enum Role {
 
     public static Role parse(String text) {
         try {
-            return valueOf(text.trim().toUpperCase(Locale.ROOT));
+            return valueOf(text.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("role must be one of officer, supervisor, analyst, admin (got '" + text + "')");
+            throw new IllegalArgumentException("role must be one of officer, supervisor, analyst, admin, list-manager (got '"
+                    + text + "')");
         }
     }
 
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

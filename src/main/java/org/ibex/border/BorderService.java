@@ -9,6 +9,8 @@ import org.ibex.identity.PersonFacts;
 import org.ibex.identity.PersonRegistry;
 import org.ibex.store.ConflictException;
 import org.ibex.store.Database;
+import org.ibex.watchlist.Clearance;
+import org.ibex.watchlist.Clearances;
 import org.ibex.watchlist.HitRepository;
 import org.ibex.watchlist.ScreeningIndex;
 import org.ibex.watchlist.ScreeningQuery;
@@ -23,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -44,6 +45,7 @@ public final class BorderService {
     private final ScreeningIndex screening;
     private final BiometricService biometrics;
     private final HitRepository hits = new HitRepository();
+    private final Clearances clearances = new Clearances();
 
     public BorderService(Database database, org.ibex.document.MrzParser parser, InspectionRules rules,
                          Supplier<StayPolicy> policy, PostRepository posts, AccessLog accessLog, ScreeningIndex screening,
@@ -184,14 +186,23 @@ public final class BorderService {
                 document.dateOfBirth(), document.nationality(), document.sex(), document.issuingState(),
                 document.documentNumber()), p.now());
         List<Movement> history = movements(connection, personId, p.supersedes());
-        Set<String> cleared = hits.falseAlerts(connection, personId);
-        List<WatchlistHit> standing = p.candidates().stream()
-                .filter(h -> !cleared.contains(h.listId() + '\u0000' + h.entryId())).toList();
+        Map<String, Clearance> cleared = clearances.inForce(connection, personId, p.now());
+        List<WatchlistHit> standing = new ArrayList<>();
+        List<SuppressedHit> suppressed = new ArrayList<>();
+        for (WatchlistHit hit : p.candidates()) {
+            Clearance clearance = cleared.get(Clearances.key(hit.listId(), hit.entryId()));
+            if (clearance == null) {
+                standing.add(hit);
+            } else {
+                suppressed.add(new SuppressedHit(hit, clearance.id(), clearance.clearedBy(), clearance.clearedAt(),
+                        clearance.expiresAt()));
+            }
+        }
         InspectionFacts facts = new InspectionFacts(p.request().direction(),
                 p.occurredAt().atZone(p.post().zone()).toLocalDate(), document, p.read().mrzErrors(),
                 p.read().mrzPresent(), p.request().permit(), p.stayRule().rule(), p.stayRule().problem(), history, standing,
                 p.probe() == null ? InspectionFacts.Fingerprints.NOT_CAPTURED : new InspectionFacts.Fingerprints(true,
-                        biometrics.verify(connection, personId, p.probe(), p.actor()).orElse(null)));
+                        biometrics.verify(connection, personId, p.probe(), p.actor()).orElse(null)), suppressed);
         InspectionOutcome outcome = rules.evaluate(facts);
         Crossing crossing = new Crossing(0, p.uid(), p.request().direction(), p.post().id(), p.officer(),
                 p.occurredAt(), p.post().zone().getId(), personId, document, p.request().permit(), outcome.checks(),
@@ -201,6 +212,10 @@ public final class BorderService {
         accessLog.record(connection, AccessLog.Access.by(p.actor(), action, "crossing/" + id + " person/" + personId));
         for (WatchlistHit hit : standing) {
             hits.insert(connection, id, personId, hit, p.now());
+        }
+        // A suppressed hit is still stored and shown, with the clearance that kept it from stopping the traveller.
+        for (SuppressedHit hit : suppressed) {
+            clearances.suppress(connection, hits.insert(connection, id, personId, hit.hit(), p.now()), hit.clearanceId());
         }
         return new RecordedCrossing(crossings.find(connection, id).orElseThrow(), outcome.stay(), false,
                 hits.forCrossing(connection, id));

@@ -1,30 +1,56 @@
 package org.ibex.border;
 
+import org.ibex.access.AccessDeniedException;
 import org.ibex.access.Actor;
+import org.ibex.access.Role;
 import org.ibex.audit.AccessLog;
+import org.ibex.store.ConflictException;
 import org.ibex.store.Database;
+import org.ibex.watchlist.Clearance;
+import org.ibex.watchlist.Clearances;
 import org.ibex.watchlist.HitRepository;
 import org.ibex.watchlist.StoredHit;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 
 /**
- * What the officer does with a hit: confirm it, or clear it as a false alert with a reason. A cleared hit
- * is remembered for this person and entry, so the same traveller is not stopped again for it; every
- * disposition stays on record and in the access log.
+ * What officers and supervisors do with a hit. Confirming takes two people: the first confirmation leaves it
+ * pending and a supervisor other than the first completes it. Clearing it as a false alert makes a clearance
+ * of this person against this entry that suppresses (not hides) their later hits on it until it expires or a
+ * supervisor revokes it. A confirmation outranks a clearance: a confirmed hit, or a person confirmed against the
+ * entry, cannot be cleared, an officer cannot clear a hit awaiting its second confirmation, and any confirmation
+ * revokes the person's clearances against the entry. Every disposition is appended and logged.
  */
 public final class HitReview {
+    /** How long a clearance suppresses hits unless the node configures otherwise. */
+    public static final Duration DEFAULT_CLEARANCE = Duration.ofDays(180);
     private final Database database;
     private final AccessLog accessLog;
     private final Clock clock;
+    private final Duration clearanceLifetime;
     private final CrossingRepository crossings = new CrossingRepository();
     private final HitRepository hits = new HitRepository();
+    private final Clearances clearances = new Clearances();
 
     public HitReview(Database database, AccessLog accessLog, Clock clock) {
+        this(database, accessLog, clock, DEFAULT_CLEARANCE);
+    }
+
+    public HitReview(Database database, AccessLog accessLog, Clock clock, Duration clearanceLifetime) {
+        if (clearanceLifetime.isNegative() || clearanceLifetime.isZero()) {
+            throw new IllegalArgumentException("a clearance must last more than zero days (got " + clearanceLifetime + ")");
+        }
         this.database = database;
         this.accessLog = accessLog;
         this.clock = clock;
+        this.clearanceLifetime = clearanceLifetime;
     }
 
     public List<StoredHit> hitsOf(long crossingId, Actor actor) {
@@ -41,17 +67,90 @@ public final class HitReview {
         if (reason == null || reason.isBlank()) {
             throw InvalidInputException.of("reason", "required", "a disposition needs a reason");
         }
+        String why = reason.length() > 1000 ? reason.substring(0, 1000) : reason;
         Crossing crossing = visibleCrossing(crossingId, actor);
         actor.requirePost(crossing.postId());
         return database.inTransaction(connection -> {
             StoredHit hit = hits.find(connection, hitId).filter(h -> h.crossingId() == crossingId)
                     .orElseThrow(() -> new NotFoundException("no hit " + hitId + " on crossing " + crossingId));
-            hits.dispose(connection, hit, outcome, reason.length() > 1000 ? reason.substring(0, 1000) : reason,
-                    actor.username(), clock.instant());
-            accessLog.record(connection, AccessLog.Access.by(actor, "hit." + outcome.name().toLowerCase(),
-                    "crossing/" + crossingId + " hit/" + hitId + " " + hit.listId() + "/" + hit.entryId()));
+            Instant now = clock.instant();
+            String subject = "crossing/" + crossingId + " hit/" + hitId + " " + hit.listId() + "/" + hit.entryId();
+            Logged logged = outcome == StoredHit.Outcome.CONFIRMED
+                    ? confirm(connection, hit, why, actor, now)
+                    : clear(connection, hit, why, actor, now);
+            accessLog.record(connection, AccessLog.Access.by(actor, logged.action(), subject + logged.detail()));
             return hits.find(connection, hitId).orElseThrow();
         });
+    }
+
+    /** Ends a clearance before it expires, so the person's hits on the entry stop them again. */
+    public Clearance revokeClearance(long clearanceId, String reason, Actor actor) {
+        if (reason == null || reason.isBlank()) {
+            throw InvalidInputException.of("reason", "required", "revoking a clearance needs a reason");
+        }
+        return database.inTransaction(connection -> {
+            Clearance clearance = clearances.find(connection, clearanceId)
+                    .orElseThrow(() -> new NotFoundException("no clearance " + clearanceId));
+            if (clearance.revokedAt() != null) {
+                throw new ConflictException("already-revoked", "clearance " + clearanceId + " was revoked by "
+                        + clearance.revokedBy() + " at " + clearance.revokedAt());
+            }
+            clearances.revoke(connection, clearanceId, actor.username(), clock.instant(), reason);
+            accessLog.record(connection, AccessLog.Access.by(actor, "clearance.revoke", "clearance/" + clearanceId
+                    + " person/" + clearance.personId() + " " + clearance.listId() + "/" + clearance.entryId()));
+            return clearances.find(connection, clearanceId).orElseThrow();
+        });
+    }
+
+    /** The access-log action of a disposition and what it adds to the subject. */
+    private record Logged(String action, String detail) {
+    }
+
+    private Logged confirm(Connection connection, StoredHit hit, String reason, Actor actor, Instant now)
+            throws SQLException {
+        Set<String> confirmers = hit.confirmers();
+        if (hit.status() == StoredHit.Status.CONFIRMED) {
+            throw new ConflictException("already-confirmed", "hit " + hit.id() + " is already confirmed by "
+                    + String.join(" and ", confirmers));
+        }
+        if (confirmers.contains(actor.username())) {
+            throw new ConflictException("second-person-required", actor.username() + " already confirmed hit "
+                    + hit.id() + "; a supervisor other than " + actor.username() + " must confirm it to complete it");
+        }
+        if (!confirmers.isEmpty() && actor.user().role() != Role.SUPERVISOR) {
+            throw new AccessDeniedException("hit " + hit.id() + " was confirmed by " + String.join(", ", confirmers)
+                    + "; the second confirmation must come from a supervisor");
+        }
+        hits.dispose(connection, hit, StoredHit.Outcome.CONFIRMED, reason, actor.username(), now);
+        // Someone says this is the listed person: no clearance of them against the entry may stand.
+        List<Long> revoked = clearances.revokeStanding(connection, hit.personId(), hit.listId(), hit.entryId(),
+                actor.username(), now, "hit " + hit.id() + " confirmed by " + actor.username());
+        return new Logged(confirmers.isEmpty() ? "hit.confirm_first" : "hit.confirmed",
+                revoked.isEmpty() ? "" : " revoked clearance/" + revoked);
+    }
+
+    private Logged clear(Connection connection, StoredHit hit, String reason, Actor actor, Instant now)
+            throws SQLException {
+        if (hit.status() == StoredHit.Status.CONFIRMED) {
+            throw new ConflictException("confirmed-hit", "hit " + hit.id() + " was confirmed by "
+                    + String.join(" and ", hit.confirmers()) + "; a confirmed hit cannot be cleared as a false alert");
+        }
+        if (hit.status() == StoredHit.Status.CONFIRMATION_PENDING && actor.user().role() != Role.SUPERVISOR) {
+            throw new ConflictException("confirmation-pending", "hit " + hit.id() + " was confirmed by "
+                    + String.join(", ", hit.confirmers()) + " and awaits a supervisor's second confirmation; only a"
+                    + " supervisor may clear it now");
+        }
+        var confirmed = hits.confirmed(connection, hit.personId(), hit.listId(), hit.entryId());
+        if (confirmed.isPresent()) {
+            throw new ConflictException("confirmed-person", "this person was confirmed as " + hit.listId() + "/"
+                    + hit.entryId() + " on hit " + confirmed.get().id() + " (crossing " + confirmed.get().crossingId()
+                    + "); they cannot be cleared against that entry");
+        }
+        hits.dispose(connection, hit, StoredHit.Outcome.FALSE_ALERT, reason, actor.username(), now);
+        Instant expires = now.plus(clearanceLifetime);
+        long clearance = clearances.add(connection, hit, actor.username(), now, expires);
+        return new Logged("hit.false_alert", " clearance/" + clearance + " until " + expires.atOffset(ZoneOffset.UTC)
+                .toLocalDate());
     }
 
     private Crossing visibleCrossing(long crossingId, Actor actor) {

@@ -8,12 +8,21 @@ import java.util.List;
 
 /**
  * Everything an inspection decides on, gathered before any rule runs: the document as read, its MRZ
- * errors, the permit, the stay rule that applies, the traveller's standing crossings and the watchlist hits
- * that were not confirmed false alerts for this person before, and the fingerprint verification if prints were given.
+ * errors, the permit, the stay rule that applies, the traveller's standing crossings, the watchlist hits that
+ * stand, those a clearance of this person suppresses, and the fingerprint verification if prints were given.
  */
 public record InspectionFacts(Direction direction, LocalDate date, TravelDocument document, List<String> mrzErrors,
                               boolean mrzPresent, Permit permit, StayRule stayRule, String stayRuleProblem,
-                              List<Movement> history, List<WatchlistHit> hits, Fingerprints fingerprints) {
+                              List<Movement> history, List<WatchlistHit> hits, Fingerprints fingerprints,
+                              List<SuppressedHit> suppressed) {
+    /** Facts without suppressed hits. */
+    public InspectionFacts(Direction direction, LocalDate date, TravelDocument document, List<String> mrzErrors,
+                           boolean mrzPresent, Permit permit, StayRule stayRule, String stayRuleProblem,
+                           List<Movement> history, List<WatchlistHit> hits, Fingerprints fingerprints) {
+        this(direction, date, document, mrzErrors, mrzPresent, permit, stayRule, stayRuleProblem, history, hits,
+                fingerprints, List.of());
+    }
+
     /** What 1:1 at the gate found: nothing captured, no prints enrolled, or the verification. */
     public record Fingerprints(boolean captured, Verification verification) {
         public static final Fingerprints NOT_CAPTURED = new Fingerprints(false, null);

@@ -5,6 +5,7 @@ import org.ibex.watchlist.WatchlistHit;
 
 import java.time.LocalDate;
 import java.time.Period;
+import java.time.ZoneOffset;
 import org.ibex.biometrics.Verification;
 
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ public final class InspectionRules {
         permitValidity(facts, checks, reasons);
         minor(facts, checks, reasons);
         watchlists(facts, checks, reasons);
+        suppressed(facts, checks, reasons);
         fingerprints(facts, checks, reasons);
         StayStatus stay = stay(facts, checks, reasons);
         Decision decision = Decision.ADMIT;
@@ -108,7 +110,7 @@ public final class InspectionRules {
     }
 
     private static void watchlists(InspectionFacts facts, List<Check> checks, List<Reason> reasons) {
-        if (facts.hits().isEmpty()) {
+        if (facts.hits().isEmpty() && facts.suppressed().isEmpty()) {
             checks.add(new Check("watchlists", Check.Outcome.PASS, "no hit on persons or documents"));
             return;
         }
@@ -118,6 +120,20 @@ public final class InspectionRules {
             reasons.add(new Reason(hit.kind() == WatchlistHit.Kind.DOCUMENT ? "document-listed" : "watchlist-hit",
                     leadsTo(hit.action(), facts.direction()), hit.action().name().toLowerCase().replace('_', ' ')
                     + ": " + hit.listId() + "/" + hit.entryId() + " (" + hit.explanation() + ")"));
+        }
+    }
+
+    /** A suppressed hit no longer stops the traveller, but the officer sees it and whose clearance suppressed it. */
+    private static void suppressed(InspectionFacts facts, List<Check> checks, List<Reason> reasons) {
+        for (SuppressedHit s : facts.suppressed()) {
+            WatchlistHit hit = s.hit();
+            String note = "suppressed by " + s.clearedBy() + " on " + s.clearedAt().atOffset(ZoneOffset.UTC).toLocalDate()
+                    + " as a false alert for this person, until " + s.expiresAt().atOffset(ZoneOffset.UTC).toLocalDate()
+                    + " (clearance " + s.clearanceId() + ")";
+            checks.add(new Check("watchlists", Check.Outcome.WARN, hit.listId() + "/" + hit.entryId() + " "
+                    + String.format("%.2f", hit.score()) + ": " + note));
+            reasons.add(new Reason("watchlist-hit-suppressed", Decision.ADMIT, hit.listId() + "/" + hit.entryId() + " "
+                    + note + "; if in doubt, ask a supervisor to revoke the clearance"));
         }
     }
 

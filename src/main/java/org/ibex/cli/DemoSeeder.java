@@ -19,7 +19,7 @@ import org.ibex.watchlist.DocumentStatus;
 import org.ibex.watchlist.EntryAction;
 import org.ibex.watchlist.PartialDate;
 import org.ibex.watchlist.PersonEntry;
-import org.ibex.watchlist.WatchlistInfo;
+import org.ibex.watchlist.ListImport;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,7 +47,8 @@ final class DemoSeeder {
             new String[]{"officer.air", "demo-officer-pass", "officer", "UTO-AIR"},
             new String[]{"officer.land", "demo-officer-pass", "officer", "UTO-LAND"},
             new String[]{"officer.sea", "demo-officer-pass", "officer", "UTO-SEA"},
-            new String[]{"supervisor.air", "demo-supervisor-pass", "supervisor", "UTO-AIR"});
+            new String[]{"supervisor.air", "demo-supervisor-pass", "supervisor", "UTO-AIR"},
+            new String[]{"listmanager", "demo-listmanager-pass", "list-manager", null});
     private static final String[] OFFICERS = {"officer.air", "officer.land", "officer.sea"};
     private final Node node;
     private final Random random;
@@ -104,10 +105,12 @@ final class DemoSeeder {
                         passport.issuingState(), "P", DocumentStatus.STOLEN, today.minusDays(400), "issuing authority (demo)"));
             }
         }
-        node.services.watchlists().replace(new WatchlistInfo("national-alerts", "National alerts", "Utopia police",
-                "national", node.services.watchlists().defaultThresholdPercent()), listed, List.of());
-        node.services.watchlists().replace(new WatchlistInfo("lost-stolen", "Lost and stolen documents",
-                "Utopia passport office", "national", 100), List.of(), stolen);
+        // National lists, loaded as the operator acting as list manager: versioned and audited like any import.
+        Actor listManager = Operator.listManager("demo data");
+        node.services.watchlists().replace(new ListImport("national-alerts", "National alerts", "Utopia police",
+                "national", null, null), listed, List.of(), listManager);
+        node.services.watchlists().replace(new ListImport("lost-stolen", "Lost and stolen documents",
+                "Utopia passport office", "national", 100, null), List.of(), stolen, listManager);
         all.sort((a, b) -> a.occurredAt().compareTo(b.occurredAt()));
         Actor importer = Operator.actor("demo data");
         int stored = 0;

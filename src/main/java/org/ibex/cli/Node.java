@@ -118,9 +118,12 @@ final class Node implements AutoCloseable {
         BorderService border = new BorderService(database, parser, new InspectionRules(18), policy, posts, accessLog,
                 screening, biometrics, clock);
         StayService stays = new StayService(database, policy, accessLog, clock);
-        WatchlistService watchlists = new WatchlistService(watchlistRepository, screening, accessLog, clock);
+        WatchlistService watchlists = new WatchlistService(database, watchlistRepository, screening, accessLog, clock);
+        Duration clearance = Duration.ofDays(Long.parseLong(folder.setting("hits.clearance-days",
+                Long.toString(HitReview.DEFAULT_CLEARANCE.toDays()))));
         Services services = new Services(database, authenticator, users, posts, parser, border, stays,
-                new HitReview(database, accessLog, clock), watchlists, biometrics, accessLog, metrics, clock, exchange);
+                new HitReview(database, accessLog, clock, clearance), watchlists, biometrics, accessLog, metrics, clock,
+                exchange);
         exchange.ifPresent(node -> ExchangeMetrics.bind(node, metrics));
         return new Node(folder, database, services, stayRules, screening, auditSigner(folder), exchange);
     }

@@ -13,7 +13,15 @@ final class Operator {
     }
 
     static Actor actor(String purpose) {
-        String name = System.getProperty("user.name", "unknown");
-        return new Actor(new User("cli:" + name, Role.ADMIN, null), purpose, "local");
+        return new Actor(new User(name(), Role.ADMIN, null), purpose, "local");
+    }
+
+    /** The operator keeping the national watchlists: a list manager, logged under the operating-system user. */
+    static Actor listManager(String purpose) {
+        return new Actor(new User(name(), Role.LIST_MANAGER, null), purpose, "local");
+    }
+
+    private static String name() {
+        return "cli:" + System.getProperty("user.name", "unknown");
     }
 }

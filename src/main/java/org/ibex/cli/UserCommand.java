@@ -23,7 +23,7 @@ final class UserCommand {
         @Option(names = "--username", required = true)
         String username;
 
-        @Option(names = "--role", required = true, description = "officer, supervisor, analyst or admin")
+        @Option(names = "--role", required = true, description = "officer, supervisor, analyst, admin or list-manager")
         String role;
 
         @Option(names = "--post", description = "post id (officers and supervisors)")

@@ -2,8 +2,9 @@ package org.ibex.cli;
 
 import picocli.CommandLine.Command;
 
-/** Watchlists: import, list, screen. */
+/** Watchlists: import, list, versions, rollback, screen. */
 @Command(name = "watchlist", mixinStandardHelpOptions = true, description = "Watchlists of persons and documents.",
-        subcommands = {WatchlistImportCommand.class, WatchlistListCommand.class, WatchlistScreenCommand.class})
+        subcommands = {WatchlistImportCommand.class, WatchlistListCommand.class, WatchlistVersionsCommand.class,
+                WatchlistRollbackCommand.class, WatchlistScreenCommand.class})
 final class WatchlistCommand {
 }

@@ -8,6 +8,10 @@ public final class ConflictException extends RuntimeException {
     private final String code;
     private final String field;
 
+    public ConflictException(String code, String message) {
+        this(code, null, message);
+    }
+
     public ConflictException(String code, String field, String message) {
         super(message);
         this.code = code;

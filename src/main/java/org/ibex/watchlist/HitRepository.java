@@ -8,12 +8,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
-/** Screening hits recorded at crossings, their dispositions, and the false alerts remembered per person. */
+/** Screening hits recorded at crossings with their trail of dispositions and the clearance that suppressed them. */
 public final class HitRepository {
 
     public long insert(Connection connection, long crossingId, long personId, WatchlistHit hit, Instant now)
@@ -32,15 +31,6 @@ public final class HitRepository {
         }
     }
 
-    /** The list entries this person was confirmed not to be: "listId\u0000entryId". */
-    public Set<String> falseAlerts(Connection connection, long personId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT list_id, entry_id FROM false_alert WHERE person_id = ?")) {
-            select.setLong(1, personId);
-            return new HashSet<>(Sql.list(select, row -> row.getString(1) + '\u0000' + row.getString(2)));
-        }
-    }
-
     public List<StoredHit> forCrossing(Connection connection, long crossingId) throws SQLException {
         return select(connection, "h.crossing_id = ?", crossingId);
     }
@@ -49,7 +39,7 @@ public final class HitRepository {
         return select(connection, "h.id = ?", hitId).stream().findFirst();
     }
 
-    /** Records the officer's conclusion; a false alert is also remembered for this person and entry. */
+    /** Appends a disposition to the hit's trail; earlier ones stay. */
     public void dispose(Connection connection, StoredHit hit, StoredHit.Outcome outcome, String reason, String by,
                         Instant now) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
@@ -57,29 +47,63 @@ public final class HitRepository {
             Sql.bindAll(insert, hit.id(), outcome.name(), reason, by, now);
             insert.executeUpdate();
         }
-        if (outcome == StoredHit.Outcome.FALSE_ALERT
-                && !falseAlerts(connection, hit.personId()).contains(hit.listId() + '\u0000' + hit.entryId())) {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO false_alert(person_id, list_id, entry_id, hit_id) VALUES (?,?,?,?)")) {
-                Sql.bindAll(insert, hit.personId(), hit.listId(), hit.entryId(), hit.id());
-                insert.executeUpdate();
+    }
+
+    /** A hit of this person on this entry that two people confirmed, if any: the person is the listed one. */
+    public Optional<StoredHit> confirmed(Connection connection, long personId, String listId, String entryId)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id FROM screening_hit WHERE person_id = ? AND list_id = ? AND entry_id = ? ORDER BY id")) {
+            Sql.bindAll(select, personId, listId, entryId);
+            for (long id : Sql.list(select, row -> row.getLong(1))) {
+                Optional<StoredHit> hit = find(connection, id).filter(h -> h.status() == StoredHit.Status.CONFIRMED);
+                if (hit.isPresent()) {
+                    return hit;
+                }
             }
+            return Optional.empty();
         }
     }
 
     private static List<StoredHit> select(Connection connection, String where, long value) throws SQLException {
-        // The latest disposition stands; earlier ones stay in hit_disposition as the trail.
         try (PreparedStatement select = connection.prepareStatement("SELECT h.id, h.crossing_id, h.person_id, h.kind,"
-                + " h.list_id, h.entry_id, h.score, h.action, h.explanation, h.created_at, d.outcome, d.reason,"
-                + " d.decided_by, d.decided_at FROM screening_hit h LEFT JOIN hit_disposition d ON d.hit_id = h.id"
-                + " AND d.id = (SELECT MAX(d2.id) FROM hit_disposition d2 WHERE d2.hit_id = h.id)"
-                + " WHERE " + where + " ORDER BY h.score DESC, h.id")) {
+                + " h.list_id, h.entry_id, h.score, h.action, h.explanation, h.created_at, c.id, c.cleared_by,"
+                + " c.cleared_at, c.expires_at FROM screening_hit h LEFT JOIN hit_suppression s ON s.hit_id = h.id"
+                + " LEFT JOIN hit_clearance c ON c.id = s.clearance_id WHERE " + where + " ORDER BY h.score DESC, h.id")) {
             select.setLong(1, value);
-            return Sql.list(select, row -> new StoredHit(row.getLong(1), row.getLong(2), row.getLong(3),
-                    WatchlistHit.Kind.valueOf(row.getString(4)), row.getString(5), row.getString(6), row.getDouble(7),
-                    EntryAction.valueOf(row.getString(8)), row.getString(9), Sql.instant(row, "created_at"),
-                    row.getString(11) == null ? null : new StoredHit.Disposition(StoredHit.Outcome.valueOf(row.getString(11)),
-                            row.getString(12), row.getString(13), Sql.instant(row, "decided_at"))));
+            List<StoredHit> found = new ArrayList<>();
+            for (Row row : Sql.list(select, HitRepository::row)) {
+                List<StoredHit.Disposition> history = history(connection, row.id());
+                found.add(new StoredHit(row.id(), row.crossingId(), row.personId(), row.kind(), row.listId(),
+                        row.entryId(), row.score(), row.action(), row.explanation(), row.createdAt(),
+                        StoredHit.statusOf(history), history.isEmpty() ? null : history.get(history.size() - 1), history,
+                        row.suppression()));
+            }
+            return found;
+        }
+    }
+
+    private record Row(long id, long crossingId, long personId, WatchlistHit.Kind kind, String listId, String entryId,
+                       double score, EntryAction action, String explanation, Instant createdAt,
+                       StoredHit.Suppression suppression) {
+    }
+
+    private static Row row(ResultSet row) throws SQLException {
+        long clearance = row.getLong(11);
+        StoredHit.Suppression suppression = row.wasNull() ? null : StoredHit.Suppression.of(clearance,
+                row.getString(12), Sql.instant(row, "cleared_at"), Sql.instant(row, "expires_at"));
+        return new Row(row.getLong(1), row.getLong(2), row.getLong(3), WatchlistHit.Kind.valueOf(row.getString(4)),
+                row.getString(5), row.getString(6), row.getDouble(7), EntryAction.valueOf(row.getString(8)),
+                row.getString(9), Sql.instant(row, "created_at"), suppression);
+    }
+
+    /** The hit's dispositions, oldest first: the trail, of which the last stands. */
+    private static List<StoredHit.Disposition> history(Connection connection, long hitId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT outcome, reason, decided_by, decided_at"
+                + " FROM hit_disposition WHERE hit_id = ? ORDER BY id")) {
+            select.setLong(1, hitId);
+            return Sql.list(select, row -> new StoredHit.Disposition(StoredHit.Outcome.valueOf(row.getString(1)),
+                    row.getString(2), row.getString(3), Sql.instant(row, "decided_at")));
         }
     }
 }

@@ -12,10 +12,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
-/** Watchlists and their entries in the database. A list is replaced whole, in one transaction: all or none. */
+/** Watchlists and their entries in the database. A list is replaced whole, in the caller's transaction: all or none. */
 public final class WatchlistRepository {
     private static final int BATCH = 1000;
     private final Database database;
@@ -25,31 +27,95 @@ public final class WatchlistRepository {
         this.database = database;
     }
 
-    /** Replaces the list's entries by these; a failure leaves the previous entries untouched. */
-    public void replace(WatchlistInfo info, List<PersonEntry> persons, List<DocumentEntry> documents, Instant now,
-                        Consumer<Integer> progress) {
-        database.inTransaction(connection -> {
-            upsertList(connection, info, now);
-            for (String table : List.of("watchlist_person", "watchlist_document")) {
-                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table + " WHERE list_id = ?")) {
-                    delete.setString(1, info.id());
-                    delete.executeUpdate();
+    /**
+     * Replaces the list's entries by these inside the caller's transaction, creating the list with its post (null:
+     * national) when it is new. The owner and post of an existing list are never changed here.
+     */
+    void replace(Connection connection, ListRecord list, List<PersonEntry> persons, List<DocumentEntry> documents,
+                 Instant now) throws SQLException {
+        upsertList(connection, list, now);
+        for (String table : List.of("watchlist_person", "watchlist_document")) {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table + " WHERE list_id = ?")) {
+                delete.setString(1, list.info().id());
+                delete.executeUpdate();
+            }
+        }
+        insertPersons(connection, list.info().id(), persons, null);
+        insertDocuments(connection, list.info().id(), documents, null);
+    }
+
+    /** The list as the node records it, locked against a concurrent change until the transaction ends. */
+    Optional<ListRecord> lockedFind(Connection connection, String listId) throws SQLException {
+        return find(connection, listId, " FOR UPDATE");
+    }
+
+    Optional<ListRecord> find(Connection connection, String listId) throws SQLException {
+        return find(connection, listId, "");
+    }
+
+    private static Optional<ListRecord> find(Connection connection, String listId, String lock) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id, name, owner, sharing_label, threshold_pct, post_id FROM watchlist WHERE id = ?" + lock)) {
+            select.setString(1, listId);
+            return Sql.list(select, WatchlistRepository::record).stream().findFirst();
+        }
+    }
+
+    /** The list's entries as stored now. */
+    ListSnapshot content(Connection connection, String listId) throws SQLException {
+        List<PersonEntry> persons = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT list_id, entry_id, names, date_of_birth,"
+                + " nationality, sex, reason, source, valid_from, valid_until, action FROM watchlist_person"
+                + " WHERE list_id = ? ORDER BY entry_id")) {
+            select.setString(1, listId);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    persons.add(person(row));
                 }
             }
-            insertPersons(connection, info.id(), persons, progress);
-            insertDocuments(connection, info.id(), documents, progress);
-            return null;
-        });
+        }
+        List<DocumentEntry> documents = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT list_id, entry_id, document_number,"
+                + " issuing_state, document_type, status, reported_on, source FROM watchlist_document"
+                + " WHERE list_id = ? ORDER BY entry_id")) {
+            select.setString(1, listId);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    documents.add(document(row));
+                }
+            }
+        }
+        return new ListSnapshot(persons, documents);
+    }
+
+    /** The entry as the database keeps it: long reasons and sources are cut, so a stored version compares equal. */
+    static PersonEntry asStored(PersonEntry p) {
+        return new PersonEntry(p.listId(), p.entryId(), p.names(), p.dateOfBirth(), p.nationality(), p.sex(),
+                truncate(p.reason(), 1000), truncate(p.source(), 200), p.validFrom(), p.validUntil(), p.action());
+    }
+
+    static DocumentEntry asStored(DocumentEntry d) {
+        return new DocumentEntry(d.listId(), d.entryId(), d.documentNumber(), d.issuingState(), d.documentType(),
+                d.status(), d.reportedOn(), truncate(d.source(), 200));
     }
 
     public List<WatchlistInfo> lists() {
+        return records().stream().map(ListRecord::info).toList();
+    }
+
+    /** Every list with its post (null: national) and current version. */
+    public List<ListRecord> records() {
         return database.read(connection -> {
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT id, name, owner, sharing_label, threshold_pct FROM watchlist ORDER BY id")) {
-                return Sql.list(select, row -> new WatchlistInfo(row.getString(1), row.getString(2), row.getString(3),
-                        row.getString(4), row.getInt(5)));
+                    "SELECT id, name, owner, sharing_label, threshold_pct, post_id FROM watchlist ORDER BY id")) {
+                return Sql.list(select, WatchlistRepository::record);
             }
         });
+    }
+
+    private static ListRecord record(ResultSet row) throws SQLException {
+        return new ListRecord(new WatchlistInfo(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                row.getInt(5)), row.getString(6));
     }
 
     public int countPersons(String listId) {
@@ -86,26 +152,31 @@ public final class WatchlistRepository {
                     + " issuing_state, document_type, status, reported_on, source FROM watchlist_document");
                  ResultSet row = select.executeQuery()) {
                 while (row.next()) {
-                    sink.accept(new DocumentEntry(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
-                            row.getString(5), DocumentStatus.valueOf(row.getString(6)), Sql.date(row, "reported_on"),
-                            row.getString(8)));
+                    sink.accept(document(row));
                 }
             }
             return null;
         });
     }
 
-    private void upsertList(Connection connection, WatchlistInfo info, Instant now) throws SQLException {
+    private static void upsertList(Connection connection, ListRecord list, Instant now) throws SQLException {
+        WatchlistInfo info = list.info();
         try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM watchlist WHERE id = ?")) {
             select.setString(1, info.id());
-            boolean exists = !Sql.list(select, r -> 1).isEmpty();
-            String sql = exists
-                    ? "UPDATE watchlist SET name = ?, owner = ?, sharing_label = ?, threshold_pct = ?, updated_at = ? WHERE id = ?"
-                    : "INSERT INTO watchlist(name, owner, sharing_label, threshold_pct, updated_at, id) VALUES (?,?,?,?,?,?)";
-            try (PreparedStatement write = connection.prepareStatement(sql)) {
-                Sql.bindAll(write, info.name(), info.owner(), info.sharingLabel(), info.matchThresholdPercent(), now, info.id());
-                write.executeUpdate();
+            if (Sql.list(select, r -> 1).isEmpty()) {
+                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO watchlist(name, owner,"
+                        + " sharing_label, threshold_pct, updated_at, post_id, id) VALUES (?,?,?,?,?,?,?)")) {
+                    Sql.bindAll(insert, info.name(), info.owner(), info.sharingLabel(), info.matchThresholdPercent(), now,
+                            list.postId(), info.id());
+                    insert.executeUpdate();
+                }
+                return;
             }
+        }
+        try (PreparedStatement update = connection.prepareStatement("UPDATE watchlist SET name = ?, sharing_label = ?,"
+                + " threshold_pct = ?, updated_at = ? WHERE id = ?")) {
+            Sql.bindAll(update, info.name(), info.sharingLabel(), info.matchThresholdPercent(), now, info.id());
+            update.executeUpdate();
         }
     }
 
@@ -168,6 +239,11 @@ public final class WatchlistRepository {
         return new PersonEntry(row.getString(1), row.getString(2), names, dob == null ? null : PartialDate.parse(dob),
                 row.getString(5), row.getString(6), row.getString(7), row.getString(8), Sql.date(row, "valid_from"),
                 Sql.date(row, "valid_until"), EntryAction.valueOf(row.getString(11)));
+    }
+
+    private static DocumentEntry document(ResultSet row) throws SQLException {
+        return new DocumentEntry(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                row.getString(5), DocumentStatus.valueOf(row.getString(6)), Sql.date(row, "reported_on"), row.getString(8));
     }
 
     private int count(String sql, String listId) {

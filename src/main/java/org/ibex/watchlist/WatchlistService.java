@@ -2,6 +2,7 @@ package org.ibex.watchlist;
 
 import org.ibex.access.Actor;
 import org.ibex.audit.AccessLog;
+import org.ibex.store.Database;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -15,39 +16,61 @@ import java.util.function.Consumer;
 public final class WatchlistService {
     private final WatchlistRepository repository;
     private final ScreeningIndex index;
+    private final ListKeeper keeper;
     private final AccessLog accessLog;
-    private final Clock clock;
+    private final Database database;
 
-    public WatchlistService(WatchlistRepository repository, ScreeningIndex index, AccessLog accessLog, Clock clock) {
+    public WatchlistService(Database database, WatchlistRepository repository, ScreeningIndex index, AccessLog accessLog,
+                            Clock clock) {
         this.repository = repository;
         this.index = index;
+        this.keeper = new ListKeeper(database, repository, index, accessLog, clock);
         this.accessLog = accessLog;
-        this.clock = clock;
-    }
-
-    /** What an import did: entries stored, or the errors that stopped it with nothing stored. */
-    public record ImportResult(boolean imported, int persons, int documents, int rowsRead, List<RowError> errors) {
+        this.database = database;
     }
 
     /**
-     * Imports a file as the new content of a list. Any row-level or file-level error stops the import before
-     * anything is written: a list is never half-imported.
+     * What an import did: entries stored with the version made and what it changed, or the errors that stopped it
+     * with nothing stored (version and change null).
      */
-    public ImportResult importFile(WatchlistInfo info, Path file, String format, Consumer<Integer> progress) {
-        ParsedEntries parsed = WatchlistFiles.parse(file, info.id(), format, progress);
-        List<RowError> blocking = parsed.errors().stream().filter(e -> !e.isWarning()).toList();
-        if (!blocking.isEmpty()) {
-            return new ImportResult(false, 0, 0, parsed.rowsRead(), parsed.errors());
-        }
-        replace(info, parsed.persons(), parsed.documents());
-        return new ImportResult(true, parsed.persons().size(), parsed.documents().size(), parsed.rowsRead(),
-                parsed.errors());
+    public record ImportResult(boolean imported, int persons, int documents, int rowsRead, List<RowError> errors,
+                               Integer version, ListChange change) {
     }
 
-    /** Replaces a list's entries in the database, then in the index once the transaction committed. */
-    public void replace(WatchlistInfo info, List<PersonEntry> persons, List<DocumentEntry> documents) {
-        repository.replace(info, persons, documents, clock.instant(), null);
-        index.replaceList(info, persons, documents);
+    /**
+     * Imports a file as the new content of a list, as {@code actor}. Any row-level or file-level error stops the
+     * import before anything is written: a list is never half-imported.
+     */
+    public ImportResult importFile(ListImport request, Path file, String format, Consumer<Integer> progress,
+                                   Actor actor) {
+        ParsedEntries parsed = WatchlistFiles.parse(file, request.id(), format, progress);
+        List<RowError> blocking = parsed.errors().stream().filter(e -> !e.isWarning()).toList();
+        if (!blocking.isEmpty()) {
+            return new ImportResult(false, 0, 0, parsed.rowsRead(), parsed.errors(), null, null);
+        }
+        ListKeeper.Outcome outcome = replace(request, parsed.persons(), parsed.documents(), actor);
+        return new ImportResult(true, parsed.persons().size(), parsed.documents().size(), parsed.rowsRead(),
+                parsed.errors(), outcome.version().version(), outcome.change());
+    }
+
+    /** Makes these entries a list's content as {@code actor}, under the list rules (see {@link ListKeeper}). */
+    public ListKeeper.Outcome replace(ListImport request, List<PersonEntry> persons, List<DocumentEntry> documents,
+                                      Actor actor) {
+        return keeper.replace(request, persons, documents, defaultThresholdPercent(), actor);
+    }
+
+    /** Restores an earlier version of a list as a new version, as {@code actor}. */
+    public ListKeeper.Outcome rollback(String listId, int version, Integer confirmRemoval, Actor actor) {
+        return keeper.rollback(listId, version, confirmRemoval, actor);
+    }
+
+    public List<ListVersion> versions(String listId) {
+        return keeper.versions(listId);
+    }
+
+    /** Every list with the post that keeps it (null: national). */
+    public List<ListRecord> records() {
+        return repository.records();
     }
 
     /** The matcher's own threshold as a percentage: the default for a list that names none. */
@@ -67,9 +90,15 @@ public final class WatchlistService {
         return repository.countDocuments(listId);
     }
 
+    /** Screens a query; the access log keeps what was asked and which entries were found (see {@link ScreeningAudit}). */
     public List<WatchlistHit> screen(ScreeningQuery query, int limit, Actor actor) {
         List<WatchlistHit> hits = index.screen(query, limit);
-        accessLog.record(AccessLog.Access.by(actor, "watchlist.screen", "hits=" + hits.size()));
+        database.inTransaction(connection -> {
+            for (AccessLog.Access access : ScreeningAudit.accesses(query, hits, actor)) {
+                accessLog.record(connection, access);
+            }
+            return null;
+        });
         return hits;
     }
 }

@@ -12,6 +12,9 @@ import org.ibex.border.InvalidInputException;
 import org.ibex.border.NotFoundException;
 import org.ibex.document.MrzInputException;
 import org.ibex.store.ConflictException;
+import org.ibex.watchlist.ConfirmationRequiredException;
+import org.ibex.watchlist.InvalidEntryException;
+import org.ibex.watchlist.UnknownListException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +61,11 @@ final class Errors {
             respond(ctx, 503, "busy", null, e.getMessage(), null);
         });
         app.exception(AccessDeniedException.class, (e, ctx) -> respond(ctx, 403, "forbidden", null, e.getMessage(), null));
+        app.exception(InvalidEntryException.class, (e, ctx) ->
+                respond(ctx, 400, "invalid-input", e.field(), e.getMessage(), null));
+        app.exception(UnknownListException.class, (e, ctx) -> respond(ctx, 404, "not-found", null, e.getMessage(), null));
+        app.exception(ConfirmationRequiredException.class, (e, ctx) ->
+                respond(ctx, 409, "confirmation-required", "confirmRemoval", e.getMessage(), null));
         app.exception(IllegalArgumentException.class, (e, ctx) ->
                 respond(ctx, 400, "invalid-input", null, e.getMessage(), null));
         app.exception(Exception.class, (e, ctx) -> {

@@ -1,11 +1,13 @@
 package org.ibex.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import org.ibex.access.Role;
 import org.ibex.watchlist.ScreeningQuery;
 import org.ibex.watchlist.StoredHit;
-import org.ibex.watchlist.WatchlistInfo;
+import org.ibex.watchlist.ListImport;
+import org.ibex.watchlist.ListKeeper;
 import org.ibex.watchlist.WatchlistService;
 
 import java.nio.charset.StandardCharsets;
@@ -16,13 +18,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Watchlists: officers screen and decide on hits; supervisors also manage the lists. */
+/**
+ * Watchlists: officers screen and decide on hits; supervisors keep their post's lists and list managers the
+ * national ones (the service checks which list is whose).
+ */
 final class WatchlistRoutes {
     private static final Set<Role> INSPECTORS = Set.of(Role.OFFICER, Role.SUPERVISOR);
+    private static final Set<Role> KEEPERS = Set.of(Role.SUPERVISOR, Role.LIST_MANAGER);
+    private static final Set<Role> READERS = Set.of(Role.SUPERVISOR, Role.ANALYST, Role.LIST_MANAGER);
     private final Services services;
     private final ObjectMapper mapper;
 
     record DispositionRequest(StoredHit.Outcome outcome, String reason) {
+    }
+
+    record RevocationRequest(String reason) {
     }
 
     WatchlistRoutes(Services services, ObjectMapper mapper) {
@@ -32,37 +42,48 @@ final class WatchlistRoutes {
 
     List<Endpoint> endpoints() {
         return List.of(
-                Endpoint.of(HandlerType.GET, "/api/watchlists", Set.of(Role.SUPERVISOR, Role.ANALYST), ctx -> {
+                Endpoint.of(HandlerType.GET, "/api/watchlists", READERS, ctx -> {
                     WatchlistService lists = services.watchlists();
-                    ctx.json(lists.lists().stream().map(info -> {
+                    ctx.json(lists.records().stream().map(record -> {
                         Map<String, Object> row = new LinkedHashMap<>();
-                        row.put("list", info);
-                        row.put("persons", lists.personCount(info.id()));
-                        row.put("documents", lists.documentCount(info.id()));
+                        row.put("list", record.info());
+                        row.put("post", record.postId());
+                        row.put("persons", lists.personCount(record.info().id()));
+                        row.put("documents", lists.documentCount(record.info().id()));
                         return row;
                     }).toList());
                 }),
-                Endpoint.of(HandlerType.PUT, "/api/watchlists/{id}", Set.of(Role.SUPERVISOR), ctx -> {
-                    String id = ctx.pathParam("id");
-                    if (!id.matches("[A-Za-z0-9._-]{1,60}")) {
-                        throw ApiException.badRequest("id", "list id must be 1..60 of A-Z a-z 0-9 . _ -");
-                    }
+                Endpoint.of(HandlerType.PUT, "/api/watchlists/{id}", KEEPERS, ctx -> {
+                    String id = listId(ctx);
                     String format = ctx.queryParam("format");
                     if (format == null) {
                         throw ApiException.badRequest("format", "format is required: csv, json, un-xml or opensanctions");
                     }
-                    WatchlistInfo info = new WatchlistInfo(id, param(ctx.queryParam("name"), id),
-                            param(ctx.queryParam("owner"), Requests.actor(ctx).username()),
-                            param(ctx.queryParam("sharing"), "national"), threshold(ctx.queryParam("threshold"),
-                            services.watchlists().defaultThresholdPercent()));
+                    ListImport request = new ListImport(id, blankToNull(ctx.queryParam("name")),
+                            blankToNull(ctx.queryParam("owner")), blankToNull(ctx.queryParam("sharing")),
+                            threshold(ctx.queryParam("threshold")), count(ctx, "confirmRemoval"));
                     Path file = Files.createTempFile("ibex-watchlist", "." + extension(format));
                     try {
                         Files.write(file, ctx.body().getBytes(StandardCharsets.UTF_8));
-                        WatchlistService.ImportResult result = services.watchlists().importFile(info, file, format, null);
+                        WatchlistService.ImportResult result = services.watchlists().importFile(request, file, format,
+                                null, Requests.actor(ctx));
                         ctx.status(result.imported() ? 200 : 400).json(result);
                     } finally {
                         Files.deleteIfExists(file);
                     }
+                }),
+                Endpoint.of(HandlerType.GET, "/api/watchlists/{id}/versions", READERS,
+                        ctx -> ctx.json(services.watchlists().versions(listId(ctx)))),
+                Endpoint.of(HandlerType.POST, "/api/watchlists/{id}/rollback", KEEPERS, ctx -> {
+                    String id = listId(ctx);
+                    Integer version = count(ctx, "version");
+                    if (version == null || version < 1) {
+                        throw ApiException.badRequest("version", "version is required: the number of the version to"
+                                + " restore, from GET /api/watchlists/" + id + "/versions");
+                    }
+                    ListKeeper.Outcome outcome = services.watchlists().rollback(id, version, count(ctx, "confirmRemoval"),
+                            Requests.actor(ctx));
+                    ctx.json(Map.of("version", outcome.version(), "change", outcome.change()));
                 }),
                 Endpoint.of(HandlerType.POST, "/api/screen", INSPECTORS, ctx -> {
                     ScreeningQuery query = Requests.body(ctx, mapper, ScreeningQuery.class);
@@ -77,16 +98,46 @@ final class WatchlistRoutes {
                     DispositionRequest request = Requests.body(ctx, mapper, DispositionRequest.class);
                     ctx.json(services.hitReview().dispose(Requests.pathId(ctx, "id"), Requests.pathId(ctx, "hitId"),
                             request.outcome(), request.reason(), Requests.actor(ctx)));
+                }),
+                Endpoint.of(HandlerType.POST, "/api/clearances/{id}/revoke", Set.of(Role.SUPERVISOR), ctx -> {
+                    RevocationRequest request = Requests.body(ctx, mapper, RevocationRequest.class);
+                    ctx.json(services.hitReview().revokeClearance(Requests.pathId(ctx, "id"), request.reason(),
+                            Requests.actor(ctx)));
                 }));
     }
 
-    private static String param(String value, String fallback) {
-        return value == null || value.isBlank() ? fallback : value;
+    private static String listId(Context ctx) {
+        String id = ctx.pathParam("id");
+        if (!id.matches("[A-Za-z0-9._-]{1,60}")) {
+            throw ApiException.badRequest("id", "list id must be 1..60 of A-Z a-z 0-9 . _ -");
+        }
+        return id;
     }
 
-    private static int threshold(String value, int fallback) {
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    /** A non-negative whole number from the query, or null when absent. */
+    private static Integer count(Context ctx, String name) {
+        String value = ctx.queryParam(name);
         if (value == null) {
-            return fallback;
+            return null;
+        }
+        try {
+            int number = Integer.parseInt(value.strip());
+            if (number < 0) {
+                throw new NumberFormatException();
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest(name, name + " must be a whole number of 0 or more (got '" + value + "')");
+        }
+    }
+
+    private static Integer threshold(String value) {
+        if (value == null) {
+            return null;
         }
         try {
             int percent = Integer.parseInt(value);

@@ -57,7 +57,8 @@ class WatchlistCommandsTest {
     void theUnConsolidatedListImportsWholeAndIsScreenedByTheNode() throws Exception {
         TestDataFolder folder = TestDataFolder.create();
         Path un = Path.of("src/test/resources/org/ibex/watchlist/un-consolidated.xml");
-        CliRun imported = CliRun.of("watchlist", "import", un.toString(), "--list", "unsc", "--data", folder.arg());
+        CliRun imported = CliRun.of("watchlist", "import", un.toString(), "--list", "unsc",
+                "--owner", "UN Security Council", "--data", folder.arg());
         assertThat(imported.exit()).as(imported.out() + imported.err()).isZero();
         assertThat(imported.out()).contains("list unsc: 6 persons");
         CliRun listed = CliRun.of("watchlist", "list", "--data", folder.arg());
@@ -71,7 +72,8 @@ class WatchlistCommandsTest {
     void aBrokenListIsNotImportedAndTheEarlierOneStays() throws Exception {
         TestDataFolder folder = TestDataFolder.create();
         Path good = Path.of("src/test/resources/org/ibex/watchlist/minimal.csv");
-        assertThat(CliRun.of("watchlist", "import", good.toString(), "--list", "alerts", "--data", folder.arg()).exit()).isZero();
+        assertThat(CliRun.of("watchlist", "import", good.toString(), "--list", "alerts", "--owner", "National police",
+                "--data", folder.arg()).exit()).isZero();
         Path broken = Path.of("src/test/resources/org/ibex/watchlist/un-truncated.xml");
         CliRun run = CliRun.of("watchlist", "import", broken.toString(), "--list", "alerts", "--data", folder.arg());
         assertThat(run.exit()).isEqualTo(2);

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AccessControlTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneOffset.UTC);
     private static final Map<Role, String> USER_OF_ROLE = Map.of(Role.OFFICER, "officer.a", Role.SUPERVISOR, "supervisor.a",
-            Role.ANALYST, "analyst", Role.ADMIN, "admin");
+            Role.ANALYST, "analyst", Role.ADMIN, "admin", Role.LIST_MANAGER, "list.manager");
     private static TestNode node;
     private static ApiCalls api;
     private static List<Endpoint> endpoints;

@@ -88,7 +88,7 @@ class OpenApiTest {
                     .startsWith("Roles allowed: ");
             String list = description.substring("Roles allowed: ".length(), description.indexOf('.'));
             Set<Role> documented = Arrays.stream(list.split(",\\s*"))
-                    .map(r -> Role.valueOf(r.trim().toUpperCase(Locale.ROOT))).collect(Collectors.toSet());
+                    .map(Role::parse).collect(Collectors.toSet());
             assertThat(documented).as("roles documented for %s %s are those the Guard checks",
                     endpoint.method(), endpoint.path()).isEqualTo(endpoint.roles());
         }

@@ -82,8 +82,8 @@ public final class TestNode implements AutoCloseable {
                 accessLog, screening, biometrics, clock);
         StayService stays = new StayService(database, () -> policy, accessLog, clock);
         services = new Services(database, authenticator, users, posts, parser, border, stays,
-                new HitReview(database, accessLog, clock), new WatchlistService(watchlistRepository, screening, accessLog,
-                clock), biometrics, accessLog, metrics, clock, java.util.Optional.empty());
+                new HitReview(database, accessLog, clock), new WatchlistService(database, watchlistRepository, screening,
+                accessLog, clock), biometrics, accessLog, metrics, clock, java.util.Optional.empty());
         posts.add(new Post("POST-A", "Airport", Post.Kind.AIRPORT, ZoneId.of("Europe/Vilnius")));
         posts.add(new Post("POST-B", "Land post", Post.Kind.LAND, ZoneId.of("Europe/Vilnius")));
         addUser("officer.a", Role.OFFICER, "POST-A");
@@ -91,6 +91,7 @@ public final class TestNode implements AutoCloseable {
         addUser("supervisor.a", Role.SUPERVISOR, "POST-A");
         addUser("analyst", Role.ANALYST, null);
         addUser("admin", Role.ADMIN, null);
+        addUser("list.manager", Role.LIST_MANAGER, null);
         server = WebServer.start(settings == null ? new ServerSettings("127.0.0.1", 0, null, null) : settings, services);
     }
 

@@ -75,8 +75,10 @@ class WatchlistApiTest {
 
         Map<String, Object> exit = ApiCalls.crossing("EXIT", "POST-A", mrz);
         JsonNode second = api.expect(201, "POST", "/api/crossings", "officer.a", exit);
-        assertThat(second.at("/hits").size()).as("the cleared entry is remembered for this person").isZero();
-        assertThat(second.at("/crossing/decision").asText()).isEqualTo("ADMIT");
+        assertThat(second.at("/crossing/decision").asText()).as("the cleared entry is remembered for this person")
+                .isEqualTo("ADMIT");
+        assertThat(second.at("/hits/0/suppression/note").asText())
+                .as("the hit is still shown, with the clearance that suppressed it").startsWith("suppressed by officer.a on");
 
         JsonNode log = api.expect(200, "GET", "/api/access-log?limit=50", "admin", null);
         assertThat(log.toString()).contains("hit.false_alert");

@@ -1,0 +1,61 @@
+package org.ibex.watchlist;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.ibex.store.Json;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * A list's whole content as stored with a version: gzip-compressed JSON rows, the same fields as the entry
+ * tables. The list id is left out so a version restores into its own list only.
+ */
+record ListSnapshot(List<PersonEntry> persons, List<DocumentEntry> documents) {
+    private static final ObjectMapper JSON = Json.mapper();
+
+    private record PersonRow(String id, List<String> names, String dateOfBirth, String nationality, String sex,
+                             String reason, String source, LocalDate validFrom, LocalDate validUntil, EntryAction action) {
+    }
+
+    private record DocumentRow(String id, String number, String issuingState, String type, DocumentStatus status,
+                               LocalDate reportedOn, String source) {
+    }
+
+    private record Rows(List<PersonRow> persons, List<DocumentRow> documents) {
+    }
+
+    byte[] encode() {
+        Rows rows = new Rows(persons.stream().map(p -> new PersonRow(p.entryId(), p.names(),
+                p.dateOfBirth() == null ? null : p.dateOfBirth().toString(), p.nationality(), p.sex(), p.reason(),
+                p.source(), p.validFrom(), p.validUntil(), p.action())).toList(),
+                documents.stream().map(d -> new DocumentRow(d.entryId(), d.documentNumber(), d.issuingState(),
+                        d.documentType(), d.status(), d.reportedOn(), d.source())).toList());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
+            JSON.writeValue(gzip, rows);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot compress a list snapshot", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    static ListSnapshot decode(String listId, byte[] stored) {
+        Rows rows;
+        try (GZIPInputStream gzip = new GZIPInputStream(new ByteArrayInputStream(stored))) {
+            rows = JSON.readValue(gzip, Rows.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("list " + listId + " has an unreadable version snapshot", e);
+        }
+        return new ListSnapshot(rows.persons().stream().map(p -> new PersonEntry(listId, p.id(), p.names(),
+                p.dateOfBirth() == null ? null : PartialDate.parse(p.dateOfBirth()), p.nationality(), p.sex(), p.reason(),
+                p.source(), p.validFrom(), p.validUntil(), p.action())).toList(),
+                rows.documents().stream().map(d -> new DocumentEntry(listId, d.id(), d.number(), d.issuingState(),
+                        d.type(), d.status(), d.reportedOn(), d.source())).toList());
+    }
+}
