@@ -165,7 +165,7 @@ public final class BorderService {
         Instant occurredAt = request.occurredAt() == null ? now : request.occurredAt();
         DocumentReader.Read read = documents.read(request);
         StayPolicy.Resolved stayRule = policy.get().resolve(read.document().nationality(), request.permit());
-        List<WatchlistHit> candidates = screen(read.document());
+        List<WatchlistHit> candidates = screen(read.document(), post.id());
         FingerSet probe = request.fingers().isEmpty() ? null : biometrics.probe(request.fingers());
         return new Prepared(request, post, uid, officer, occurredAt, now, read, stayRule, candidates, probe, supersedes,
                 reason, actor);
@@ -225,13 +225,13 @@ public final class BorderService {
      * Screens the holder by the name as printed and, when given, in its original script; the stronger hit per
      * entry counts. Runs before the transaction: it is CPU work that needs no connection.
      */
-    private List<WatchlistHit> screen(TravelDocument d) {
+    private List<WatchlistHit> screen(TravelDocument d, String postId) {
         String latin = (d.givenNames() == null ? "" : d.givenNames() + " ") + d.surname();
         Map<String, WatchlistHit> best = new LinkedHashMap<>();
         List<String> names = d.nameOriginal() == null ? List.of(latin) : List.of(latin, d.nameOriginal());
         for (String name : names) {
-            for (WatchlistHit hit : screening.screen(new ScreeningQuery(name, d.dateOfBirth(), d.nationality(), d.sex(),
-                    d.documentNumber(), d.issuingState()), 10)) {
+            for (WatchlistHit hit : screening.screenAtPost(new ScreeningQuery(name, d.dateOfBirth(), d.nationality(),
+                    d.sex(), d.documentNumber(), d.issuingState()), 10, postId)) {
                 best.merge(hit.kind() + hit.listId() + '\u0000' + hit.entryId(), hit,
                         (a, b) -> a.score() >= b.score() ? a : b);
             }

@@ -38,6 +38,7 @@ public final class HitReview {
     private final CrossingRepository crossings = new CrossingRepository();
     private final HitRepository hits = new HitRepository();
     private final Clearances clearances = new Clearances();
+    private final PersonScope scope = new PersonScope();
 
     public HitReview(Database database, AccessLog accessLog, Clock clock) {
         this(database, accessLog, clock, DEFAULT_CLEARANCE);
@@ -91,6 +92,10 @@ public final class HitReview {
         return database.inTransaction(connection -> {
             Clearance clearance = clearances.find(connection, clearanceId)
                     .orElseThrow(() -> new NotFoundException("no clearance " + clearanceId));
+            if (!scope.visible(connection, clearance.personId(), actor)) {
+                // A supervisor revokes clearances of travellers their post deals with; others read as missing.
+                throw new NotFoundException("no clearance " + clearanceId);
+            }
             if (clearance.revokedAt() != null) {
                 throw new ConflictException("already-revoked", "clearance " + clearanceId + " was revoked by "
                         + clearance.revokedBy() + " at " + clearance.revokedAt());

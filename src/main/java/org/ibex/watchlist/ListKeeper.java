@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -50,8 +51,25 @@ public final class ListKeeper {
                     .orElseGet(() -> created(request, defaultThresholdPercent, actor));
             return apply(connection, list, content, "import", null, request.confirmRemoval(), actor);
         }));
+        index.setPost(outcome.list().info().id(), outcome.list().postId());
         index.replaceList(outcome.list().info(), content.persons(), content.documents());
         return outcome;
+    }
+
+    /**
+     * Refuses an actor who may not change (or create) the list before a file is even parsed, so a stranger learns
+     * nothing from how the node reads a file, and a refusal costs no parsing. The change itself checks again.
+     */
+    public void requireMayChange(String listId, Actor actor) {
+        refusalsLogged("watchlist.import", listId, actor, () -> database.read(connection -> {
+            Optional<ListRecord> list = repository.find(connection, listId);
+            if (list.isPresent()) {
+                ListPermissions.requireMayChange(actor, list.get());
+            } else {
+                ListPermissions.postOfNewList(actor, listId);
+            }
+            return null;
+        }));
     }
 
     /** Restores an earlier version's content as a new version. */
@@ -64,6 +82,7 @@ public final class ListKeeper {
                     + "; GET /api/watchlists/" + listId + "/versions lists them"));
             return new Restored(apply(connection, list, content, "rollback", version, confirmRemoval, actor), content);
         }));
+        index.setPost(listId, restored.outcome().list().postId());
         index.replaceList(restored.outcome().list().info(), restored.content().persons(), restored.content().documents());
         return restored.outcome();
     }

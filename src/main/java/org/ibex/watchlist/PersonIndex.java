@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.Set;
 
 /**
@@ -117,7 +118,8 @@ final class PersonIndex {
      * namesakes born a digit apart. Without a birth date every name needs that. So a common surname alone
      * does not make a candidate of every bearer, and the costly scorer sees a short list.
      */
-    List<WatchlistHit> screen(ScreeningQuery query, Map<String, Double> thresholds, LocalDate today, int limit) {
+    List<WatchlistHit> screen(ScreeningQuery query, Map<String, Double> thresholds, LocalDate today, int limit,
+                              Predicate<String> listInScope) {
         NameKey key = matcher.key(query.name());
         List<Set<String>> keysByToken = matcher.blockingKeysByToken(key);
         int queryTokens = countTokens(keysByToken);
@@ -159,7 +161,8 @@ final class PersonIndex {
             int name = candidates.get(i);
             int mask = marks.mask[name];
             int needed = (mask & SAME_DATE) != 0 ? 1 : Math.min(2, Math.min(queryTokens, nameTokens[name]));
-            if (Integer.bitCount(mask & TOKENS) >= needed && !birthConflicts(nameEntry[name], query)) {
+            if (Integer.bitCount(mask & TOKENS) >= needed && !birthConflicts(nameEntry[name], query)
+                    && listInScope.test(entries[nameEntry[name]].listId())) {
                 consider(key, name, query, thresholds, today, best);
             }
         }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -22,6 +23,8 @@ public final class ScreeningIndex {
     private final PersonIndex persons;
     private final DocumentIndex documents = new DocumentIndex();
     private final Map<String, Double> thresholds = new HashMap<>();
+    /** The post a list belongs to; national lists are absent. */
+    private final Map<String, String> postOfList = new HashMap<>();
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
 
     public ScreeningIndex(NameMatcher matcher, Clock clock) {
@@ -33,7 +36,10 @@ public final class ScreeningIndex {
     /** Loads every list and entry from the database. */
     public static ScreeningIndex load(WatchlistRepository repository, NameMatcher matcher, Clock clock) {
         ScreeningIndex index = new ScreeningIndex(matcher, clock);
-        repository.lists().forEach(index::setList);
+        repository.records().forEach(record -> {
+            index.setList(record.info());
+            index.setPost(record.info().id(), record.postId());
+        });
         List<PersonEntry> persons = new ArrayList<>();
         repository.eachPerson(persons::add);
         List<List<PersonIndex.Keyed>> keyed = index.persons.keyAll(persons);
@@ -48,6 +54,17 @@ public final class ScreeningIndex {
 
     public void setList(WatchlistInfo info) {
         write(() -> thresholds.put(info.id(), info.matchThresholdPercent() / 100.0));
+    }
+
+    /** Where a list applies: a post's own list screens travellers at that post only; null makes it national. */
+    public void setPost(String listId, String postId) {
+        write(() -> {
+            if (postId == null) {
+                postOfList.remove(listId);
+            } else {
+                postOfList.put(listId, postId);
+            }
+        });
     }
 
     public void add(PersonEntry entry) {
@@ -78,13 +95,33 @@ public final class ScreeningIndex {
         return read(documents::size);
     }
 
-    /** Hits for a traveller, strongest first: document hits, then persons through the index. */
+    /** Hits on every list, strongest first: document hits, then persons through the index (operator, benchmarks). */
     public List<WatchlistHit> screen(ScreeningQuery query, int limit) {
+        return screen(query, limit, list -> true);
+    }
+
+    /**
+     * Hits for a traveller at {@code postId}: national lists and that post's own. Another post's list neither
+     * stops the traveller here nor shows its entries to this post's officers.
+     */
+    public List<WatchlistHit> screenAtPost(ScreeningQuery query, int limit, String postId) {
+        return screen(query, limit, list -> {
+            String owner = postOfList.get(list);
+            return owner == null || owner.equals(postId);
+        });
+    }
+
+    private List<WatchlistHit> screen(ScreeningQuery query, int limit, Predicate<String> listInScope) {
         LocalDate today = LocalDate.now(clock);
         return read(() -> {
-            List<WatchlistHit> hits = new ArrayList<>(documents.screen(query.documentNumber(), query.issuingState(), today));
+            List<WatchlistHit> hits = new ArrayList<>();
+            for (WatchlistHit hit : documents.screen(query.documentNumber(), query.issuingState(), today)) {
+                if (listInScope.test(hit.listId())) {
+                    hits.add(hit);
+                }
+            }
             if (query.name() != null && !query.name().isBlank()) {
-                hits.addAll(persons.screen(query, thresholds, today, limit));
+                hits.addAll(persons.screen(query, thresholds, today, limit, listInScope));
             }
             return hits;
         });

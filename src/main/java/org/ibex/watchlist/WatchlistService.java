@@ -43,6 +43,7 @@ public final class WatchlistService {
      */
     public ImportResult importFile(ListImport request, Path file, String format, Consumer<Integer> progress,
                                    Actor actor) {
+        keeper.requireMayChange(request.id(), actor);
         ParsedEntries parsed = WatchlistFiles.parse(file, request.id(), format, progress);
         List<RowError> blocking = parsed.errors().stream().filter(e -> !e.isWarning()).toList();
         if (!blocking.isEmpty()) {
@@ -92,7 +93,8 @@ public final class WatchlistService {
 
     /** Screens a query; the access log keeps what was asked and which entries were found (see {@link ScreeningAudit}). */
     public List<WatchlistHit> screen(ScreeningQuery query, int limit, Actor actor) {
-        List<WatchlistHit> hits = index.screen(query, limit);
+        List<WatchlistHit> hits = actor.user().role().boundToPost()
+                ? index.screenAtPost(query, limit, actor.user().postId()) : index.screen(query, limit);
         database.inTransaction(connection -> {
             for (AccessLog.Access access : ScreeningAudit.accesses(query, hits, actor)) {
                 accessLog.record(connection, access);

@@ -186,6 +186,20 @@ class HitDispositionTest {
     }
 
     @Test
+    void aSupervisorOfAnotherPostCannotRevokeAClearanceOfATravellerWhoNeverCrossedThere() {
+        node.services.authenticator().addUser(new User("supervisor.b", Role.SUPERVISOR, "POST-B"), TestNode.PASSWORD, NOW);
+        JsonNode first = cross(nassar());
+        assertThat(dispose(first, "W3", "officer.a", "FALSE_ALERT").statusCode()).isEqualTo(200);
+        long clearance = hitOn(cross(nassar()), "W3").at("/suppression/clearanceId").asLong();
+
+        HttpResponse<String> refused = api.send("POST", "/api/clearances/" + clearance + "/revoke", "supervisor.b",
+                Map.of("reason", "not my traveller"));
+
+        assertThat(refused.statusCode()).as("read as a clearance that does not exist: " + refused.body()).isEqualTo(404);
+        assertThat(cross(nassar()).at("/crossing/decision").asText()).as("the clearance stands").isEqualTo("ADMIT");
+    }
+
+    @Test
     void aConfirmationRevokesTheClearanceBeforeIt() {
         JsonNode first = cross(nassar());
         assertThat(dispose(first, "W3", "officer.a", "FALSE_ALERT").statusCode()).isEqualTo(200);
