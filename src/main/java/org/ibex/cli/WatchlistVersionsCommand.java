@@ -18,7 +18,8 @@ final class WatchlistVersionsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Node node = data.open()) {
-            for (ListVersion v : node.services.watchlists().versions(list)) {
+            for (ListVersion v : node.services.watchlists().versions(list,
+                    Operator.listManager("watchlist versions"))) {
                 System.out.printf("v%-4d %s %-10s %-24s %6d persons %6d documents  +%d -%d ~%d%s%n", v.version(),
                         v.createdAt(), v.change(), v.createdBy(), v.persons(), v.documents(), v.added(), v.removed(),
                         v.changed(), v.restoredFrom() == null ? "" : "  (restores v" + v.restoredFrom() + ")");

@@ -87,10 +87,12 @@ public final class ListKeeper {
         return restored.outcome();
     }
 
-    /** The list's versions, newest first. */
-    public List<ListVersion> versions(String listId) {
+    /** The list's versions, newest first; another post's list reads as unknown to a post's supervisor. */
+    public List<ListVersion> versions(String listId, Actor actor) {
         return database.read(connection -> {
-            if (repository.find(connection, listId).isEmpty()) {
+            Optional<ListRecord> list = repository.find(connection, listId);
+            if (list.isEmpty() || !list.get().national() && actor.user().role().boundToPost()
+                    && !list.get().postId().equals(actor.user().postId())) {
                 throw new UnknownListException(listId);
             }
             return versions.all(connection, listId);

@@ -65,8 +65,8 @@ public final class WatchlistService {
         return keeper.rollback(listId, version, confirmRemoval, actor);
     }
 
-    public List<ListVersion> versions(String listId) {
-        return keeper.versions(listId);
+    public List<ListVersion> versions(String listId, Actor actor) {
+        return keeper.versions(listId, actor);
     }
 
     /** Every list with the post that keeps it (null: national). */

@@ -73,7 +73,7 @@ final class WatchlistRoutes {
                     }
                 }),
                 Endpoint.of(HandlerType.GET, "/api/watchlists/{id}/versions", READERS,
-                        ctx -> ctx.json(services.watchlists().versions(listId(ctx)))),
+                        ctx -> ctx.json(services.watchlists().versions(listId(ctx), Requests.actor(ctx)))),
                 Endpoint.of(HandlerType.POST, "/api/watchlists/{id}/rollback", KEEPERS, ctx -> {
                     String id = listId(ctx);
                     Integer version = count(ctx, "version");
