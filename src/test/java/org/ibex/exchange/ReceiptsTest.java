@@ -1,5 +1,6 @@
 package org.ibex.exchange;
 
+import org.ibex.store.TestClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

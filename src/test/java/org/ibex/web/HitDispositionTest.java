@@ -1,5 +1,6 @@
 package org.ibex.web;
 
+import org.ibex.store.TestClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.ibex.access.Role;
 import org.ibex.access.User;
@@ -9,12 +10,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HitDispositionTest {
     private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
     private static final String LIST = "id,name\nW1,Haddad Omar\nW2,Haddad Omar\nW3,Nassar Karim\n";
-    private final MovableClock clock = new MovableClock(NOW);
+    private final TestClock clock = new TestClock(NOW);
     private TestNode node;
     private ApiCalls api;
     private int crossings;
@@ -210,33 +208,5 @@ class HitDispositionTest {
 
         assertThat(cross(nassar()).at("/crossing/decision").asText())
                 .as("once someone confirms the person is listed, the clearance no longer suppresses").isEqualTo("REFER");
-    }
-
-    /** A clock the test moves forward, so clearances can expire. */
-    private static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

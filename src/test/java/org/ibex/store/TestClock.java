@@ -1,4 +1,4 @@
-package org.ibex.exchange;
+package org.ibex.store;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,14 +7,14 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock tests move by hand. */
-final class TestClock extends Clock {
-    private Instant now;
+public final class TestClock extends Clock {
+    private volatile Instant now;
 
-    TestClock(Instant now) {
+    public TestClock(Instant now) {
         this.now = now;
     }
 
-    void advance(Duration by) {
+    public void advance(Duration by) {
         now = now.plus(by);
     }
 
