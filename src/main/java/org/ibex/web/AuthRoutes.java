@@ -34,7 +34,11 @@ final class AuthRoutes {
                     if (outcome.ok()) {
                         ctx.json(Map.of("token", outcome.token(), "username", outcome.user().username(),
                                 "role", outcome.user().role().label(),
-                                "post", outcome.user().postId() == null ? "" : outcome.user().postId()));
+                                "post", outcome.user().postId() == null ? "" : outcome.user().postId(),
+                                "passwordChangeRequired", outcome.passwordChangeRequired()));
+                    } else if (outcome.disabled()) {
+                        throw new ApiException(403, "account-disabled", null,
+                                "this account is disabled; an admin can enable it");
                     } else if (!outcome.retryAfter().isZero()) {
                         long seconds = Math.max(1, outcome.retryAfter().toSeconds());
                         ctx.header("Retry-After", Long.toString(seconds));

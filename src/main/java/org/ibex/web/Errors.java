@@ -3,6 +3,7 @@ package org.ibex.web;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import org.ibex.access.AccessDeniedException;
+import org.ibex.access.AccountException;
 import org.ibex.biometrics.NotEnrolledException;
 import org.ibex.biometrics.UnusableFingerException;
 import org.ibex.border.InvalidInputException;
@@ -33,6 +34,8 @@ final class Errors {
         app.exception(NotEnrolledException.class, (e, ctx) -> respond(ctx, 404, "not-enrolled", null, e.getMessage(), null));
         app.exception(UnusableFingerException.class, (e, ctx) -> respond(ctx, 422, "unusable-finger",
                 "fingers." + e.position().code(), e.getMessage(), null));
+        app.exception(AccountException.class, (e, ctx) -> respond(ctx, status(e.kind()), e.code(), e.field(),
+                e.getMessage(), null));
         app.exception(AccessDeniedException.class, (e, ctx) -> respond(ctx, 403, "forbidden", null, e.getMessage(), null));
         app.exception(IllegalArgumentException.class, (e, ctx) ->
                 respond(ctx, 400, "invalid-input", null, e.getMessage(), null));
@@ -46,6 +49,15 @@ final class Errors {
                 respond(ctx, 404, "not-found", null, "no such endpoint or record: " + ctx.method() + " " + ctx.path(), null);
             }
         });
+    }
+
+    private static int status(AccountException.Kind kind) {
+        return switch (kind) {
+            case INVALID -> 400;
+            case CONFLICT -> 409;
+            case NOT_FOUND -> 404;
+            case FORBIDDEN -> 403;
+        };
     }
 
     static void respond(Context ctx, int status, String code, String field, String message, List<?> problems) {
