@@ -9,6 +9,9 @@ ALTER TABLE user_account ADD CONSTRAINT user_account_username_key UNIQUE (userna
 
 -- A one-time password given by an admin must be replaced at the first login.
 ALTER TABLE user_account ADD COLUMN password_change_required BOOLEAN DEFAULT FALSE NOT NULL;
+-- When the password was last set: a one-time password expires a few days after it was issued.
+ALTER TABLE user_account ADD COLUMN password_set_at TIMESTAMP WITH TIME ZONE;
+UPDATE user_account SET password_set_at = created_at;
 ALTER TABLE user_account ADD COLUMN disabled BOOLEAN DEFAULT FALSE NOT NULL;
 -- Consecutive failed logins, for the growing delay; kept here so it survives a restart and `ibex user unlock` works.
 ALTER TABLE user_account ADD COLUMN failed_logins INT DEFAULT 0 NOT NULL;

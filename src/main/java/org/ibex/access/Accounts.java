@@ -4,6 +4,7 @@ import org.ibex.store.Database;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -114,7 +115,7 @@ public final class Accounts {
         String password = oneTime.next();
         String hash = authenticator.hash(password);
         write(actor, account, "user.password-reset",
-                connection -> users.setPassword(connection, account.username(), hash, true));
+                connection -> users.setPassword(connection, account.username(), hash, true, clock.instant()));
         authenticator.sessions().closeAll(account.username());
         return new Issued(account.user(), password);
     }
@@ -125,7 +126,13 @@ public final class Accounts {
      */
     public String changeOwnPassword(Actor actor, String current, String fresh) {
         UserRepository.Account account = existing(actor.username());
+        // A stolen token must not become a way around the login delays to guess the password itself.
+        Duration wait = authenticator.loginDelay(account);
+        if (!wait.isZero()) {
+            throw AccountException.throttled("currentPassword", wait);
+        }
         if (!authenticator.verify(account, current)) {
+            users.recordFailure(account.username(), clock.instant());
             throw new AccountException(AccountException.Kind.INVALID, "wrong-password", "currentPassword",
                     "currentPassword is not the account's password");
         }
@@ -136,7 +143,7 @@ public final class Accounts {
         }
         String hash = authenticator.hash(fresh);
         write(actor, account, "user.password-change",
-                connection -> users.setPassword(connection, account.username(), hash, false));
+                connection -> users.setPassword(connection, account.username(), hash, false, clock.instant()));
         authenticator.sessions().closeAll(account.username());
         return authenticator.sessions().open(account.username(), existing(account.username()).sessionEpoch());
     }

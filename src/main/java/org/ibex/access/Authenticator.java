@@ -10,6 +10,8 @@ import java.util.Optional;
  * password takes effect at once, also when made by the CLI or by another node on the same database.
  */
 public final class Authenticator {
+    /** A one-time password not exchanged within this time no longer opens the account; an admin resets it. */
+    public static final Duration ONE_TIME_PASSWORD_LIFETIME = Duration.ofDays(3);
     private static final int STRIPES = 64;
     private final UserRepository users;
     private final PasswordHasher hasher;
@@ -31,21 +33,23 @@ public final class Authenticator {
         }
     }
 
+    /** How a login ended. The last two are told only to someone who gave the right password. */
+    public enum Result { OK, BAD_CREDENTIALS, THROTTLED, DISABLED, ONE_TIME_PASSWORD_EXPIRED }
+
     /** The outcome of a login: a token and user, or a refusal with the wait before the next try. */
-    public record Outcome(String token, User user, Duration retryAfter, boolean passwordChangeRequired,
-                          boolean disabled) {
-        static Outcome refused(Duration retryAfter) {
-            return new Outcome(null, null, retryAfter, false, false);
+    public record Outcome(Result result, String token, User user, Duration retryAfter, boolean passwordChangeRequired) {
+        static Outcome refused(Result result, Duration retryAfter) {
+            return new Outcome(result, null, null, retryAfter, false);
         }
 
         public boolean ok() {
-            return token != null;
+            return result == Result.OK;
         }
 
         @Override
         public String toString() {
-            return "Outcome[user=" + user + ", retryAfter=" + retryAfter + ", passwordChangeRequired="
-                    + passwordChangeRequired + ", disabled=" + disabled + "]";
+            return "Outcome[result=" + result + ", user=" + user + ", retryAfter=" + retryAfter
+                    + ", passwordChangeRequired=" + passwordChangeRequired + "]";
         }
     }
 
@@ -67,7 +71,7 @@ public final class Authenticator {
                 .orElseGet(() -> throttle.unknownName(name));
         Duration wait = longer(throttle.addressWait(remote), throttle.delays().remaining(failures, now));
         if (!wait.isZero()) {
-            return Outcome.refused(wait);
+            return Outcome.refused(Result.THROTTLED, wait);
         }
         String hash = account.map(UserRepository.Account::passwordHash).orElse(dummyHash);
         boolean matches = password != null && hasher.verify(password, hash);
@@ -78,17 +82,21 @@ public final class Authenticator {
             } else {
                 throttle.unknownNameFailed(name);
             }
-            return Outcome.refused(Duration.ZERO);
+            return Outcome.refused(Result.BAD_CREDENTIALS, Duration.ZERO);
         }
         UserRepository.Account found = account.get();
         if (found.disabled()) {
-            return new Outcome(null, null, Duration.ZERO, false, true);
+            return Outcome.refused(Result.DISABLED, Duration.ZERO);
+        }
+        if (found.passwordChangeRequired() && found.passwordSetAt() != null
+                && !now.isBefore(found.passwordSetAt().plus(ONE_TIME_PASSWORD_LIFETIME))) {
+            return Outcome.refused(Result.ONE_TIME_PASSWORD_EXPIRED, Duration.ZERO);
         }
         if (found.failures().count() > 0) {
             users.clearFailures(name);
         }
-        return new Outcome(sessions.open(found.username(), found.sessionEpoch()), found.user(), Duration.ZERO,
-                found.passwordChangeRequired(), false);
+        return new Outcome(Result.OK, sessions.open(found.username(), found.sessionEpoch()), found.user(), Duration.ZERO,
+                found.passwordChangeRequired());
     }
 
     public Optional<Authenticated> authenticate(String token) {

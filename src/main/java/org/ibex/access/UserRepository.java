@@ -17,7 +17,7 @@ import java.util.Optional;
  */
 public final class UserRepository {
     private static final String COLUMNS = "username, password_hash, role, post_id, created_at, password_change_required, "
-            + "disabled, failed_logins, last_failed_login, session_epoch";
+            + "password_set_at, disabled, failed_logins, last_failed_login, session_epoch";
     private final Database database;
 
     public UserRepository(Database database) {
@@ -26,7 +26,7 @@ public final class UserRepository {
 
     /** A stored account: the user, the hash to check a password against, and its login state. */
     public record Account(User user, String passwordHash, Instant createdAt, boolean passwordChangeRequired,
-                          boolean disabled, LoginDelays.Failures failures, int sessionEpoch) {
+                          Instant passwordSetAt, boolean disabled, LoginDelays.Failures failures, int sessionEpoch) {
         public String username() {
             return user.username();
         }
@@ -41,9 +41,10 @@ public final class UserRepository {
     void insert(Connection connection, User user, String passwordHash, boolean changeRequired, Instant now)
             throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO user_account(username, username_key, "
-                + "password_hash, role, post_id, created_at, password_change_required) VALUES (?,?,?,?,?,?,?)")) {
+                + "password_hash, role, post_id, created_at, password_change_required, password_set_at) "
+                + "VALUES (?,?,?,?,?,?,?,?)")) {
             Sql.bindAll(insert, user.username(), Usernames.key(user.username()), passwordHash, user.role().name(),
-                    user.postId(), now, changeRequired);
+                    user.postId(), now, changeRequired, now);
             insert.executeUpdate();
         }
     }
@@ -87,10 +88,10 @@ public final class UserRepository {
         update(connection, username, "disabled = ?", disabled);
     }
 
-    void setPassword(Connection connection, String username, String passwordHash, boolean changeRequired)
+    void setPassword(Connection connection, String username, String passwordHash, boolean changeRequired, Instant now)
             throws SQLException {
-        update(connection, username, "password_hash = ?, password_change_required = ?, failed_logins = 0, "
-                + "last_failed_login = NULL", passwordHash, changeRequired);
+        update(connection, username, "password_hash = ?, password_change_required = ?, password_set_at = ?, "
+                + "failed_logins = 0, last_failed_login = NULL", passwordHash, changeRequired, now);
     }
 
     /** Forgets failed logins; does not end sessions, so it is also what a successful login does. */
@@ -138,7 +139,8 @@ public final class UserRepository {
         LoginDelays.Failures failures = failed == 0 ? LoginDelays.Failures.NONE
                 : new LoginDelays.Failures(failed, Sql.instant(row, "last_failed_login"));
         return new Account(user, row.getString("password_hash"), Sql.instant(row, "created_at"),
-                row.getBoolean("password_change_required"), row.getBoolean("disabled"), failures,
+                row.getBoolean("password_change_required"), Sql.instant(row, "password_set_at"),
+                row.getBoolean("disabled"), failures,
                 row.getInt("session_epoch"));
     }
 }

@@ -34,8 +34,12 @@ final class Errors {
         app.exception(NotEnrolledException.class, (e, ctx) -> respond(ctx, 404, "not-enrolled", null, e.getMessage(), null));
         app.exception(UnusableFingerException.class, (e, ctx) -> respond(ctx, 422, "unusable-finger",
                 "fingers." + e.position().code(), e.getMessage(), null));
-        app.exception(AccountException.class, (e, ctx) -> respond(ctx, status(e.kind()), e.code(), e.field(),
-                e.getMessage(), null));
+        app.exception(AccountException.class, (e, ctx) -> {
+            if (e.kind() == AccountException.Kind.THROTTLED) {
+                ctx.header("Retry-After", Long.toString(e.retryAfter().toSeconds()));
+            }
+            respond(ctx, status(e.kind()), e.code(), e.field(), e.getMessage(), null);
+        });
         app.exception(AccessDeniedException.class, (e, ctx) -> respond(ctx, 403, "forbidden", null, e.getMessage(), null));
         app.exception(IllegalArgumentException.class, (e, ctx) ->
                 respond(ctx, 400, "invalid-input", null, e.getMessage(), null));
@@ -57,6 +61,7 @@ final class Errors {
             case CONFLICT -> 409;
             case NOT_FOUND -> 404;
             case FORBIDDEN -> 403;
+            case THROTTLED -> 429;
         };
     }
 
