@@ -3,6 +3,8 @@ package org.ibex.access;
 import org.ibex.store.Database;
 
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -15,6 +17,7 @@ import java.util.function.Predicate;
  * works only to set the user's own password, so an admin cannot quietly hold a working analyst login.
  */
 public final class Accounts {
+    private static final String UNIQUE_VIOLATION = "23505";
     private final Database database;
     private final UserRepository users;
     private final Authenticator authenticator;
@@ -163,13 +166,25 @@ public final class Accounts {
     private void insert(Actor actor, User user, String hash, boolean changeRequired, String note) {
         database.inTransaction(connection -> {
             if (users.find(connection, user.username()).isPresent()) {
-                throw new AccountException(AccountException.Kind.CONFLICT, "exists", "username", "user '"
-                        + user.username() + "' exists (usernames ignore case)");
+                throw taken(user);
             }
-            users.insert(connection, user, hash, changeRequired, clock.instant());
+            try {
+                users.insert(connection, user, hash, changeRequired, clock.instant());
+            } catch (SQLException e) {
+                // Two creations of one name at once: the unique index refuses the second.
+                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw taken(user);
+                }
+                throw e;
+            }
             log.record(connection, actor, "user.create", subject(user) + note);
             return null;
         });
+    }
+
+    private static AccountException taken(User user) {
+        return new AccountException(AccountException.Kind.CONFLICT, "exists", "username", "user '" + user.username()
+                + "' exists (usernames ignore case)");
     }
 
     private void write(Actor actor, UserRepository.Account account, String action, Change change) {
@@ -182,7 +197,7 @@ public final class Accounts {
 
     @FunctionalInterface
     private interface Change {
-        void apply(java.sql.Connection connection) throws java.sql.SQLException;
+        void apply(Connection connection) throws SQLException;
     }
 
     private UserRepository.Account existing(String username) {

@@ -3,7 +3,7 @@ package org.ibex.access;
 import java.util.Locale;
 
 /** The rule for usernames, and the case-free key that makes "Admin" and "admin" one account. */
-public final class Usernames {
+final class Usernames {
     static final int MAX = 80;
     private static final String PATTERN = "[A-Za-z0-9._-]{2," + MAX + "}";
 
@@ -11,7 +11,7 @@ public final class Usernames {
     }
 
     /** Refuses a name outside the rule, naming the field and the rule. */
-    public static String check(String username) {
+    static String check(String username) {
         if (username == null || !username.matches(PATTERN)) {
             throw AccountException.invalid("username", "username must be 2 to " + MAX
                     + " characters of A-Z a-z 0-9 . _ - (got " + (username == null ? "none" : "'" + username + "'") + ")");
@@ -20,7 +20,7 @@ public final class Usernames {
     }
 
     /** The lower-cased name that lookups and the unique index use. */
-    public static String key(String username) {
+    static String key(String username) {
         return username == null ? "" : username.toLowerCase(Locale.ROOT);
     }
 }

@@ -19,7 +19,12 @@ final class AccountRoutes {
     private final Services services;
     private final ObjectMapper mapper;
 
-    record NewUser(String username, String role, String post) {
+    /** A password here is refused with a reason rather than as an unknown field: the node makes it. */
+    record NewUser(String username, String role, String post, String password) {
+        @Override
+        public String toString() {
+            return "NewUser[username=" + username + ", role=" + role + ", post=" + post + "]";
+        }
     }
 
     record UserChange(String role, String post) {
@@ -43,6 +48,10 @@ final class AccountRoutes {
                 Endpoint.of(HandlerType.GET, "/api/users", ADMIN, ctx -> ctx.json(accounts.list())),
                 Endpoint.of(HandlerType.POST, "/api/users", ADMIN, ctx -> {
                     NewUser request = Requests.body(ctx, mapper, NewUser.class);
+                    if (request.password() != null) {
+                        throw ApiException.badRequest("password", "leave password out: the node makes a one-time "
+                                + "password, returned in this answer, which the user replaces at the first login");
+                    }
                     Accounts.Issued issued = accounts.create(Requests.actor(ctx), request.username(), request.role(),
                             request.post());
                     ctx.status(201).json(issued(issued));

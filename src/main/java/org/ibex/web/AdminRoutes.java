@@ -1,6 +1,5 @@
 package org.ibex.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.HandlerType;
 import org.ibex.access.Role;
 
@@ -11,11 +10,9 @@ import java.util.Set;
 final class AdminRoutes {
     private static final Set<Role> ADMIN = Set.of(Role.ADMIN);
     private final Services services;
-    private final ObjectMapper mapper;
 
-    AdminRoutes(Services services, ObjectMapper mapper) {
+    AdminRoutes(Services services) {
         this.services = services;
-        this.mapper = mapper;
     }
 
     List<Endpoint> endpoints() {

@@ -45,6 +45,8 @@ class AccountAdministrationTest {
         assertThat(response.statusCode()).as("the evaluator's way to a working analyst login: " + response.body())
                 .isEqualTo(400);
         assertThat(ApiCalls.json(response).path("field").asText()).isEqualTo("password");
+        assertThat(ApiCalls.json(response).path("message").asText()).as("says what to do instead")
+                .contains("leave password out").contains("one-time password");
         assertThat(login("analyst.chosen", "admin-knows-this-one").statusCode()).isEqualTo(401);
     }
 
