@@ -1,6 +1,7 @@
 package org.ibex.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.ibex.access.AccountLog;
 import org.ibex.access.Actor;
 import org.ibex.store.Database;
 import org.ibex.store.Json;
@@ -45,6 +46,11 @@ public final class AccessLog {
     public record Entry(long id, java.time.Instant at, Access access) {
     }
 
+    /** Account changes, written here as {@code user.*} accesses in the change's transaction. */
+    public AccountLog forAccounts() {
+        return (connection, actor, action, subject) -> record(connection, Access.by(actor, action, subject));
+    }
+
     public void record(Access access) {
         database.inTransaction(connection -> {
             record(connection, access);
@@ -78,6 +84,20 @@ public final class AccessLog {
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT id, at, actor, role, action, subject, purpose, remote FROM access_log ORDER BY id DESC "
                             + "FETCH FIRST " + Math.max(1, Math.min(limit, 10_000)) + " ROWS ONLY")) {
+                return Sql.list(select, row -> new Entry(row.getLong("id"), Sql.instant(row, "at"), new Access(
+                        row.getString("actor"), row.getString("role"), row.getString("action"),
+                        row.getString("subject"), row.getString("purpose"), row.getString("remote"))));
+            }
+        });
+    }
+
+    /** The newest entries whose action starts with {@code prefix}, e.g. {@code user.} for account changes. */
+    public List<Entry> recent(String prefix, int limit) {
+        return database.read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT id, at, actor, role, action, subject, purpose, remote FROM access_log WHERE action LIKE ? "
+                            + "ORDER BY id DESC FETCH FIRST " + Math.max(1, Math.min(limit, 10_000)) + " ROWS ONLY")) {
+                select.setString(1, prefix.replace("%", "").replace("_", "") + "%");
                 return Sql.list(select, row -> new Entry(row.getLong("id"), Sql.instant(row, "at"), new Access(
                         row.getString("actor"), row.getString("role"), row.getString("action"),
                         row.getString("subject"), row.getString("purpose"), row.getString("remote"))));

@@ -69,7 +69,8 @@ final class DemoSeeder {
     void seedReferenceData() {
         POSTS.forEach(node.services.posts()::add);
         for (String[] login : LOGINS) {
-            node.services.authenticator().addUser(new User(login[0], Role.parse(login[2]), login[3]), login[1], Instant.now());
+            node.services.accounts().seed(Operator.actor("demo data"), new User(login[0], Role.parse(login[2]), login[3]),
+                    login[1]);
         }
         Map<StayRuleKey, StayRule> rules = new LinkedHashMap<>();
         rules.put(new StayRuleKey("UTO", null), StayRule.exempt());

@@ -177,7 +177,8 @@ final class FederationSetup {
     private void addAdmin(Path data, Map<String, String> environment) {
         try (Node node = Node.open(data, environment, clock)) {
             if (node.services.users().find(ADMIN).isEmpty()) {
-                node.services.authenticator().addUser(new User(ADMIN, Role.ADMIN, null), ADMIN_PASSWORD, clock.instant());
+                node.services.accounts().seed(Operator.actor("federation demo set-up"), new User(ADMIN, Role.ADMIN, null),
+                        ADMIN_PASSWORD);
             }
         }
     }

@@ -22,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -60,7 +59,7 @@ final class GateBench implements Callable<Integer> {
             node.services.posts().add(new Post(post, "Benchmark gate", Post.Kind.AIRPORT, ZoneId.of("UTC")));
             String officer = "bench." + post.toLowerCase();
             User user = new User(officer, Role.OFFICER, post);
-            node.services.authenticator().addUser(user, "bench-password", Instant.now());
+            node.services.accounts().seed(Operator.actor("benchmark"), user, "bench-password");
             Actor actor = new Actor(user, "benchmark", "127.0.0.1");
             List<Traveller> travellers = enrol(node, dataset, post, actor);
             try (WebServer server = WebServer.start(new ServerSettings("127.0.0.1", 0, null, null), node.services)) {

@@ -22,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
@@ -63,7 +62,8 @@ final class InspectionBench implements Callable<Integer> {
             node.stayRules.put(new StayRuleKey(null, null), StayRule.rolling(90, 180));
             loadWatchlist(node);
             String officer = "bench." + post.toLowerCase();
-            node.services.authenticator().addUser(new User(officer, Role.OFFICER, post), "bench-password", Instant.now());
+            node.services.accounts().seed(Operator.actor("benchmark"), new User(officer, Role.OFFICER, post),
+                    "bench-password");
             try (WebServer server = WebServer.start(new ServerSettings("127.0.0.1", 0, null, null), node.services)) {
                 HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                         .connectTimeout(Duration.ofSeconds(5)).build();

@@ -6,9 +6,11 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheus.PrometheusConfig;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
+import org.ibex.access.Accounts;
 import org.ibex.access.Authenticator;
 import org.ibex.access.LoginThrottle;
 import org.ibex.access.PasswordHasher;
+import org.ibex.access.PasswordPolicy;
 import org.ibex.access.Sessions;
 import org.ibex.access.UserRepository;
 import org.ibex.audit.AccessLog;
@@ -45,6 +47,7 @@ import org.ibex.transport.ExchangeNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.util.Optional;
 import java.time.Clock;
 import java.time.Duration;
@@ -101,10 +104,12 @@ final class Node implements AutoCloseable {
         new ProcessorMetrics().bindTo(metrics);
         UserRepository users = new UserRepository(database);
         Authenticator authenticator = new Authenticator(users, PasswordHasher.standard(),
-                new LoginThrottle(5, Duration.ofMinutes(15), clock), new Sessions(Duration.ofHours(8), clock));
+                LoginThrottle.standard(clock), Sessions.standard(clock));
         PostRepository posts = new PostRepository(database);
         AuditLog auditLog = new AuditLog(clock);
         AccessLog accessLog = new AccessLog(database, auditLog, clock);
+        Accounts accounts = new Accounts(database, users, authenticator, PasswordPolicy.standard(), accessLog.forAccounts(),
+                id -> posts.find(id).isPresent(), new SecureRandom(), clock);
         Optional<ExchangeNode> exchange = exchange(folder, database, auditLog, clock);
         StayRuleRepository stayRules = new StayRuleRepository(database);
         Supplier<StayPolicy> policy = new CachedPolicy(stayRules, DEFAULT_RULE);
@@ -121,7 +126,7 @@ final class Node implements AutoCloseable {
         WatchlistService watchlists = new WatchlistService(database, watchlistRepository, screening, accessLog, clock);
         Duration clearance = Duration.ofDays(Long.parseLong(folder.setting("hits.clearance-days",
                 Long.toString(HitReview.DEFAULT_CLEARANCE.toDays()))));
-        Services services = new Services(database, authenticator, users, posts, parser, border, stays,
+        Services services = new Services(database, authenticator, accounts, users, posts, parser, border, stays,
                 new HitReview(database, accessLog, clock, clearance), watchlists, biometrics, accessLog, metrics, clock,
                 exchange);
         exchange.ifPresent(node -> ExchangeMetrics.bind(node, metrics));

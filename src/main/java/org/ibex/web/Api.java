@@ -17,7 +17,8 @@ final class Api {
         all.addAll(new StayRoutes(services).endpoints());
         all.addAll(new WatchlistRoutes(services, mapper).endpoints());
         all.addAll(new BiometricRoutes(services, mapper).endpoints());
-        all.addAll(new AdminRoutes(services, mapper).endpoints());
+        all.addAll(new AccountRoutes(services, mapper).endpoints());
+        all.addAll(new AdminRoutes(services).endpoints());
         all.addAll(new ExchangeRoutes(services, mapper).endpoints());
         this.endpoints = List.copyOf(all);
     }

@@ -31,17 +31,23 @@ final class AuthRoutes {
                 Endpoint.open(HandlerType.POST, "/api/login", ctx -> {
                     LoginRequest login = Requests.body(ctx, mapper, LoginRequest.class);
                     Authenticator.Outcome outcome = services.authenticator().login(login.username(), login.password(), ctx.ip());
-                    if (outcome.ok()) {
-                        ctx.json(Map.of("token", outcome.token(), "username", outcome.user().username(),
+                    switch (outcome.result()) {
+                        case OK -> ctx.json(Map.of("token", outcome.token(), "username", outcome.user().username(),
                                 "role", outcome.user().role().label(),
-                                "post", outcome.user().postId() == null ? "" : outcome.user().postId()));
-                    } else if (!outcome.retryAfter().isZero()) {
-                        long seconds = Math.max(1, outcome.retryAfter().toSeconds());
-                        ctx.header("Retry-After", Long.toString(seconds));
-                        throw new ApiException(429, "too-many-failures", null,
-                                "too many failed logins; try again in " + seconds + " s");
-                    } else {
-                        throw new ApiException(401, "bad-credentials", null, "unknown user or wrong password");
+                                "post", outcome.user().postId() == null ? "" : outcome.user().postId(),
+                                "passwordChangeRequired", outcome.passwordChangeRequired()));
+                        case DISABLED -> throw new ApiException(403, "account-disabled", null,
+                                "this account is disabled; an admin can enable it");
+                        case ONE_TIME_PASSWORD_EXPIRED -> throw new ApiException(401, "one-time-password-expired", null,
+                                "this one-time password has expired; ask an admin for a new one (password reset)");
+                        case THROTTLED -> {
+                            long seconds = Math.max(1, outcome.retryAfter().toSeconds());
+                            ctx.header("Retry-After", Long.toString(seconds));
+                            throw new ApiException(429, "too-many-failures", null,
+                                    "too many failed logins; try again in " + seconds + " s");
+                        }
+                        case BAD_CREDENTIALS -> throw new ApiException(401, "bad-credentials", null,
+                                "unknown user or wrong password");
                     }
                 }),
                 Endpoint.of(HandlerType.POST, "/api/logout", EnumSet.allOf(Role.class), ctx -> {

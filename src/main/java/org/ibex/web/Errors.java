@@ -6,6 +6,7 @@ import org.ibex.access.AccessDeniedException;
 import org.ibex.biometrics.BiometricRefusal;
 import org.ibex.biometrics.BiometricsBusyException;
 import org.ibex.biometrics.ImageRefusedException;
+import org.ibex.access.AccountException;
 import org.ibex.biometrics.NotEnrolledException;
 import org.ibex.biometrics.UnusableFingerException;
 import org.ibex.border.InvalidInputException;
@@ -60,6 +61,12 @@ final class Errors {
             ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
             respond(ctx, 503, "busy", null, e.getMessage(), null);
         });
+        app.exception(AccountException.class, (e, ctx) -> {
+            if (e.kind() == AccountException.Kind.THROTTLED) {
+                ctx.header("Retry-After", Long.toString(e.retryAfter().toSeconds()));
+            }
+            respond(ctx, status(e.kind()), e.code(), e.field(), e.getMessage(), null);
+        });
         app.exception(AccessDeniedException.class, (e, ctx) -> respond(ctx, 403, "forbidden", null, e.getMessage(), null));
         app.exception(InvalidEntryException.class, (e, ctx) ->
                 respond(ctx, 400, "invalid-input", e.field(), e.getMessage(), null));
@@ -78,6 +85,16 @@ final class Errors {
                 respond(ctx, 404, "not-found", null, "no such endpoint or record: " + ctx.method() + " " + ctx.path(), null);
             }
         });
+    }
+
+    private static int status(AccountException.Kind kind) {
+        return switch (kind) {
+            case INVALID -> 400;
+            case CONFLICT -> 409;
+            case NOT_FOUND -> 404;
+            case FORBIDDEN -> 403;
+            case THROTTLED -> 429;
+        };
     }
 
     static void respond(Context ctx, int status, String code, String field, String message, List<?> problems) {

@@ -1,6 +1,7 @@
 package org.ibex.web;
 
 import io.micrometer.prometheus.PrometheusMeterRegistry;
+import org.ibex.access.Accounts;
 import org.ibex.access.Authenticator;
 import org.ibex.access.UserRepository;
 import org.ibex.audit.AccessLog;
@@ -18,7 +19,8 @@ import java.time.Clock;
 import java.util.Optional;
 
 /** What the HTTP API serves, built by the composition root and handed to the server whole. */
-public record Services(Database database, Authenticator authenticator, UserRepository users, PostRepository posts,
+public record Services(Database database, Authenticator authenticator, Accounts accounts, UserRepository users,
+                       PostRepository posts,
                        MrzParser mrzParser, BorderService border, StayService stays, HitReview hitReview,
                        WatchlistService watchlists, BiometricService biometrics, AccessLog accessLog,
                        PrometheusMeterRegistry metrics, Clock clock, Optional<ExchangeNode> exchange) {

@@ -2,10 +2,9 @@ package org.ibex.transport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.ibex.access.PasswordHasher;
 import org.ibex.access.Role;
 import org.ibex.access.User;
-import org.ibex.access.UserRepository;
+import org.ibex.access.TestAccounts;
 import org.ibex.exchange.CaFolder;
 import org.ibex.exchange.CertificateAuthority;
 import org.ibex.exchange.Membership;
@@ -87,8 +86,7 @@ final class NodeProcess implements AutoCloseable {
         StoreConfig store = TestDatabases.freshConfig(data);
         // Opened here only to migrate and add the admin; closed before any child opens it (H2 locks the file).
         try (Database database = Database.open(store)) {
-            new UserRepository(database).add(new User(ADMIN, Role.ADMIN, null),
-                    PasswordHasher.standard().hash(PASSWORD), Instant.now());
+            TestAccounts.seed(database, new User(ADMIN, Role.ADMIN, null), PASSWORD);
         }
         return new NodeProcess(credentials.node().toString(), data, store, credentials.endpoint());
     }

@@ -206,9 +206,10 @@ class AccessControlTest {
         return endpoints.stream().filter(e -> !e.isPublic()).toList();
     }
 
-    /** The path with {id} filled in by a crossing or person that exists. */
+    /** The path with {id} filled in by a crossing or person that exists; {username} by none, so nothing changes. */
     private static String concrete(Endpoint endpoint) {
         long id = endpoint.path().startsWith("/api/persons") ? personA : crossingA;
-        return endpoint.path().replace("{id}", Long.toString(id)).replace("{hitId}", "1");
+        return endpoint.path().replace("{id}", Long.toString(id)).replace("{hitId}", "1")
+                .replace("{username}", "no.such.user");
     }
 }

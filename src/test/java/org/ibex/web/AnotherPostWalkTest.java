@@ -2,7 +2,6 @@ package org.ibex.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.ibex.access.Role;
-import org.ibex.access.User;
 import org.ibex.store.Json;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,7 +54,7 @@ class AnotherPostWalkTest {
         node = new TestNode(Clock.fixed(NOW, ZoneOffset.UTC));
         api = new ApiCalls(node);
         endpoints = new Api(node.services, Json.mapper()).endpoints();
-        node.services.authenticator().addUser(new User("supervisor.b", Role.SUPERVISOR, "POST-B"), TestNode.PASSWORD, NOW);
+        node.addUser("supervisor.b", Role.SUPERVISOR, "POST-B");
         api.expect(200, "PUT", "/api/watchlists/air-local?format=csv", "supervisor.a", "id,name\nALPHA-ENTRY,Alpha Jean\n");
         JsonNode entry = api.enter("officer.a", "POST-A", ApiCalls.passport("ALPHA", "AA1234567"));
         ids.put("crossing", entry.at("/crossing/id").asText());

@@ -2,7 +2,6 @@ package org.ibex.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.ibex.access.Role;
-import org.ibex.access.User;
 import org.ibex.audit.AccessLog;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,7 +37,7 @@ class BiometricScopeTest {
     @BeforeAll
     static void startNode() {
         node = new TestNode(Clock.fixed(NOW, ZoneOffset.UTC));
-        node.services.authenticator().addUser(new User("supervisor.b", Role.SUPERVISOR, "POST-B"), TestNode.PASSWORD, NOW);
+        node.addUser("supervisor.b", Role.SUPERVISOR, "POST-B");
         api = new ApiCalls(node);
     }
 

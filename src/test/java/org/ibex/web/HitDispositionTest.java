@@ -3,7 +3,6 @@ package org.ibex.web;
 import org.ibex.store.TestClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.ibex.access.Role;
-import org.ibex.access.User;
 import org.ibex.document.MrzWriter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,8 +33,8 @@ class HitDispositionTest {
     void startNodeWithAPostList() {
         node = new TestNode(clock);
         api = new ApiCalls(node);
-        node.services.authenticator().addUser(new User("supervisor.a2", Role.SUPERVISOR, "POST-A"), TestNode.PASSWORD, NOW);
-        node.services.authenticator().addUser(new User("officer.a2", Role.OFFICER, "POST-A"), TestNode.PASSWORD, NOW);
+        node.addUser("supervisor.a2", Role.SUPERVISOR, "POST-A");
+        node.addUser("officer.a2", Role.OFFICER, "POST-A");
         api.expect(200, "PUT", "/api/watchlists/alerts?format=csv", "supervisor.a", LIST);
     }
 
@@ -185,7 +184,7 @@ class HitDispositionTest {
 
     @Test
     void aSupervisorOfAnotherPostCannotRevokeAClearanceOfATravellerWhoNeverCrossedThere() {
-        node.services.authenticator().addUser(new User("supervisor.b", Role.SUPERVISOR, "POST-B"), TestNode.PASSWORD, NOW);
+        node.addUser("supervisor.b", Role.SUPERVISOR, "POST-B");
         JsonNode first = cross(nassar());
         assertThat(dispose(first, "W3", "officer.a", "FALSE_ALERT").statusCode()).isEqualTo(200);
         long clearance = hitOn(cross(nassar()), "W3").at("/suppression/clearanceId").asLong();

@@ -2,7 +2,6 @@ package org.ibex.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.ibex.access.Role;
-import org.ibex.access.User;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,7 +24,7 @@ class PostListScreeningTest {
     static void startNodeWithAnAirportList() {
         node = new TestNode(Clock.fixed(NOW, ZoneOffset.UTC));
         api = new ApiCalls(node);
-        node.services.authenticator().addUser(new User("supervisor.b", Role.SUPERVISOR, "POST-B"), TestNode.PASSWORD, NOW);
+        node.addUser("supervisor.b", Role.SUPERVISOR, "POST-B");
         api.expect(200, "PUT", "/api/watchlists/air-local?format=csv", "supervisor.a", "id,name\nL1,Golfsson Jean\n");
     }
 

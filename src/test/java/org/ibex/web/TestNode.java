@@ -2,9 +2,12 @@ package org.ibex.web;
 
 import io.micrometer.prometheus.PrometheusConfig;
 import io.micrometer.prometheus.PrometheusMeterRegistry;
+import org.ibex.access.Accounts;
+import org.ibex.access.Actor;
 import org.ibex.access.Authenticator;
 import org.ibex.access.LoginThrottle;
 import org.ibex.access.PasswordHasher;
+import org.ibex.access.PasswordPolicy;
 import org.ibex.access.Role;
 import org.ibex.access.Sessions;
 import org.ibex.access.User;
@@ -51,6 +54,10 @@ public final class TestNode implements AutoCloseable {
     public static final String PASSWORD = "correct-horse-battery";
     /** One matcher for the whole suite: it is immutable and loading its tables costs time. */
     static final NameMatcher MATCHER = new NameMatcher();
+    /** One policy for the suite: it holds the common-password list. */
+    static final PasswordPolicy POLICY = PasswordPolicy.standard();
+    /** Who sets the test node up, as the shell's operator would. */
+    static final Actor OPERATOR = new Actor(new User("cli:test", Role.ADMIN, null), "test set-up", "local");
     public final Database database;
     public final Services services;
     public final WebServer server;
@@ -67,9 +74,11 @@ public final class TestNode implements AutoCloseable {
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         UserRepository users = new UserRepository(database);
         Authenticator authenticator = new Authenticator(users, new PasswordHasher(64, 1, new SecureRandom()),
-                new LoginThrottle(5, Duration.ofMinutes(15), clock), new Sessions(Duration.ofHours(8), clock));
+                LoginThrottle.standard(clock), Sessions.standard(clock));
         PostRepository posts = new PostRepository(database);
         AccessLog accessLog = new AccessLog(database, new AuditLog(clock), clock);
+        Accounts accounts = new Accounts(database, users, authenticator, POLICY, accessLog.forAccounts(),
+                id -> posts.find(id).isPresent(), new SecureRandom(), clock);
         StayPolicy policy = new StayPolicy(Map.of(new StayRuleKey("UTO", null), StayRule.exempt(),
                 new StayRuleKey(null, "VISA-C"), StayPolicy.VISA_TERMS), StayRule.rolling(90, 180));
         MrzParser parser = new MrzParser(clock);
@@ -81,7 +90,7 @@ public final class TestNode implements AutoCloseable {
         BorderService border = new BorderService(database, parser, new InspectionRules(18), () -> policy, posts,
                 accessLog, screening, biometrics, clock);
         StayService stays = new StayService(database, () -> policy, accessLog, clock);
-        services = new Services(database, authenticator, users, posts, parser, border, stays,
+        services = new Services(database, authenticator, accounts, users, posts, parser, border, stays,
                 new HitReview(database, accessLog, clock), new WatchlistService(database, watchlistRepository, screening,
                 accessLog, clock), biometrics, accessLog, metrics, clock, java.util.Optional.empty());
         posts.add(new Post("POST-A", "Airport", Post.Kind.AIRPORT, ZoneId.of("Europe/Vilnius")));
@@ -95,8 +104,9 @@ public final class TestNode implements AutoCloseable {
         server = WebServer.start(settings == null ? new ServerSettings("127.0.0.1", 0, null, null) : settings, services);
     }
 
-    private void addUser(String name, Role role, String post) {
-        services.authenticator().addUser(new User(name, role, post), PASSWORD, services.clock().instant());
+    /** Adds a user with the suite's password, as the shell's operator would. */
+    public void addUser(String name, Role role, String post) {
+        services.accounts().createWithPassword(OPERATOR, name, role.label(), post, PASSWORD);
     }
 
     /** Logs in and returns the bearer token. */

@@ -2,7 +2,6 @@ package org.ibex.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.ibex.access.Role;
-import org.ibex.access.User;
 import org.ibex.document.MrzWriter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,7 +32,7 @@ class WatchlistGovernanceTest {
     static void startNodeWithANationalList() {
         node = new TestNode(Clock.fixed(NOW, ZoneOffset.UTC));
         api = new ApiCalls(node);
-        node.services.authenticator().addUser(new User("supervisor.b", Role.SUPERVISOR, "POST-B"), TestNode.PASSWORD, NOW);
+        node.addUser("supervisor.b", Role.SUPERVISOR, "POST-B");
         api.expect(200, "PUT", "/api/watchlists/national-alerts?format=csv&owner=National%20police", "list.manager",
                 persons("NA", 10));
     }
