@@ -22,7 +22,13 @@ public final class PersonRegistry {
     public long link(Connection connection, PersonFacts facts, Instant now) throws SQLException {
         Optional<Long> byDocument = byDocument(connection, facts.issuingState(), facts.documentNumber());
         if (byDocument.isPresent()) {
-            return byDocument.get();
+            Optional<Person> holder = find(connection, byDocument.get());
+            if (holder.isEmpty() || agreesOnBirth(holder.get(), facts)) {
+                return byDocument.get();
+            }
+            // The document is known under another birth date: a misread or a forgery. It stays its holder's, and
+            // this bearer becomes a person of their own rather than being merged into someone else's record.
+            return byIdentity(connection, facts).orElseGet(() -> insertUnchecked(connection, facts, now));
         }
         long personId = byIdentity(connection, facts).orElse(-1L);
         if (personId < 0) {
@@ -34,6 +40,18 @@ public final class PersonRegistry {
             insert.executeUpdate();
         }
         return personId;
+    }
+
+    private static boolean agreesOnBirth(Person holder, PersonFacts facts) {
+        return holder.dateOfBirth() == null || facts.dateOfBirth() == null || holder.dateOfBirth().equals(facts.dateOfBirth());
+    }
+
+    private static long insertUnchecked(Connection connection, PersonFacts facts, Instant now) {
+        try {
+            return insertPerson(connection, facts, now);
+        } catch (SQLException e) {
+            throw new org.ibex.store.StoreException("cannot record person: " + e.getMessage(), e);
+        }
     }
 
     public Optional<Person> find(Connection connection, long id) throws SQLException {
