@@ -26,6 +26,7 @@ final class Requests {
     }
 
     static <T> T body(Context ctx, ObjectMapper mapper, Class<T> type) {
+        requireJson(ctx.contentType());
         String body = ctx.body();
         if (body.isBlank()) {
             throw ApiException.badRequest("body", "a JSON body is required");
@@ -54,6 +55,22 @@ final class Requests {
             throw ApiException.badRequest("body", "malformed JSON" + (at == null ? ""
                     : " at line " + at.getLineNr() + ", column " + at.getColumnNr()));
         }
+    }
+
+    /**
+     * Refuses a body declared as something other than JSON (415). No type, and curl's default for {@code -d}
+     * (form-urlencoded), are read as JSON: the README's own examples send JSON that way.
+     */
+    static void requireJson(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return;
+        }
+        String type = contentType.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+        if (type.equals("application/json") || type.endsWith("+json") || type.equals("application/x-www-form-urlencoded")) {
+            return;
+        }
+        throw new ApiException(415, "unsupported-media-type", "Content-Type", "this endpoint reads JSON: send"
+                + " 'Content-Type: application/json' (got '" + type + "')");
     }
 
     private static boolean brokeALimit(Throwable e) {
