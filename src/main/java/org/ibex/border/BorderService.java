@@ -9,6 +9,8 @@ import org.ibex.identity.PersonFacts;
 import org.ibex.identity.PersonRegistry;
 import org.ibex.store.ConflictException;
 import org.ibex.store.Database;
+import org.ibex.store.StoreException;
+import org.ibex.store.UniqueRaces;
 import org.ibex.watchlist.Clearance;
 import org.ibex.watchlist.Clearances;
 import org.ibex.watchlist.HitRepository;
@@ -33,6 +35,11 @@ import java.util.function.Supplier;
  * and the access in one transaction, answer with the decision and the stay.
  */
 public final class BorderService {
+    /**
+     * Each lost race for a unique key (the uid, a new document) means another transaction committed it, so the next
+     * attempt finds it; more attempts than racing keys in one crossing is only a bound against a bug looping.
+     */
+    private static final int RACE_ATTEMPTS = 4;
     private final Database database;
     private final DocumentReader documents;
     private final InspectionRules rules;
@@ -65,7 +72,7 @@ public final class BorderService {
 
     public RecordedCrossing record(CrossingRequest request, Actor actor) {
         Prepared prepared = prepare(request, null, null, actor);
-        return database.inTransaction(connection -> store(connection, prepared));
+        return inTransactionWinningRaces(connection -> store(connection, prepared));
     }
 
     /**
@@ -82,7 +89,7 @@ public final class BorderService {
                 rejected.add(new BatchResult.Rejection(i, e.getMessage()));
             }
         }
-        int stored = database.inTransaction(connection -> {
+        int stored = inTransactionWinningRaces(connection -> {
             int count = 0;
             for (Prepared p : prepared) {
                 count += store(connection, p).duplicate() ? 0 : 1;
@@ -105,7 +112,24 @@ public final class BorderService {
                     + old.supersededBy() + ": correct that one");
         }
         Prepared prepared = prepare(request, supersededId, reason, actor);
-        return database.inTransaction(connection -> store(connection, prepared));
+        return inTransactionWinningRaces(connection -> store(connection, prepared));
+    }
+
+    /**
+     * Runs the store in a transaction, again when a concurrent one committed the same uid or the same new document
+     * first: a client's retry over a bad link then answers as the first request did, with the stored record, and
+     * a traveller's first crossings at two desks link to one person. The failed attempt is rolled back whole.
+     */
+    private <T> T inTransactionWinningRaces(Database.SqlWork<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return database.inTransaction(work);
+            } catch (StoreException e) {
+                if (attempt >= RACE_ATTEMPTS || !UniqueRaces.lost(e)) {
+                    throw e;
+                }
+            }
+        }
     }
 
     public Crossing get(long id, Actor actor) {
