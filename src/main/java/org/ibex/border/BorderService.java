@@ -53,6 +53,7 @@ public final class BorderService {
     private final BiometricService biometrics;
     private final HitRepository hits = new HitRepository();
     private final Clearances clearances = new Clearances();
+    private final PersonStays stays;
 
     public BorderService(Database database, org.ibex.document.MrzParser parser, InspectionRules rules,
                          Supplier<StayPolicy> policy, PostRepository posts, AccessLog accessLog, ScreeningIndex screening,
@@ -61,6 +62,7 @@ public final class BorderService {
         this.documents = new DocumentReader(parser);
         this.rules = rules;
         this.policy = policy;
+        this.stays = new PersonStays(policy);
         this.persons = new PersonRegistry();
         this.crossings = new CrossingRepository();
         this.posts = posts;
@@ -203,7 +205,9 @@ public final class BorderService {
                 throw new ConflictException("uid-reused", "uid", "uid '" + p.uid() + "' was already used at post "
                         + p.post().id() + " for a different crossing; send a new uid for a new crossing");
             }
-            return new RecordedCrossing(existing.get(), null, true, hits.forCrossing(connection, existing.get().id()));
+            Crossing first = existing.get();
+            return new RecordedCrossing(first, stays.compute(connection, first.personId(), first.localDate()).status(),
+                    true, hits.forCrossing(connection, first.id()));
         }
         TravelDocument document = p.read().document();
         long personId = persons.link(connection, new PersonFacts(document.surname(), document.givenNames(),
@@ -241,8 +245,10 @@ public final class BorderService {
         for (SuppressedHit hit : suppressed) {
             clearances.suppress(connection, hits.insert(connection, id, personId, hit.hit(), p.now()), hit.clearanceId());
         }
-        return new RecordedCrossing(crossings.find(connection, id).orElseThrow(), outcome.stay(), false,
-                hits.forCrossing(connection, id));
+        Crossing stored = crossings.find(connection, id).orElseThrow();
+        // The stay as GET /api/persons/{id}/stay will show it: a refused crossing is no movement.
+        StayStatus stay = stays.compute(connection, personId, stored.localDate()).status();
+        return new RecordedCrossing(stored, stay, false, hits.forCrossing(connection, id));
     }
 
     /**
