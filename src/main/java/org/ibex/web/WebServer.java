@@ -46,6 +46,7 @@ public final class WebServer implements AutoCloseable {
             config.http.prefer405over404 = true;
             config.requestLogger.http(requestMetrics::record);
             config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             config.jetty.addConnector((server, http) -> connector(server, http, settings));
         });
         SecurityHeaders headers = new SecurityHeaders(settings.tls());

@@ -90,6 +90,47 @@ class ErrorAnswersTest {
         }
     }
 
+    @Test
+    void headersTooLargeForTheServerAreRefusedInTheSameShape() throws Exception {
+        try (TestNode node = new TestNode(Clock.systemUTC())) {
+            String answer = raw(node, "GET /health HTTP/1.1\r\nHost: localhost\r\nX-Padding: " + "x".repeat(64 * 1024)
+                    + "\r\nConnection: close\r\n\r\n");
+
+            assertThat(answer).as(answer).startsWith("HTTP/1.1 431");
+            assertThat(answer).as("Jetty's own refusal is JSON too").contains("application/json")
+                    .contains("{\"error\":\"invalid-request\"").doesNotContain("<h1>");
+        }
+    }
+
+    @Test
+    void aMalformedPathIsRefusedInTheSameShape() throws Exception {
+        try (TestNode node = new TestNode(Clock.systemUTC())) {
+            String answer = raw(node, "GET /api/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+            assertThat(answer).as(answer).startsWith("HTTP/1.1 400");
+            assertThat(answer).as(answer).contains("application/json").contains("\"error\":").doesNotContain("<h1>");
+        }
+    }
+
+    /** A request as bytes on a socket: the HTTP client refuses to send what these tests need to send. */
+    private static String raw(TestNode node, String request) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", node.server.port())) {
+            socket.setSoTimeout(2_000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            java.io.ByteArrayOutputStream answer = new java.io.ByteArrayOutputStream();
+            byte[] buffer = new byte[8192];
+            try {
+                for (int n; (n = socket.getInputStream().read(buffer)) > 0; ) {
+                    answer.write(buffer, 0, n);
+                }
+            } catch (java.net.SocketTimeoutException | java.net.SocketException e) {
+                // Jetty may keep a refused connection open, or reset it: what came back is the answer.
+            }
+            return answer.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+    }
+
     private static void assertError(HttpResponse<String> response, int status, String code) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).as("errors are JSON")
