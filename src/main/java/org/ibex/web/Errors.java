@@ -95,7 +95,8 @@ final class Errors {
             case 404 -> respond(ctx, 404, "not-found", null,
                     "no such endpoint or record: " + ctx.method() + " " + ctx.path(), null);
             case 405 -> {
-                String allowed = e.getDetails().getOrDefault("availableMethods", "");
+                // Javalin names the detail for a browser or a machine; either way it is the one entry.
+                String allowed = e.getDetails().values().stream().findFirst().orElse("");
                 ctx.header("Allow", allowed);
                 respond(ctx, 405, "method-not-allowed", null, ctx.method() + " is not allowed on " + ctx.path()
                         + ": use " + allowed + " (see /openapi.json)", null);

@@ -34,6 +34,17 @@ class ErrorAnswersTest {
     }
 
     @Test
+    void aBrowserAskingWithTheWrongMethodGetsTheSameJsonAndAllowHeader() {
+        try (TestNode node = new TestNode(Clock.systemUTC())) {
+            HttpResponse<String> response = new ApiCalls(node).send("GET", "/api/login", null, null,
+                    "Accept", "text/html");
+
+            assertError(response, 405, "method-not-allowed");
+            assertThat(response.headers().firstValue("Allow")).hasValue("POST");
+        }
+    }
+
+    @Test
     void aBodyOverTheCapIsAJson413NamingTheBody() throws Exception {
         try (TestNode node = new TestNode(Clock.systemUTC())) {
             ApiCalls api = new ApiCalls(node);
