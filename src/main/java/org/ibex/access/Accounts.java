@@ -215,13 +215,13 @@ public final class Accounts {
     private User checkedUser(String username, Role role, String post) {
         String postId = post == null || post.isBlank() ? null : post;
         if (role.boundToPost() && postId == null) {
-            throw AccountException.invalid("post", "post is required for role " + role.label());
+            throw AccountException.invalid("postId", "post is required for role " + role.label());
         }
         if (!role.boundToPost() && postId != null) {
-            throw AccountException.invalid("post", role.label() + "s belong to the whole node, not a post: leave post out");
+            throw AccountException.invalid("postId", role.label() + "s belong to the whole node, not a post: leave post out");
         }
         if (postId != null && !knownPost.test(postId)) {
-            throw AccountException.invalid("post", "unknown post '" + postId + "': add it with 'ibex post add'");
+            throw AccountException.invalid("postId", "unknown post '" + postId + "': add it with 'ibex post add'");
         }
         return new User(username, role, postId);
     }

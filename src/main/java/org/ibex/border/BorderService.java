@@ -9,6 +9,8 @@ import org.ibex.identity.PersonFacts;
 import org.ibex.identity.PersonRegistry;
 import org.ibex.store.ConflictException;
 import org.ibex.store.Database;
+import org.ibex.store.StoreException;
+import org.ibex.store.UniqueRaces;
 import org.ibex.watchlist.Clearance;
 import org.ibex.watchlist.Clearances;
 import org.ibex.watchlist.HitRepository;
@@ -33,6 +35,11 @@ import java.util.function.Supplier;
  * and the access in one transaction, answer with the decision and the stay.
  */
 public final class BorderService {
+    /**
+     * Each lost race for a unique key (the uid, a new document) means another transaction committed it, so the next
+     * attempt finds it; more attempts than racing keys in one crossing is only a bound against a bug looping.
+     */
+    private static final int RACE_ATTEMPTS = 4;
     private final Database database;
     private final DocumentReader documents;
     private final InspectionRules rules;
@@ -46,6 +53,7 @@ public final class BorderService {
     private final BiometricService biometrics;
     private final HitRepository hits = new HitRepository();
     private final Clearances clearances = new Clearances();
+    private final PersonStays stays;
 
     public BorderService(Database database, org.ibex.document.MrzParser parser, InspectionRules rules,
                          Supplier<StayPolicy> policy, PostRepository posts, AccessLog accessLog, ScreeningIndex screening,
@@ -54,6 +62,7 @@ public final class BorderService {
         this.documents = new DocumentReader(parser);
         this.rules = rules;
         this.policy = policy;
+        this.stays = new PersonStays(policy);
         this.persons = new PersonRegistry();
         this.crossings = new CrossingRepository();
         this.posts = posts;
@@ -65,7 +74,7 @@ public final class BorderService {
 
     public RecordedCrossing record(CrossingRequest request, Actor actor) {
         Prepared prepared = prepare(request, null, null, actor);
-        return database.inTransaction(connection -> store(connection, prepared));
+        return inTransactionWinningRaces(connection -> store(connection, prepared));
     }
 
     /**
@@ -82,7 +91,7 @@ public final class BorderService {
                 rejected.add(new BatchResult.Rejection(i, e.getMessage()));
             }
         }
-        int stored = database.inTransaction(connection -> {
+        int stored = inTransactionWinningRaces(connection -> {
             int count = 0;
             for (Prepared p : prepared) {
                 count += store(connection, p).duplicate() ? 0 : 1;
@@ -105,7 +114,24 @@ public final class BorderService {
                     + old.supersededBy() + ": correct that one");
         }
         Prepared prepared = prepare(request, supersededId, reason, actor);
-        return database.inTransaction(connection -> store(connection, prepared));
+        return inTransactionWinningRaces(connection -> store(connection, prepared));
+    }
+
+    /**
+     * Runs the store in a transaction, again when a concurrent one committed the same uid or the same new document
+     * first: a client's retry over a bad link then answers as the first request did, with the stored record, and
+     * a traveller's first crossings at two desks link to one person. The failed attempt is rolled back whole.
+     */
+    private <T> T inTransactionWinningRaces(Database.SqlWork<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return database.inTransaction(work);
+            } catch (StoreException e) {
+                if (attempt >= RACE_ATTEMPTS || !UniqueRaces.lost(e)) {
+                    throw e;
+                }
+            }
+        }
     }
 
     public Crossing get(long id, Actor actor) {
@@ -179,7 +205,9 @@ public final class BorderService {
                 throw new ConflictException("uid-reused", "uid", "uid '" + p.uid() + "' was already used at post "
                         + p.post().id() + " for a different crossing; send a new uid for a new crossing");
             }
-            return new RecordedCrossing(existing.get(), null, true, hits.forCrossing(connection, existing.get().id()));
+            Crossing first = existing.get();
+            return new RecordedCrossing(first, stays.compute(connection, first.personId(), first.localDate()).status(),
+                    true, hits.forCrossing(connection, first.id()));
         }
         TravelDocument document = p.read().document();
         long personId = persons.link(connection, new PersonFacts(document.surname(), document.givenNames(),
@@ -217,8 +245,10 @@ public final class BorderService {
         for (SuppressedHit hit : suppressed) {
             clearances.suppress(connection, hits.insert(connection, id, personId, hit.hit(), p.now()), hit.clearanceId());
         }
-        return new RecordedCrossing(crossings.find(connection, id).orElseThrow(), outcome.stay(), false,
-                hits.forCrossing(connection, id));
+        Crossing stored = crossings.find(connection, id).orElseThrow();
+        // The stay as GET /api/persons/{id}/stay will show it: a refused crossing is no movement.
+        StayStatus stay = stays.compute(connection, personId, stored.localDate()).status();
+        return new RecordedCrossing(stored, stay, false, hits.forCrossing(connection, id));
     }
 
     /**

@@ -50,12 +50,10 @@ public final class CrossingRows {
     public static CrossingRequest toRequest(Map<String, String> row) {
         List<InvalidInputException.Problem> problems = new ArrayList<>();
         Direction direction = null;
-        String directionText = value(row, "direction");
-        if (directionText == null || !(directionText.equalsIgnoreCase("ENTRY") || directionText.equalsIgnoreCase("EXIT"))) {
-            problems.add(new InvalidInputException.Problem("direction", "enum", "direction must be ENTRY or EXIT (got '"
-                    + directionText + "')"));
-        } else {
-            direction = Direction.valueOf(directionText.toUpperCase(java.util.Locale.ROOT));
+        try {
+            direction = Direction.parse(value(row, "direction"));
+        } catch (InvalidInputException e) {
+            problems.addAll(e.problems());
         }
         Instant occurredAt = null;
         try {

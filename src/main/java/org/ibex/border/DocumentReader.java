@@ -6,9 +6,17 @@ import org.ibex.document.MrzReading;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Turns a crossing request into the document as read: from the MRZ when scanned, else as keyed in. */
 final class DocumentReader {
+    /**
+     * A keyed-in name: letters of any script with their combining marks, separated by spaces, hyphens or
+     * apostrophes ('’ʼ). Punctuation such as ';' is a typing slip or an injection attempt, never part of a name.
+     */
+    private static final Pattern KEYED_NAME = Pattern.compile(
+            "['\u2019\u02BC]?[\\p{L}\\p{M}]+(?:[ \\-\u2010'\u2019\u02BC]+[\\p{L}\\p{M}]+)*");
     private final MrzParser parser;
 
     /** The document and what the MRZ check found. */
@@ -27,7 +35,7 @@ final class DocumentReader {
             MrzReading reading = parser.parse(request.mrz());
             List<String> errors = new ArrayList<>();
             for (MrzIssue issue : reading.errors()) {
-                errors.add(issue.field() + " " + issue.rule() + ": " + issue.message());
+                errors.add(reason(issue));
             }
             TravelDocument document = new TravelDocument(reading.documentCode(), reading.issuingState(),
                     reading.documentNumber(), reading.surname(), reading.givenNames(), reading.nationality(),
@@ -45,7 +53,31 @@ final class DocumentReader {
                 keyed.dateOfBirth(), keyed.sex() == null ? "X" : keyed.sex(), keyed.dateOfExpiry(), keyed.dateOfIssue(),
                 null, request.nameOriginal() != null ? request.nameOriginal() : keyed.nameOriginal());
         requireUsable(document, "document");
+        List<InvalidInputException.Problem> names = new ArrayList<>();
+        requireName(names, "document.surname", document.surname());
+        requireName(names, "document.givenNames", document.givenNames());
+        if (!names.isEmpty()) {
+            throw new InvalidInputException(names);
+        }
         return new Read(document, false, List.of());
+    }
+
+    /**
+     * An MRZ error as an officer reads it: the parser's sentence, which names the field (prefixed when it does not),
+     * and the rule's code in brackets, so the field is said once.
+     */
+    static String reason(MrzIssue issue) {
+        String message = issue.message();
+        String named = message.replace(" ", "").toLowerCase(Locale.ROOT)
+                .contains(issue.field().replace(" ", "").toLowerCase(Locale.ROOT)) ? message : issue.field() + ": " + message;
+        return named + " [" + issue.rule() + "]";
+    }
+
+    private static void requireName(List<InvalidInputException.Problem> problems, String field, String name) {
+        if (name != null && !name.isBlank() && !KEYED_NAME.matcher(name.strip()).matches()) {
+            problems.add(new InvalidInputException.Problem(field, "name-characters", field + " takes letters in any"
+                    + " script, spaces, hyphens and apostrophes only (got '" + name + "'); write MRZ fillers '<' as spaces"));
+        }
     }
 
     /** A document without these cannot be linked to a person or stored, whatever its checks say. */

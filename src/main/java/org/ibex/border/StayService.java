@@ -2,8 +2,6 @@ package org.ibex.border;
 
 import org.ibex.access.Actor;
 import org.ibex.audit.AccessLog;
-import org.ibex.identity.Person;
-import org.ibex.identity.PersonRegistry;
 import org.ibex.store.Database;
 
 import java.sql.Connection;
@@ -18,17 +16,15 @@ import java.util.function.Supplier;
 /** Stay status of a person and the list of overstayers, computed from the standing crossings. */
 public final class StayService {
     private final Database database;
-    private final Supplier<StayPolicy> policy;
     private final AccessLog accessLog;
     private final Clock clock;
     private final CrossingRepository crossings = new CrossingRepository();
-    private final PersonRegistry persons = new PersonRegistry();
-    private final StayCalculator calculator = new StayCalculator();
     private final PersonScope scope = new PersonScope();
+    private final PersonStays stays;
 
     public StayService(Database database, Supplier<StayPolicy> policy, AccessLog accessLog, Clock clock) {
         this.database = database;
-        this.policy = policy;
+        this.stays = new PersonStays(policy);
         this.accessLog = accessLog;
         this.clock = clock;
     }
@@ -88,27 +84,6 @@ public final class StayService {
     }
 
     private PersonStay compute(Connection connection, long personId, LocalDate asOf) throws SQLException {
-        Person person = persons.find(connection, personId)
-                .orElseThrow(() -> new NotFoundException("no person " + personId));
-        List<Crossing> standing = crossings.movementsOf(connection, personId);
-        List<Movement> movements = new ArrayList<>();
-        Permit permit = null;
-        String nationality = person.nationality();
-        for (Crossing c : standing) {
-            LocalDate date = c.localDate();
-            if (date.isAfter(asOf)) {
-                break;
-            }
-            movements.add(new Movement(c.direction(), date));
-            if (c.direction() == Direction.ENTRY) {
-                permit = c.permit();
-                nationality = c.document().nationality();
-            }
-        }
-        StayPolicy.Resolved rule = policy.get().resolve(nationality, permit);
-        if (rule.rule() == null) {
-            return new PersonStay(person, null, null, rule.problem());
-        }
-        return new PersonStay(person, rule.rule().describe(), calculator.status(movements, rule.rule(), asOf), null);
+        return stays.compute(connection, personId, asOf);
     }
 }

@@ -55,7 +55,7 @@ final class CrossingCommand {
                     : Files.readString(Path.of(mrz), StandardCharsets.UTF_8);
             Permit permit = permitType == null ? null
                     : new Permit(permitType, permitValidFrom, permitValidUntil, permitEntries, permitDays);
-            CrossingRequest request = new CrossingRequest(null, Directions.parse(direction), post, at, zone, null,
+            CrossingRequest request = new CrossingRequest(null, Direction.parse(direction), post, at, zone, null,
                     permit, null, officer);
             try (Node node = data.open()) {
                 RecordedCrossing recorded = node.services.border().record(request, Operator.actor("crossing recorded at shell"));
@@ -87,20 +87,6 @@ final class CrossingCommand {
                 node.services.border().list(new CrossingRepository.Filter(post, person, null, null, limit),
                         Operator.actor("crossings listed at shell")).forEach(c -> System.out.println(Json.write(mapper, c)));
                 return 0;
-            }
-        }
-    }
-
-    /** Parses a direction as typed by a person. */
-    static final class Directions {
-        private Directions() {
-        }
-
-        static Direction parse(String text) {
-            try {
-                return Direction.valueOf(text.trim().toUpperCase(java.util.Locale.ROOT));
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException("direction must be entry or exit (got '" + text + "')");
             }
         }
     }

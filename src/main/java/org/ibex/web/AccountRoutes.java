@@ -1,5 +1,6 @@
 package org.ibex.web;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -20,14 +21,15 @@ final class AccountRoutes {
     private final ObjectMapper mapper;
 
     /** A password here is refused with a reason rather than as an unknown field: the node makes it. */
-    record NewUser(String username, String role, String post, String password) {
+    record NewUser(String username, String role, @JsonAlias("post") String postId, String password) {
         @Override
         public String toString() {
-            return "NewUser[username=" + username + ", role=" + role + ", post=" + post + "]";
+            return "NewUser[username=" + username + ", role=" + role + ", postId=" + postId + "]";
         }
     }
 
-    record UserChange(String role, String post) {
+    /** {@code post} is the spelling before postId was chosen for every user in the API; still read. */
+    record UserChange(String role, @JsonAlias("post") String postId) {
     }
 
     record PasswordChange(String currentPassword, String newPassword) {
@@ -53,12 +55,12 @@ final class AccountRoutes {
                                 + "password, returned in this answer, which the user replaces at the first login");
                     }
                     Accounts.Issued issued = accounts.create(Requests.actor(ctx), request.username(), request.role(),
-                            request.post());
+                            request.postId());
                     ctx.status(201).json(issued(issued));
                 }),
                 Endpoint.of(HandlerType.PATCH, "/api/users/{username}", ADMIN, ctx -> {
                     UserChange request = Requests.body(ctx, mapper, UserChange.class);
-                    accounts.change(Requests.actor(ctx), username(ctx), request.role(), request.post());
+                    accounts.change(Requests.actor(ctx), username(ctx), request.role(), request.postId());
                     ctx.json(accounts.summary(username(ctx)));
                 }),
                 Endpoint.of(HandlerType.POST, "/api/users/{username}/disable", ADMIN, ctx -> {

@@ -6,6 +6,7 @@ import org.ibex.access.Authenticator;
 import org.ibex.access.Role;
 
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,10 +33,7 @@ final class AuthRoutes {
                     LoginRequest login = Requests.body(ctx, mapper, LoginRequest.class);
                     Authenticator.Outcome outcome = services.authenticator().login(login.username(), login.password(), ctx.ip());
                     switch (outcome.result()) {
-                        case OK -> ctx.json(Map.of("token", outcome.token(), "username", outcome.user().username(),
-                                "role", outcome.user().role().label(),
-                                "post", outcome.user().postId() == null ? "" : outcome.user().postId(),
-                                "passwordChangeRequired", outcome.passwordChangeRequired()));
+                        case OK -> ctx.json(loggedIn(outcome));
                         case DISABLED -> throw new ApiException(403, "account-disabled", null,
                                 "this account is disabled; an admin can enable it");
                         case ONE_TIME_PASSWORD_EXPIRED -> throw new ApiException(401, "one-time-password-expired", null,
@@ -55,5 +53,16 @@ final class AuthRoutes {
                     ctx.status(204);
                 }),
                 Endpoint.of(HandlerType.GET, "/api/me", EnumSet.allOf(Role.class), ctx -> ctx.json(Requests.actor(ctx).user())));
+    }
+
+    /** The user as every answer that carries one spells it: lower-case role label and postId (null off-post). */
+    private static Map<String, Object> loggedIn(Authenticator.Outcome outcome) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("token", outcome.token());
+        body.put("username", outcome.user().username());
+        body.put("role", outcome.user().role());
+        body.put("postId", outcome.user().postId());
+        body.put("passwordChangeRequired", outcome.passwordChangeRequired());
+        return body;
     }
 }

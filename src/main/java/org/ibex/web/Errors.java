@@ -2,6 +2,7 @@ package org.ibex.web;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import org.ibex.access.AccessDeniedException;
 import org.ibex.biometrics.BiometricRefusal;
 import org.ibex.biometrics.BiometricsBusyException;
@@ -75,6 +76,8 @@ final class Errors {
                 respond(ctx, 409, "confirmation-required", "confirmRemoval", e.getMessage(), null));
         app.exception(IllegalArgumentException.class, (e, ctx) ->
                 respond(ctx, 400, "invalid-input", null, e.getMessage(), null));
+        // Javalin's own refusals (no route, wrong method, body over the cap) would answer in its shape or plain text.
+        app.exception(HttpResponseException.class, (e, ctx) -> framework(ctx, e));
         app.exception(Exception.class, (e, ctx) -> {
             String incident = UUID.randomUUID().toString();
             LOG.error("incident {} on {} {}", incident, ctx.method(), ctx.path(), e);
@@ -85,6 +88,25 @@ final class Errors {
                 respond(ctx, 404, "not-found", null, "no such endpoint or record: " + ctx.method() + " " + ctx.path(), null);
             }
         });
+    }
+
+    private static void framework(Context ctx, HttpResponseException e) {
+        switch (e.getStatus()) {
+            case 404 -> respond(ctx, 404, "not-found", null,
+                    "no such endpoint or record: " + ctx.method() + " " + ctx.path(), null);
+            case 405 -> {
+                // Javalin names the detail for a browser or a machine; either way it is the one entry.
+                String allowed = e.getDetails().values().stream().findFirst().orElse("");
+                ctx.header("Allow", allowed);
+                respond(ctx, 405, "method-not-allowed", null, ctx.method() + " is not allowed on " + ctx.path()
+                        + ": use " + allowed + " (see /openapi.json)", null);
+            }
+            case 413 -> respond(ctx, 413, "too-large", "body", "the body (" + ctx.req().getContentLengthLong()
+                    + " bytes) is over this endpoint's size limit; the README's 'Limits on input' lists them", null);
+            case 415 -> respond(ctx, 415, "unsupported-media-type", "Content-Type", e.getMessage(), null);
+            default -> respond(ctx, e.getStatus(), e.getStatus() >= 500 ? "internal" : "invalid-request", null,
+                    e.getMessage(), null);
+        }
     }
 
     private static int status(AccountException.Kind kind) {

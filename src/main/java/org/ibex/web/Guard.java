@@ -2,8 +2,6 @@ package org.ibex.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import org.ibex.access.Actor;
 import org.ibex.access.Authenticator;
 import org.ibex.access.User;
@@ -14,31 +12,25 @@ import java.util.Set;
 /**
  * Wraps every handler: authenticates the bearer token (401), holds a session that must first change its
  * password to that one endpoint (403), checks the endpoint's roles (403), makes the
- * actor available to the handler, and times the request. Explicit, so a reader sees the whole gate here.
+ * actor available to the handler, and names the endpoint for {@link RequestMetrics}. Explicit, so a reader sees the
+ * whole gate here.
  */
 final class Guard {
     /** All a login with a one-time password may do: set the user's own password, or log out. */
     static final Set<String> BEFORE_PASSWORD_CHANGE = Set.of("POST " + AccountRoutes.OWN_PASSWORD, "POST /api/logout");
     private final Authenticator authenticator;
-    private final MeterRegistry metrics;
 
-    Guard(Authenticator authenticator, MeterRegistry metrics) {
+    Guard(Authenticator authenticator) {
         this.authenticator = authenticator;
-        this.metrics = metrics;
     }
 
     Handler wrap(Endpoint endpoint) {
         return ctx -> {
-            Timer.Sample sample = Timer.start(metrics);
-            try {
-                if (!endpoint.isPublic()) {
-                    admit(ctx, endpoint);
-                }
-                endpoint.handler().handle(ctx);
-            } finally {
-                sample.stop(metrics.timer("ibex.http.requests", "method", endpoint.method().name(),
-                        "path", endpoint.path(), "status", Integer.toString(ctx.statusCode())));
+            ctx.attribute(RequestMetrics.ENDPOINT_PATH, endpoint.path());
+            if (!endpoint.isPublic()) {
+                admit(ctx, endpoint);
             }
+            endpoint.handler().handle(ctx);
         };
     }
 

@@ -1,5 +1,6 @@
 package org.ibex.web;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import io.javalin.http.Context;
 import org.ibex.access.Actor;
+import org.ibex.border.InvalidInputException;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,6 +28,7 @@ final class Requests {
     }
 
     static <T> T body(Context ctx, ObjectMapper mapper, Class<T> type) {
+        requireJson(ctx.contentType());
         String body = ctx.body();
         if (body.isBlank()) {
             throw ApiException.badRequest("body", "a JSON body is required");
@@ -44,16 +47,44 @@ final class Requests {
             String got = e instanceof InvalidFormatException f ? " (got " + f.getValue() + ")" : "";
             throw ApiException.badRequest(field, "wrong type or format for '" + field + "': expected "
                     + expected(e.getTargetType()) + got);
-        } catch (JsonProcessingException e) {
-            if (brokeALimit(e)) {
-                // Jackson's own limits (a number of thousands of digits, nesting too deep) carry no location.
-                throw ApiException.badRequest("body", "the body breaks a JSON limit: a number has at most 1000 digits,"
-                        + " nesting is at most 1000 levels deep");
+        } catch (JsonMappingException e) {
+            // A value's own reader refused it (a direction, a finger position): its rule is the message.
+            if (e.getCause() instanceof IllegalArgumentException || e.getCause() instanceof InvalidInputException) {
+                String field = e.getPath().stream().map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]"
+                        : r.getFieldName()).reduce((a, b) -> a + "." + b).orElse("body");
+                throw ApiException.badRequest(field, e.getCause().getMessage());
             }
-            JsonLocation at = e.getLocation();
-            throw ApiException.badRequest("body", "malformed JSON" + (at == null ? ""
-                    : " at line " + at.getLineNr() + ", column " + at.getColumnNr()));
+            throw malformed(e);
+        } catch (JsonProcessingException e) {
+            throw malformed(e);
         }
+    }
+
+    private static ApiException malformed(JsonProcessingException e) {
+        if (brokeALimit(e)) {
+            // Jackson's own limits (a number of thousands of digits, nesting too deep) carry no location.
+            return ApiException.badRequest("body", "the body breaks a JSON limit: a number has at most 1000 digits,"
+                    + " nesting is at most 1000 levels deep");
+        }
+        JsonLocation at = e.getLocation();
+        return ApiException.badRequest("body", "malformed JSON" + (at == null ? ""
+                : " at line " + at.getLineNr() + ", column " + at.getColumnNr()));
+    }
+
+    /**
+     * Refuses a body declared as something other than JSON (415). No type, and curl's default for {@code -d}
+     * (form-urlencoded), are read as JSON: the README's own examples send JSON that way.
+     */
+    static void requireJson(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return;
+        }
+        String type = contentType.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+        if (type.equals("application/json") || type.endsWith("+json") || type.equals("application/x-www-form-urlencoded")) {
+            return;
+        }
+        throw new ApiException(415, "unsupported-media-type", "Content-Type", "this endpoint reads JSON: send"
+                + " 'Content-Type: application/json' (got '" + type + "')");
     }
 
     private static boolean brokeALimit(Throwable e) {

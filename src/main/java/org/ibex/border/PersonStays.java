@@ -1,0 +1,50 @@
+package org.ibex.border;
+
+import org.ibex.identity.Person;
+import org.ibex.identity.PersonRegistry;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * A person's stay on a day, from the crossings that stand: the one computation behind both the stay a crossing's
+ * reply shows and {@code GET /api/persons/{id}/stay}, so a refused entry (not a movement) reads alike in both.
+ */
+final class PersonStays {
+    private final Supplier<StayPolicy> policy;
+    private final CrossingRepository crossings = new CrossingRepository();
+    private final PersonRegistry persons = new PersonRegistry();
+    private final StayCalculator calculator = new StayCalculator();
+
+    PersonStays(Supplier<StayPolicy> policy) {
+        this.policy = policy;
+    }
+
+    PersonStay compute(Connection connection, long personId, LocalDate asOf) throws SQLException {
+        Person person = persons.find(connection, personId)
+                .orElseThrow(() -> new NotFoundException("no person " + personId));
+        List<Movement> movements = new ArrayList<>();
+        Permit permit = null;
+        String nationality = person.nationality();
+        for (Crossing c : crossings.movementsOf(connection, personId)) {
+            LocalDate date = c.localDate();
+            if (date.isAfter(asOf)) {
+                break;
+            }
+            movements.add(new Movement(c.direction(), date));
+            if (c.direction() == Direction.ENTRY) {
+                permit = c.permit();
+                nationality = c.document().nationality();
+            }
+        }
+        StayPolicy.Resolved rule = policy.get().resolve(nationality, permit);
+        if (rule.rule() == null) {
+            return new PersonStay(person, null, null, rule.problem());
+        }
+        return new PersonStay(person, rule.rule().describe(), calculator.status(movements, rule.rule(), asOf), null);
+    }
+}
