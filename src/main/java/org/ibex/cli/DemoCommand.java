@@ -79,6 +79,10 @@ final class DemoCommand implements Callable<Integer> {
                 if (enrolled > 0) {
                     System.out.printf("enrolled %d travellers with two fingers each (FVC2002 fingers 101+102, 103+104 …,"
                             + " impression 1, as right and left index)%n", enrolled);
+                } else {
+                    System.out.println("no fingerprints enrolled: the FVC2002 prints are not at "
+                            + DemoFingerprints.sharedFolder().toAbsolutePath().normalize() + " (set IBEX_SHARED to the"
+                            + " folder holding data/fingerprints/fvc2002)");
                 }
             }
             if (noServe) {

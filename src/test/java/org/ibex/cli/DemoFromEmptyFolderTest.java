@@ -76,6 +76,8 @@ class DemoFromEmptyFolderTest {
 
         List<String> printed = lines(output);
         assertThat(printed).as("the built-in names seed the demo").anyMatch(l -> l.startsWith("seeded "));
+        assertThat(printed).as("the missing prints are named, not an error")
+                .anyMatch(l -> l.startsWith("no fingerprints enrolled: the FVC2002 prints are not at "));
         assertThat(String.join("\n", printed)).as("no print is offered when the prints are not there")
                 .doesNotContain("../shared").doesNotContain("Exception");
         assertThat(Files.isDirectory(empty.resolve("ibex-demo"))).as("the demo's folder is made where it runs").isTrue();
