@@ -185,7 +185,8 @@ public final class InspectionRules {
         if (facts.direction() == Direction.ENTRY) {
             EntryCheck entry = stays.checkEntry(facts.history(), facts.stayRule(), facts.date());
             if (entry.allowed()) {
-                checks.add(new Check("stay", Check.Outcome.PASS, facts.stayRule().describe() + ": " + entry.reason()));
+                // Each rule's reason starts with the rule itself ("exempt: no stay limit", "90/180: ..."): say it once.
+                checks.add(new Check("stay", Check.Outcome.PASS, entry.reason()));
             } else {
                 checks.add(new Check("stay", Check.Outcome.FAIL, entry.reason()));
                 reasons.add(new Reason("stay-exhausted", Decision.REFUSE, "authorised stay exceeded: " + entry.reason()));

@@ -79,6 +79,10 @@ final class DemoCommand implements Callable<Integer> {
                 if (enrolled > 0) {
                     System.out.printf("enrolled %d travellers with two fingers each (FVC2002 fingers 101+102, 103+104 …,"
                             + " impression 1, as right and left index)%n", enrolled);
+                } else {
+                    System.out.println("no fingerprints enrolled: the FVC2002 prints are not at "
+                            + DemoFingerprints.sharedFolder().toAbsolutePath().normalize() + " (set IBEX_SHARED to the"
+                            + " folder holding data/fingerprints/fvc2002)");
                 }
             }
             if (noServe) {
@@ -86,7 +90,7 @@ final class DemoCommand implements Callable<Integer> {
                 return 0;
             }
             WebServer server = WebServer.start(new ServerSettings("127.0.0.1", port, null, null), node.services);
-            printWelcome(server.baseUrl());
+            printWelcome(server.baseUrl(), DemoFingerprints.sharedFolder());
             Serving.untilStopped(server, node);
             return 0;
         } catch (Exception | Error e) {
@@ -100,7 +104,8 @@ final class DemoCommand implements Callable<Integer> {
         return Files.isDirectory(names) ? names : null;
     }
 
-    private static void printWelcome(String url) {
+    /** The logins and a first request; a 1:1 with a print only when the shared prints are there to send. */
+    private static void printWelcome(String url, Path prints) {
         System.out.println();
         System.out.println("IBEX demo node: " + url);
         System.out.println("  health:   " + url + "/health");
@@ -113,13 +118,19 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println("  TOKEN=$(curl -s " + url + "/api/login -d '{\"username\":\"analyst\",\"password\":\"demo-analyst-pass\"}'"
                 + " | sed 's/.*\"token\":\"\\([^\"]*\\)\".*/\\1/')");
         System.out.println("  curl -s -H \"Authorization: Bearer $TOKEN\" " + url + "/api/overstayers");
+        if (Files.isDirectory(prints.resolve("DB1_B"))) {
+            printIdentification(url, prints.resolve("DB1_B").resolve("101_2.tif"));
+        }
+        System.out.println("Stop with Ctrl-C.");
+        System.out.flush();
+    }
+
+    private static void printIdentification(String url, Path print) {
         System.out.println("Identify someone without papers by a print (as officer.air; FVC2002 finger 101, impression 2):");
         System.out.println("  OFFICER=$(curl -s " + url + "/api/login -d '{\"username\":\"officer.air\",\"password\":"
                 + "\"demo-officer-pass\"}' | sed 's/.*\"token\":\"\\([^\"]*\\)\".*/\\1/')");
         System.out.println("  echo '{\"fingers\":[{\"position\":2,\"dpi\":500,\"image\":\"'$(base64 -w0 "
-                + "../shared/data/fingerprints/fvc2002/DB1_B/101_2.tif)'\"}]}' | curl -s -H \"Authorization: Bearer $OFFICER\""
+                + print + ")'\"}]}' | curl -s -H \"Authorization: Bearer $OFFICER\""
                 + " -H 'Content-Type: application/json' -d @- " + url + "/api/identifications");
-        System.out.println("Stop with Ctrl-C.");
-        System.out.flush();
     }
 }

@@ -37,7 +37,7 @@ final class FederationDemo {
         Map<String, String> environment = new FederationSetup(layout, out).prepare();
         try (NodeProcesses processes = new NodeProcesses(out)) {
             try {
-                Map<FederationLayout.Member, ChildNode> nodes = start(processes, environment);
+                start(processes, environment);
                 Map<String, NodeApi> apis = logIn();
                 DemoMessages messages = new DemoMessages(apis, id -> layout.log(layout.member(id)), out,
                         MESSAGE_TIMEOUT);
@@ -45,7 +45,7 @@ final class FederationDemo {
                         + " second line");
                 messages.ping(HQ, FOREIGN_HQ);
                 messages.note(POLICE, AIRPORT, "watch for passport L898902C3 on tonight's flights");
-                printNodes(nodes);
+                new FederationSummary(layout, out).print(!exitAfterDemo);
             } catch (IOException | RuntimeException e) {
                 if (processes.stopping()) {
                     return 130; // Ctrl-C during start-up: the nodes were stopped on purpose, there is no error to show
@@ -84,7 +84,7 @@ final class FederationDemo {
     }
 
     /** Starts all nodes at once, then waits for each to listen: start-up costs as much as the slowest node. */
-    private Map<FederationLayout.Member, ChildNode> start(NodeProcesses processes, Map<String, String> environment)
+    private void start(NodeProcesses processes, Map<String, String> environment)
             throws IOException, InterruptedException {
         out.println();
         out.println("starting " + layout.members().size() + " nodes, each a process of its own:");
@@ -106,7 +106,6 @@ final class FederationDemo {
                     (System.nanoTime() - began) / 1e9);
         }
         out.flush();
-        return nodes;
     }
 
     private Map<String, NodeApi> logIn() throws IOException, InterruptedException {
@@ -117,33 +116,6 @@ final class FederationDemo {
             apis.put(member.id().toString(), api);
         }
         return apis;
-    }
-
-    private void printNodes(Map<FederationLayout.Member, ChildNode> nodes) {
-        out.println();
-        out.println("IBEX federation on 127.0.0.1 (" + layout.root() + "); every node has the login "
-                + FederationSetup.ADMIN + " / " + FederationSetup.ADMIN_PASSWORD + ":");
-        for (Map.Entry<FederationLayout.Member, ChildNode> node : nodes.entrySet()) {
-            FederationLayout.Member member = node.getKey();
-            out.println("  " + member.id() + " (" + member.description() + ")");
-            out.println("    web " + member.webUrl() + ", exchange port " + member.exchangePort() + ", log "
-                    + node.getValue().log());
-            out.println("    curl -s -H \"Authorization: Bearer $(curl -s " + member.webUrl() + "/api/login -d '"
-                    + login() + "' | sed 's/.*\"token\":\"\\([^\"]*\\)\".*/\\1/')\" " + member.webUrl()
-                    + "/api/exchange/status");
-        }
-        FederationLayout.Member hq = layout.member(HQ);
-        out.println("Send a ping from " + HQ + " to " + FOREIGN_HQ + " yourself:");
-        out.println("  TOKEN=$(curl -s " + hq.webUrl() + "/api/login -d '" + login()
-                + "' | sed 's/.*\"token\":\"\\([^\"]*\\)\".*/\\1/')");
-        out.println("  curl -s -H \"Authorization: Bearer $TOKEN\" -d '{\"to\":\"" + FOREIGN_HQ
-                + "\",\"type\":\"exchange.ping\"}' " + hq.webUrl() + "/api/exchange/messages");
-        out.println("  curl -s -H \"Authorization: Bearer $TOKEN\" " + hq.webUrl() + "/api/exchange/inbox");
-        out.flush();
-    }
-
-    private static String login() {
-        return "{\"username\":\"" + FederationSetup.ADMIN + "\",\"password\":\"" + FederationSetup.ADMIN_PASSWORD + "\"}";
     }
 
     /** The demo folder's default: beside the single-node demo's. */

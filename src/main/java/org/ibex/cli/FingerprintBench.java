@@ -42,12 +42,13 @@ final class FingerprintBench implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "2", description = "threads for extraction and matching (default 2)")
     int threads;
     @Option(names = "--dpi", paramLabel = "DB=DPI",
-            description = "resolution to assume for a database whose images carry none, e.g. DB2_B=569 (defaults: DB2 569, others 500)")
+            description = "resolution of a database whose images carry none in their header, e.g. DB5_B=500; needed for"
+                    + " every such database except FVC2002's (recognised by name and image size: DB2 569, others 500)")
     Map<String, Double> dpi = new LinkedHashMap<>();
 
     /** One database's templates and the time each took. */
-    private record Extracted(FvcDataset.Database database, List<FingerTemplate> templates, FingerImage sample,
-                             long nanos, long cpuNanos) {
+    private record Extracted(FvcDataset.Database database, FvcResolution resolution, List<FingerTemplate> templates,
+                             FingerImage sample, long nanos, long cpuNanos) {
     }
 
     @Override
@@ -56,12 +57,15 @@ final class FingerprintBench implements Callable<Integer> {
             throw new IllegalArgumentException("--threads must be at least 1, was " + threads);
         }
         FvcDataset dataset = FvcDataset.load(data, dpi);
+        // Decided before any work, so that a folder without resolutions is refused at once, naming the database.
+        Map<String, FvcResolution> resolutions = new LinkedHashMap<>();
+        dataset.databases().forEach(d -> resolutions.put(d.name(), FvcResolution.of(d, dpi)));
         int images = dataset.databases().stream().mapToInt(d -> d.impressions().size()).sum();
         System.out.printf("fingerprint benchmark: %s, %d databases, %d images, SourceAFIS, %d threads%n", data,
                 dataset.databases().size(), images, threads);
         ForkJoinPool pool = new ForkJoinPool(threads);
         try {
-            List<Extracted> extracted = extract(dataset, pool, images);
+            List<Extracted> extracted = extract(dataset, resolutions, pool, images);
             List<FvcScores> scores = match(extracted, pool);
             FingerprintReport.print(extracted.stream().map(e -> e.database().name()).toList(), scores, System.out);
         } finally {
@@ -70,8 +74,10 @@ final class FingerprintBench implements Callable<Integer> {
         return 0;
     }
 
-    private List<Extracted> extract(FvcDataset dataset, ForkJoinPool pool, int images) throws Exception {
-        warmUp(dataset.databases().get(0), pool);
+    private List<Extracted> extract(FvcDataset dataset, Map<String, FvcResolution> resolutions, ForkJoinPool pool,
+                                    int images) throws Exception {
+        FvcDataset.Database firstDatabase = dataset.databases().get(0);
+        warmUp(firstDatabase, resolutions.get(firstDatabase.name()).dpi(), pool);
         Progress progress = new Progress("extract", images);
         long started = System.nanoTime();
         List<Extracted> all = new ArrayList<>();
@@ -79,8 +85,9 @@ final class FingerprintBench implements Callable<Integer> {
             AtomicLong nanos = new AtomicLong();
             AtomicLong cpu = new AtomicLong();
             List<FvcDataset.Impression> impressions = database.impressions();
+            FvcResolution resolution = resolutions.get(database.name());
             List<FingerTemplate> templates = pool.submit(() -> impressions.parallelStream().map(impression -> {
-                FingerImage image = decode(impression, database);
+                FingerImage image = decode(impression, resolution.dpi());
                 long t0 = System.nanoTime();
                 long c0 = CPU.getCurrentThreadCpuTime();
                 FingerTemplate template = FingerTemplate.extract(FingerPosition.UNKNOWN, image);
@@ -91,8 +98,8 @@ final class FingerprintBench implements Callable<Integer> {
                 }
                 return template;
             }).toList()).get();
-            all.add(new Extracted(database, templates, decode(impressions.get(0), database), nanos.get(),
-                    cpu.get()));
+            all.add(new Extracted(database, resolution, templates, decode(impressions.get(0), resolution.dpi()),
+                    nanos.get(), cpu.get()));
         }
         progress.done();
         double wall = (System.nanoTime() - started) / 1e9;
@@ -100,8 +107,7 @@ final class FingerprintBench implements Callable<Integer> {
             FingerImage first = e.sample();
             System.out.printf("  %-8s %3d fingers x %d impressions, %dx%d px, %.0f dpi (%s), extraction %.1f ms/image (%.1f ms CPU), quality %s%n",
                     e.database().name(), e.database().fingers().size(), e.database().impressionsPerFinger(), first.width(),
-                    first.height(), first.dpi(), first.dpiFromHeader() ? "from the image header"
-                            : "assumed: the TIFF has no resolution tag", e.nanos() / 1e6 / e.templates().size(), e.cpuNanos() / 1e6 / e.templates().size(), levels(e.templates()));
+                    first.height(), first.dpi(), e.resolution().source(), e.nanos() / 1e6 / e.templates().size(), e.cpuNanos() / 1e6 / e.templates().size(), levels(e.templates()));
         }
         long totalNanos = all.stream().mapToLong(Extracted::nanos).sum();
         long totalCpu = all.stream().mapToLong(Extracted::cpuNanos).sum();
@@ -112,14 +118,14 @@ final class FingerprintBench implements Callable<Integer> {
     }
 
     /** Extracts a few images untimed first so that the first database's figure is not the JIT's compile time. */
-    private static void warmUp(FvcDataset.Database database, ForkJoinPool pool) throws Exception {
+    private static void warmUp(FvcDataset.Database database, double dpi, ForkJoinPool pool) throws Exception {
         List<FvcDataset.Impression> some = database.impressions().subList(0, Math.min(WARM_UP_IMAGES, database.impressions().size()));
-        pool.submit(() -> some.parallelStream().forEach(i -> FingerTemplate.extract(FingerPosition.UNKNOWN, decode(i, database)))).get();
+        pool.submit(() -> some.parallelStream().forEach(i -> FingerTemplate.extract(FingerPosition.UNKNOWN, decode(i, dpi)))).get();
     }
 
-    private static FingerImage decode(FvcDataset.Impression impression, FvcDataset.Database database) {
+    private static FingerImage decode(FvcDataset.Impression impression, double dpi) {
         try {
-            return FingerImage.decode(Files.readAllBytes(impression.file()), database.assumedDpi());
+            return FingerImage.decode(Files.readAllBytes(impression.file()), dpi);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + impression.file(), e);
         }

@@ -1,8 +1,8 @@
 package org.ibex.exchange;
 
-import java.util.Locale;
+import org.ibex.country.Countries;
+
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /** The id of a federation node, {@code STATE/AGENCY/UNIT} such as {@code UTO/IMM/POST-ARL}. */
@@ -12,13 +12,11 @@ public record NodeIdentity(String state, String agency, String unit) {
 
     private static final Pattern STATE = Pattern.compile("[A-Z]{3}");
     private static final Pattern PART = Pattern.compile("[A-Z0-9-]{1,20}");
-    private static final Set<String> STATES = Set.copyOf(Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3));
-    // ICAO 9303 codes that are not ISO 3166 countries but appear on travel documents; UTO is ICAO's specimen state.
-    private static final Set<String> TRAVEL_DOCUMENT_CODES = Set.of("UTO", "XXA", "XXB", "XXC", "XXX", "EUE", "UNO");
 
     public NodeIdentity {
         require(state, "state", STATE, "3 uppercase letters");
-        if (!STATES.contains(state) && !TRAVEL_DOCUMENT_CODES.contains(state)) {
+        // The codes travel documents carry: ISO 3166-1 alpha-3 and ICAO's own, such as UTO, ICAO's specimen state.
+        if (!Countries.isKnown(state)) {
             throw new IllegalArgumentException("node id state '" + state
                     + "' is not an ISO 3166 alpha-3 country code (or ICAO code such as UTO)");
         }

@@ -1,5 +1,7 @@
 package org.ibex.watchlist;
 
+import org.ibex.country.Countries;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -55,7 +57,8 @@ final class AttributeWeights {
             }
         }
         if (query.nationality() != null && entry.nationality() != null) {
-            boolean same = query.nationality().toUpperCase(Locale.ROOT).equals(entry.nationality());
+            // ICAO's D and ISO's DEU are both Germany: a passport and a list may write it either way.
+            boolean same = Countries.sameCountry(query.nationality().toUpperCase(Locale.ROOT), entry.nationality());
             score += same ? NATIONALITY_MATCH : NATIONALITY_CONFLICT;
             notes.add("nationality " + query.nationality() + (same ? " matches" : " differs from listed " + entry.nationality()));
         }

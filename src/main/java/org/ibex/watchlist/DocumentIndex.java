@@ -1,5 +1,7 @@
 package org.ibex.watchlist;
 
+import org.ibex.country.Countries;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,7 +36,8 @@ final class DocumentIndex {
         String normal = DocumentEntry.normaliseNumber(number);
         List<WatchlistHit> hits = new ArrayList<>();
         for (DocumentEntry entry : byFolded.getOrDefault(fold(normal), List.of())) {
-            if (entry.issuingState() != null && issuingState != null && !entry.issuingState().equals(issuingState)) {
+            if (entry.issuingState() != null && issuingState != null
+                    && !Countries.sameCountry(entry.issuingState(), issuingState)) {
                 continue;
             }
             String listed = DocumentEntry.normaliseNumber(entry.documentNumber());

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * A listed person. {@code names.get(0)} is the primary name and the rest are aliases, each in any script;
- * nationality is ISO 3166-1 alpha-3 (or an ICAO code such as XXA) or null; sex is M, F or null.
+ * nationality is ISO 3166-1 alpha-3 (or an ICAO code such as D or XXA) or null; sex is M, F or null.
  */
 public record PersonEntry(String listId, String entryId, List<String> names, PartialDate dateOfBirth,
                           String nationality, String sex, String reason, String source, LocalDate validFrom,
@@ -16,7 +16,10 @@ public record PersonEntry(String listId, String entryId, List<String> names, Par
         Checks.text("listId", listId, 60);
         Checks.text("entryId", entryId, 200);
         names = checkedNames(names);
-        Checks.code("nationality", nationality, "[A-Z]{3}", "an ISO 3166-1 alpha-3 code in upper case (RUS, not ru)");
+        if (nationality != null && !CountryNames.isNationalityCode(nationality)) {
+            throw new InvalidEntryException("nationality", RowError.CODE, "nationality '" + nationality + "' must be an"
+                    + " ISO 3166-1 alpha-3 code or an ICAO Doc 9303 code, in upper case (RUS, D or XXA; not ru)");
+        }
         Checks.code("sex", sex, "[MF]", "M, F or empty");
         if (validFrom != null && validUntil != null && validUntil.isBefore(validFrom)) {
             throw new InvalidEntryException("validUntil", RowError.RANGE, "validUntil " + validUntil

@@ -73,7 +73,7 @@ final class RawEntryMapper {
         String code = text.toUpperCase(Locale.ROOT);
         if (!CountryNames.isNationalityCode(code)) {
             throw new InvalidEntryException(NATIONALITY, RowError.CODE, "nationality '" + text + "' is not an ISO"
-                    + " 3166-1 alpha-3 code (such as RUS or DEU) nor an ICAO code (XXA, XXB, XXC, XXX)");
+                    + " 3166-1 alpha-3 code (such as RUS or DEU) nor an ICAO Doc 9303 code (D, XXA, XXB, XXC, XXX)");
         }
         return code;
     }
