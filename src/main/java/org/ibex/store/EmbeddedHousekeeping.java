@@ -22,8 +22,9 @@ import java.util.concurrent.TimeUnit;
  * ({@code FileStore.setAutoCommitDelay}). Dead chunks are also kept for RETENTION_TIME (45 s) in case the disk has
  * not yet written what replaced them. Left alone, the file grew by the size of every chunk ever written.
  * <p>
- * What it does: every {@link #INTERVAL} it reads how much of the file is live; below {@link #MIN_LIVE_PERCENT} it
- * forces the file to disk, then runs H2's own online compaction ({@code MVStore.compactFile}: rewrite sparse chunks,
+ * What it does: every {@link #INTERVAL} it reads how much of the file is live; below {@link #MIN_LIVE_PERCENT}, and
+ * once {@link #MIN_WRITES} writes have gone to the file since its last pass (so an idle or slow node is not
+ * compacted, and fsynced, again and again for nothing), it forces the file to disk, then runs H2's own online compaction ({@code MVStore.compactFile}: rewrite sparse chunks,
  * free dead ones, move chunks down, truncate). Freeing after the fsync is what makes skipping the retention time
  * safe, the order H2's own chunk mover uses. Commits wait while it holds the store lock, a few tens of milliseconds
  * under load. Durability is untouched: every commit is still written before it returns.
@@ -37,12 +38,16 @@ final class EmbeddedHousekeeping implements AutoCloseable {
     static final int MIN_LIVE_PERCENT = 50;
     /** Below this the file is left as it is: a new database is mostly fixed overhead. */
     static final long MIN_FILE_BYTES = 1L << 20;
+    /** File writes (about one per commit) since the last pass before the next one. */
+    static final long MIN_WRITES = 32;
     /** H2 stops compacting after this, at the end of a step: one step may take longer. */
     static final int MAX_COMPACT_MILLIS = 50;
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedHousekeeping.class);
     private final DataSource pool;
     private final ScheduledExecutorService timer;
     private volatile boolean failed;
+    /** The file's write count after the last pass; only the timer thread touches it. */
+    private long writesAfterLastPass;
 
     private EmbeddedHousekeeping(DataSource pool) {
         this.pool = pool;
@@ -64,7 +69,7 @@ final class EmbeddedHousekeeping implements AutoCloseable {
     void tick() {
         try (Connection connection = pool.getConnection()) {
             MVStore store = mvStore(connection);
-            if (store == null || store.isClosed() || !worthCompacting(store)) {
+            if (store == null || store.isClosed() || !worthCompacting(store, writesAfterLastPass)) {
                 return;
             }
             int retention = store.getRetentionTime();
@@ -75,6 +80,7 @@ final class EmbeddedHousekeeping implements AutoCloseable {
                 // compactFile leaves the retention time at 0; commits between passes keep H2's margin.
                 store.setRetentionTime(retention);
             }
+            writesAfterLastPass = store.getFileStore().getWriteCount();
             failed = false;
         } catch (SQLException | RuntimeException e) {
             if (!failed) {
@@ -84,8 +90,9 @@ final class EmbeddedHousekeeping implements AutoCloseable {
         }
     }
 
-    private static boolean worthCompacting(MVStore store) {
-        if (store.getFileStore() == null || store.getFileStore().size() < MIN_FILE_BYTES) {
+    private static boolean worthCompacting(MVStore store, long writesAfterLastPass) {
+        if (store.getFileStore() == null || store.getFileStore().size() < MIN_FILE_BYTES
+                || store.getFileStore().getWriteCount() - writesAfterLastPass < MIN_WRITES) {
             return false;
         }
         return store.getFillRate() * store.getFileStore().getChunksFillRate() < MIN_LIVE_PERCENT * 100;
