@@ -130,6 +130,7 @@ final class Node implements AutoCloseable {
                 new HitReview(database, accessLog, clock, clearance), watchlists, biometrics, accessLog, metrics, clock,
                 exchange);
         exchange.ifPresent(node -> ExchangeMetrics.bind(node, metrics));
+        StoreMetrics.bind(database, metrics);
         return new Node(folder, database, services, stayRules, screening, auditSigner(folder), exchange);
     }
 

@@ -6,16 +6,24 @@ import org.flywaydb.core.Flyway;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.OptionalDouble;
 
 /** The node's database: a connection pool over H2 or PostgreSQL, migrated to the current schema on open. */
 public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     private final boolean postgres;
+    /** Null on PostgreSQL, which reclaims space itself (autovacuum). */
+    private final EmbeddedHousekeeping housekeeping;
 
-    private Database(HikariDataSource pool, boolean postgres) {
+    private Database(HikariDataSource pool, boolean postgres, EmbeddedHousekeeping housekeeping) {
         this.pool = pool;
         this.postgres = postgres;
+        this.housekeeping = housekeeping;
     }
 
     /** Opens the pool and applies pending Flyway migrations; fails with a readable message if the database is unreachable. */
@@ -45,7 +53,17 @@ public final class Database implements AutoCloseable {
             pool.close();
             throw new StoreException("cannot migrate database " + config.jdbcUrl() + ": " + rootMessage(e), e);
         }
-        return new Database(pool, config.isPostgres());
+        if (config.isPostgres()) {
+            return new Database(pool, true, null);
+        }
+        try (Connection connection = pool.getConnection()) {
+            IdentityRealignment.run(connection);
+        } catch (SQLException | RuntimeException e) {
+            pool.close();
+            throw new StoreException("cannot check the identity counters of " + config.jdbcUrl() + ": "
+                    + rootMessage(e), e);
+        }
+        return new Database(pool, false, EmbeddedHousekeeping.start(pool));
     }
 
     public DataSource dataSource() {
@@ -84,8 +102,45 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** The database's size on disk and its live share, for the node's metrics. */
+    public StoreUsage usage() {
+        return read(connection -> postgres ? postgresUsage(connection) : embeddedUsage(connection));
+    }
+
+    private static StoreUsage embeddedUsage(Connection connection) throws SQLException {
+        Map<String, String> info = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT SETTING_NAME, SETTING_VALUE"
+                + " FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME IN"
+                + " ('info.FILE_SIZE', 'info.FILL_RATE', 'info.CHUNKS_FILL_RATE')");
+             ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                info.put(rows.getString(1), rows.getString(2));
+            }
+        }
+        if (!info.containsKey("info.FILE_SIZE")) {
+            return new StoreUsage(0, OptionalDouble.empty());
+        }
+        // FILL_RATE: blocks of the file in chunks; CHUNKS_FILL_RATE: live bytes in those chunks.
+        double live = Integer.parseInt(info.get("info.FILL_RATE")) / 100.0
+                * Integer.parseInt(info.get("info.CHUNKS_FILL_RATE")) / 100.0;
+        return new StoreUsage(Long.parseLong(info.get("info.FILE_SIZE")), OptionalDouble.of(live));
+    }
+
+    private static StoreUsage postgresUsage(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT COALESCE(SUM(pg_total_relation_size(c.oid)), 0)"
+                + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'm')");
+             ResultSet row = select.executeQuery()) {
+            row.next();
+            return new StoreUsage(row.getLong(1), OptionalDouble.empty());
+        }
+    }
+
     @Override
     public void close() {
+        if (housekeeping != null) {
+            housekeeping.close();
+        }
         pool.close();
     }
 

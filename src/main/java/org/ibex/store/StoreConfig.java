@@ -27,6 +27,7 @@ public record StoreConfig(String jdbcUrl, String user, String password) {
      * DB_CLOSE_ON_EXIT=FALSE: the node closes the database itself on SIGTERM, after its server, sender and inbox
      * processor stopped; H2's own shutdown hook ran beside ours and closed it under a pass still committing.
      * A process that exits without closing loses nothing committed (WRITE_DELAY=0), as after a kill.
+     * WRITE_DELAY=0 also switches off H2's background compaction: {@link Database} runs its own.
      */
     public static StoreConfig embedded(Path dataFolder) {
         return new StoreConfig(embeddedUrl(dataFolder), "ibex", "");
