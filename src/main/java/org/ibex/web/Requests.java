@@ -10,6 +10,9 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import io.javalin.http.Context;
 import org.ibex.access.Actor;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -33,8 +36,60 @@ final class Requests {
         if (body.length() > MAX_BODY) {
             throw ApiException.badRequest("body", "body larger than " + MAX_BODY + " characters");
         }
+        return parse(() -> mapper.readValue(body, type));
+    }
+
+    /**
+     * A JSON body of up to {@code limit} bytes, for the endpoints that carry images. Read from the stream, never
+     * through Javalin's body (capped at 1 MiB for all other endpoints), and bounded before it is in memory: a
+     * declared Content-Length over the limit is refused unread, and the bytes are counted as they arrive.
+     */
+    static <T> T body(Context ctx, ObjectMapper mapper, Class<T> type, long limit) {
+        byte[] body = bytes(ctx, limit);
+        if (body.length == 0) {
+            throw ApiException.badRequest("body", "a JSON body is required");
+        }
+        return parse(() -> mapper.readValue(body, type));
+    }
+
+    /** The raw body, at most {@code limit} bytes (413 naming the limit otherwise). */
+    static byte[] bytes(Context ctx, long limit) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > limit) {
+            throw tooLarge(limit, "declares " + declared + " bytes");
+        }
+        try (InputStream in = ctx.req().getInputStream()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 1 << 16);
+            byte[] chunk = new byte[1 << 16];
+            long total = 0;
+            for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
+                total += n;
+                if (total > limit) {
+                    throw tooLarge(limit, "has more than " + limit + " bytes");
+                }
+                out.write(chunk, 0, n);
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw ApiException.badRequest("body", "the body could not be read to its end; send it again");
+        }
+    }
+
+    private static ApiException tooLarge(long limit, String what) {
+        return new ApiException(413, "body-too-large", "body", "the body " + what + "; this endpoint takes at most "
+                + (limit >> 20) + " MiB (" + limit + " bytes). Ten fingers as WSQ or PNG fit easily; so does an"
+                + " ANSI/NIST-ITL ten-print");
+    }
+
+    /** A JSON read whose failures become 400s naming the field. */
+    @FunctionalInterface
+    private interface JsonRead<T> {
+        T read() throws IOException;
+    }
+
+    private static <T> T parse(JsonRead<T> read) {
         try {
-            return mapper.readValue(body, type);
+            return read.read();
         } catch (UnrecognizedPropertyException e) {
             throw ApiException.badRequest(e.getPropertyName(), "unknown field '" + e.getPropertyName() + "'");
         } catch (MismatchedInputException e) {
@@ -48,11 +103,13 @@ final class Requests {
             if (brokeALimit(e)) {
                 // Jackson's own limits (a number of thousands of digits, nesting too deep) carry no location.
                 throw ApiException.badRequest("body", "the body breaks a JSON limit: a number has at most 1000 digits,"
-                        + " nesting is at most 1000 levels deep");
+                        + " nesting is at most 1000 levels deep, a string at most 20,000,000 characters");
             }
             JsonLocation at = e.getLocation();
             throw ApiException.badRequest("body", "malformed JSON" + (at == null ? ""
                     : " at line " + at.getLineNr() + ", column " + at.getColumnNr()));
+        } catch (IOException e) {
+            throw ApiException.badRequest("body", "the body could not be read as JSON");
         }
     }
 
