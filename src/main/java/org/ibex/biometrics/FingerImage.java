@@ -62,6 +62,9 @@ public final class FingerImage {
     static FingerImage decode(byte[] encoded, double assumedDpi, NistImageDecoder.ImageErrors errors) {
         ImageBounds bounds = ImageBounds.FINGER;
         bounds.checkEncoded(encoded.length, errors);
+        if (TiffHeader.isTiff(encoded)) {
+            TiffHeader.check(encoded, errors);
+        }
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(encoded))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {

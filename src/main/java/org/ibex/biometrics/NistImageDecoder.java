@@ -116,6 +116,9 @@ public final class NistImageDecoder {
     }
 
     private static BufferedImage imageIo(byte[] data, String format, ImageBounds bounds, ImageErrors errors) {
+        if (TiffHeader.isTiff(data)) {
+            TiffHeader.check(data, errors);
+        }
         try (ImageInputStream stream = new MemoryCacheImageInputStream(new ByteArrayInputStream(data))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(stream);
             if (!readers.hasNext()) {

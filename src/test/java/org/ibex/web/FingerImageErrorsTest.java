@@ -54,6 +54,24 @@ class FingerImageErrorsTest {
     }
 
     @Test
+    void aTiffWhoseTagDeclaresMoreValuesThanTheFileHoldsIsRefusedBeforeAnyReaderAllocates() {
+        byte[] tiff = read("fingerprints/fvc2002/DB1_B/101_1.tif");
+        assertThat(new String(tiff, 0, 2, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("II");
+        int directory = java.nio.ByteBuffer.wrap(tiff).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt(4);
+        // The first tag's count (bytes 4-7 of its 12-byte entry): two billion values in a 145 KB file.
+        java.nio.ByteBuffer.wrap(tiff).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(directory + 2 + 4, 0x7FFF_FFFF);
+
+        JsonNode refused = refused(400, finger(2, Base64.getEncoder().encodeToString(tiff), 500));
+
+        assertThat(refused.path("field").asText()).isEqualTo("fingers[1].image");
+        assertThat(refused.path("message").asText()).contains("declares 2147483647 values").contains("damaged");
+        assertInWords(refused);
+        assertThat(api.expect(201, "POST", "/api/identifications", "officer.a", Map.of("fingers",
+                List.of(FingerprintApiTest.finger(2, 101, 1)))).path("outcome").asText())
+                .as("the node still answers honest searches").isNotEmpty();
+    }
+
+    @Test
     void aResolutionOutsideTheRangeNamesTheDpiField() {
         Map<String, Object> lowDpi = FingerprintApiTest.finger(2, 101, 1);
         Map<String, Object> finger = new HashMap<>(lowDpi);
