@@ -30,6 +30,7 @@ final class BiometricRoutes {
     static final Set<Role> INSPECTORS = Set.of(Role.OFFICER, Role.SUPERVISOR);
     private final Services services;
     private final ObjectMapper mapper;
+    private final BodyBudget bodies;
 
     /** A finger image in base64 (WSQ, PNG, JPEG or TIFF), its position 1-10 and, if known, its resolution. */
     record FingerInput(int position, String image, Double dpi) {
@@ -49,24 +50,29 @@ final class BiometricRoutes {
     record VerifyRequest(List<FingerInput> fingers) {
     }
 
-    BiometricRoutes(Services services, ObjectMapper mapper) {
+    BiometricRoutes(Services services, ObjectMapper mapper, BodyBudget bodies) {
         this.services = services;
         this.mapper = mapper;
+        this.bodies = bodies;
     }
 
     List<Endpoint> endpoints() {
         return List.of(
                 Endpoint.of(HandlerType.POST, "/api/persons/{id}/fingerprints", INSPECTORS, ctx -> {
-                    EnrolRequest request = Requests.body(ctx, mapper, EnrolRequest.class, MAX_BODY);
-                    long personId = Requests.pathId(ctx, "id");
-                    ctx.status(201).json(services.biometrics().enrol(personId, "person " + personId,
-                            captures(request.fingers()), missing(request.missing()), request.reason(),
-                            Requests.actor(ctx)));
+                    try (BodyBudget.Lease lease = bodies.lease()) {
+                        EnrolRequest request = Requests.body(ctx, mapper, EnrolRequest.class, MAX_BODY, lease);
+                        long personId = Requests.pathId(ctx, "id");
+                        ctx.status(201).json(services.biometrics().enrol(personId, "person " + personId,
+                                captures(request.fingers()), missing(request.missing()), request.reason(),
+                                Requests.actor(ctx)));
+                    }
                 }),
                 Endpoint.of(HandlerType.POST, "/api/persons/{id}/fingerprints/verify", INSPECTORS, ctx -> {
-                    VerifyRequest request = Requests.body(ctx, mapper, VerifyRequest.class, MAX_BODY);
-                    ctx.json(services.biometrics().verify(Requests.pathId(ctx, "id"), captures(request.fingers()),
-                            Requests.actor(ctx)));
+                    try (BodyBudget.Lease lease = bodies.lease()) {
+                        VerifyRequest request = Requests.body(ctx, mapper, VerifyRequest.class, MAX_BODY, lease);
+                        ctx.json(services.biometrics().verify(Requests.pathId(ctx, "id"), captures(request.fingers()),
+                                Requests.actor(ctx)));
+                    }
                 }),
                 Endpoint.of(HandlerType.DELETE, "/api/biometric-subjects/{id}", Set.of(Role.SUPERVISOR), ctx -> {
                     long subjectId = Requests.pathId(ctx, "id");
@@ -84,15 +90,17 @@ final class BiometricRoutes {
                 }),
                 Endpoint.of(HandlerType.POST, "/api/persons/{id}/fingerprints/nist", INSPECTORS, ctx -> {
                     long personId = Requests.pathId(ctx, "id");
-                    NistFingers.Extracted fingers = nistFingers(Requests.bytes(ctx, MAX_BODY));
-                    BiometricService.Enrolment enrolment;
-                    try {
-                        enrolment = services.biometrics().enrol(personId, "person " + personId, fingers.captures(),
-                                List.of(), ctx.queryParam("reason"), Requests.actor(ctx));
-                    } catch (ImageRefusedException e) {
-                        throw e.index() < 0 ? e : e.in("record " + fingers.recordOfCapture().get(e.index()));
+                    try (BodyBudget.Lease lease = bodies.lease()) {
+                        NistFingers.Extracted fingers = nistFingers(Requests.bytes(ctx, MAX_BODY, lease));
+                        BiometricService.Enrolment enrolment;
+                        try {
+                            enrolment = services.biometrics().enrol(personId, "person " + personId, fingers.captures(),
+                                    List.of(), ctx.queryParam("reason"), Requests.actor(ctx));
+                        } catch (ImageRefusedException e) {
+                            throw e.index() < 0 ? e : e.in("record " + fingers.recordOfCapture().get(e.index()));
+                        }
+                        ctx.status(201).json(Map.of("enrolment", enrolment, "skipped", fingers.skipped()));
                     }
-                    ctx.status(201).json(Map.of("enrolment", enrolment, "skipped", fingers.skipped()));
                 }));
     }
 

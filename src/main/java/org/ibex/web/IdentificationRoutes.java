@@ -15,6 +15,7 @@ import java.util.List;
 final class IdentificationRoutes {
     private final Services services;
     private final ObjectMapper mapper;
+    private final BodyBudget bodies;
 
     /** Fingers to search with, a label for the record and, if the caller wants another, the target FPIR. */
     record IdentifyRequest(String label, List<BiometricRoutes.FingerInput> fingers, Double targetFpir) {
@@ -24,22 +25,26 @@ final class IdentificationRoutes {
     record EnrolmentRequest(String reason) {
     }
 
-    IdentificationRoutes(Services services, ObjectMapper mapper) {
+    IdentificationRoutes(Services services, ObjectMapper mapper, BodyBudget bodies) {
         this.services = services;
         this.mapper = mapper;
+        this.bodies = bodies;
     }
 
     List<Endpoint> endpoints() {
         return List.of(
                 Endpoint.of(HandlerType.POST, "/api/identifications", BiometricRoutes.INSPECTORS, ctx -> {
-                    IdentifyRequest request = Requests.body(ctx, mapper, IdentifyRequest.class, BiometricRoutes.MAX_BODY);
-                    String label = request.label() == null || request.label().isBlank()
-                            ? "unknown subject" : request.label().strip();
-                    if (label.length() > 200) {
-                        throw ApiException.badRequest("label", "label must be at most 200 characters");
+                    try (BodyBudget.Lease lease = bodies.lease()) {
+                        IdentifyRequest request = Requests.body(ctx, mapper, IdentifyRequest.class,
+                                BiometricRoutes.MAX_BODY, lease);
+                        String label = request.label() == null || request.label().isBlank()
+                                ? "unknown subject" : request.label().strip();
+                        if (label.length() > 200) {
+                            throw ApiException.badRequest("label", "label must be at most 200 characters");
+                        }
+                        ctx.status(201).json(linked(services.biometrics().identify(label,
+                                BiometricRoutes.captures(request.fingers()), request.targetFpir(), Requests.actor(ctx))));
                     }
-                    ctx.status(201).json(linked(services.biometrics().identify(label,
-                            BiometricRoutes.captures(request.fingers()), request.targetFpir(), Requests.actor(ctx))));
                 }),
                 Endpoint.of(HandlerType.GET, "/api/identifications/{id}", BiometricRoutes.INSPECTORS, ctx ->
                         ctx.json(linked(services.biometrics().identification(Requests.pathId(ctx, "id"),

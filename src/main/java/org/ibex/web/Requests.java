@@ -44,20 +44,24 @@ final class Requests {
      * through Javalin's body (capped at 1 MiB for all other endpoints), and bounded before it is in memory: a
      * declared Content-Length over the limit is refused unread, and the bytes are counted as they arrive.
      */
-    static <T> T body(Context ctx, ObjectMapper mapper, Class<T> type, long limit) {
-        byte[] body = bytes(ctx, limit);
+    static <T> T body(Context ctx, ObjectMapper mapper, Class<T> type, long limit, BodyBudget.Lease lease) {
+        byte[] body = bytes(ctx, limit, lease);
         if (body.length == 0) {
             throw ApiException.badRequest("body", "a JSON body is required");
         }
         return parse(() -> mapper.readValue(body, type));
     }
 
-    /** The raw body, at most {@code limit} bytes (413 naming the limit otherwise). */
-    static byte[] bytes(Context ctx, long limit) {
+    /**
+     * The raw body, at most {@code limit} bytes (413 naming the limit otherwise), its bytes taken from the node's
+     * budget for bodies as they are read (503 when the node holds too many).
+     */
+    static byte[] bytes(Context ctx, long limit, BodyBudget.Lease lease) {
         long declared = ctx.req().getContentLengthLong();
         if (declared > limit) {
             throw tooLarge(limit, "declares " + declared + " bytes");
         }
+        lease.take(Math.max(0, declared));
         try (InputStream in = ctx.req().getInputStream()) {
             ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 1 << 16);
             byte[] chunk = new byte[1 << 16];
@@ -66,6 +70,9 @@ final class Requests {
                 total += n;
                 if (total > limit) {
                     throw tooLarge(limit, "has more than " + limit + " bytes");
+                }
+                if (total > lease.held()) {
+                    lease.take(total - lease.held());
                 }
                 out.write(chunk, 0, n);
             }
