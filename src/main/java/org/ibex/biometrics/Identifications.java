@@ -4,6 +4,7 @@ import org.ibex.access.Actor;
 import org.ibex.audit.AccessLog;
 import org.ibex.store.Database;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.Optional;
  */
 final class Identifications {
     private static final int MAX_CANDIDATES = 10;
+    private static final String UNIQUE_VIOLATION = "23505";
     private final Database database;
     private final BiometricRepository subjects;
     private final IdentificationRepository identifications = new IdentificationRepository();
@@ -92,8 +94,17 @@ final class Identifications {
             String label = found.get().label() == null ? "unknown subject" : found.get().label();
             long subjectId = subjects.enrol(connection, null, label, probe,
                     new BiometricRepository.Provenance(actor.user().postId(), actor.username(), now));
-            identifications.noteEnrolment(connection, id, new IdentificationRepository.EnrolmentNote(subjectId,
-                    actor.username(), now, reason.strip()));
+            try {
+                identifications.noteEnrolment(connection, id, new IdentificationRepository.EnrolmentNote(subjectId,
+                        actor.username(), now, reason.strip()));
+            } catch (SQLException e) {
+                // Two officers enrolling the same search at once: the key refuses the second, whose subject rolls back.
+                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw new BiometricRefusal(BiometricRefusal.Kind.ENROLMENT_EXISTS, null, "identification " + id
+                            + " was enrolled already");
+                }
+                throw e;
+            }
             accessLog.record(connection, AccessLog.Access.by(actor, "enrol unknown subject",
                     "identification " + id + " -> subject " + subjectId));
             Identification done = identifications.find(connection, id).orElseThrow();

@@ -133,6 +133,13 @@ final class BiometricRoutes {
             } catch (ImageRefusedException e) {
                 throw e.at(i);
             }
+            for (int j = 0; j < i; j++) {
+                if (fingers.get(j).position() == f.position()) {
+                    throw ApiException.badRequest("fingers[" + i + "].position", "the "
+                            + captures.get(i).position().label() + " is given twice (fingers[" + j + "] and [" + i
+                            + "]); send the better capture only");
+                }
+            }
         }
         return captures;
     }

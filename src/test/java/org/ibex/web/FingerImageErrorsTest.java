@@ -85,7 +85,7 @@ class FingerImageErrorsTest {
     }
 
     @Test
-    void aSlapPositionAMissingImageAndBrokenBase64NameTheirFields() {
+    void aSlapPositionAMissingImageBrokenBase64AndARepeatedFingerNameTheirFields() {
         JsonNode slap = refused(400, finger(13, "AAAA", 500));
         assertThat(slap.path("field").asText()).isEqualTo("fingers[1].position");
         assertThat(slap.path("message").asText()).contains("1 (right thumb) to 10 (left little)");
@@ -99,7 +99,10 @@ class FingerImageErrorsTest {
         JsonNode notBase64 = refused(400, finger(3, "not base64 at all!", 500));
         assertThat(notBase64.path("field").asText()).isEqualTo("fingers[1].image");
         assertThat(notBase64.path("message").asText()).contains("not valid base64");
-        for (JsonNode error : List.of(slap, missing, notBase64)) {
+        JsonNode twice = refused(400, FingerprintApiTest.finger(7, 102, 2));
+        assertThat(twice.path("field").asText()).isEqualTo("fingers[1].position");
+        assertThat(twice.path("message").asText()).contains("left index finger is given twice");
+        for (JsonNode error : List.of(slap, missing, notBase64, twice)) {
             assertInWords(error);
         }
     }
