@@ -105,6 +105,31 @@ public final class AccessLog {
         });
     }
 
+    /**
+     * The newest entries about one record: subjects equal to one of {@code exact}, or starting with one of
+     * {@code prefixes}, newest first. Inside the caller's transaction, so a read and its own entry agree.
+     */
+    public List<Entry> about(Connection connection, List<String> exact, List<String> prefixes, int limit)
+            throws SQLException {
+        StringBuilder where = new StringBuilder("1=0");
+        exact.forEach(e -> where.append(" OR subject = ?"));
+        prefixes.forEach(p -> where.append(" OR subject LIKE ? ESCAPE '!'"));
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id, at, actor, role, action, subject, purpose, remote FROM access_log WHERE " + where
+                        + " ORDER BY id DESC FETCH FIRST " + Math.max(1, Math.min(limit, 10_000)) + " ROWS ONLY")) {
+            int i = 1;
+            for (String e : exact) {
+                select.setString(i++, e);
+            }
+            for (String p : prefixes) {
+                select.setString(i++, p.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+            }
+            return Sql.list(select, row -> new Entry(row.getLong("id"), Sql.instant(row, "at"), new Access(
+                    row.getString("actor"), row.getString("role"), row.getString("action"),
+                    row.getString("subject"), row.getString("purpose"), row.getString("remote"))));
+        }
+    }
+
     private static String truncate(String value, int max) {
         return value == null || value.length() <= max ? value : value.substring(0, max);
     }

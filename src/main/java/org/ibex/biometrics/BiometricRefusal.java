@@ -6,7 +6,7 @@ package org.ibex.biometrics;
  */
 public final class BiometricRefusal extends RuntimeException {
     /** The rule that refused; the web layer answers 404, 409 and 400 for them. */
-    public enum Kind { UNKNOWN_PERSON, ENROLMENT_EXISTS, REASON_REQUIRED }
+    public enum Kind { UNKNOWN_PERSON, UNKNOWN_IDENTIFICATION, ENROLMENT_EXISTS, REASON_REQUIRED }
 
     private final Kind kind;
     private final String field;
@@ -19,6 +19,11 @@ public final class BiometricRefusal extends RuntimeException {
 
     static BiometricRefusal unknownPerson(long personId) {
         return new BiometricRefusal(Kind.UNKNOWN_PERSON, null, "no person " + personId);
+    }
+
+    /** Another post's identification reads exactly as one that was never made. */
+    static BiometricRefusal unknownIdentification(long identificationId) {
+        return new BiometricRefusal(Kind.UNKNOWN_IDENTIFICATION, null, "no identification " + identificationId);
     }
 
     static BiometricRefusal reasonRequired(String why) {

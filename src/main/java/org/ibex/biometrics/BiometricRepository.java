@@ -103,6 +103,43 @@ public final class BiometricRepository {
         }
     }
 
+    /** A person's enrolment in force as an officer sees it: which fingers, which missing and why, who took them. */
+    public record EnrolmentInForce(long subjectId, String postId, String enrolledBy, Instant enrolledAt,
+                                   List<FingerPosition> fingers, List<MissingFinger> missing) {
+    }
+
+    public Optional<EnrolmentInForce> enrolmentInForce(Connection connection, long personId) throws SQLException {
+        record Subject(long id, String postId, String by, Instant at) {
+        }
+        List<Subject> found;
+        try (PreparedStatement select = connection.prepareStatement("SELECT id, post_id, enrolled_by, enrolled_at"
+                + " FROM biometric_subject WHERE person_id = ? AND withdrawn_at IS NULL ORDER BY id DESC"
+                + " FETCH FIRST 1 ROWS ONLY")) {
+            select.setLong(1, personId);
+            found = Sql.list(select, row -> new Subject(row.getLong(1), row.getString(2), row.getString(3),
+                    Sql.instant(row, "enrolled_at")));
+        }
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Subject subject = found.get(0);
+        List<FingerPosition> fingers;
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT position FROM finger_template WHERE subject_id = ? ORDER BY position")) {
+            select.setLong(1, subject.id());
+            fingers = Sql.list(select, row -> FingerPosition.ofCode(row.getInt(1)));
+        }
+        List<MissingFinger> missing;
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT position, reason, note FROM finger_exception WHERE subject_id = ? ORDER BY position")) {
+            select.setLong(1, subject.id());
+            missing = Sql.list(select, row -> new MissingFinger(FingerPosition.ofCode(row.getInt(1)),
+                    MissingReason.valueOf(row.getString(2)), row.getString(3)));
+        }
+        return Optional.of(new EnrolmentInForce(subject.id(), subject.postId(), subject.by(), subject.at(), fingers,
+                missing));
+    }
+
     /** Streams every subject in force with its fingers: how the gallery is rebuilt at start. */
     public void eachSubject(Connection connection, Consumer<GallerySubject> sink) throws SQLException {
         Map<Long, List<MissingFinger>> exceptions = new HashMap<>();
@@ -151,19 +188,6 @@ public final class BiometricRepository {
                 Statement.RETURN_GENERATED_KEYS)) {
             double threshold = Double.isNaN(verification.threshold()) ? 0 : verification.threshold();
             Sql.bindAll(insert, personId, subjectId, verification.decision().name(), verification.fusedScore(), threshold,
-                    evidence, provenance.postId(), provenance.by(), provenance.at());
-            insert.executeUpdate();
-            return generatedKey(insert);
-        }
-    }
-
-    public long recordIdentification(Connection connection, long probeSubjectId, Identification.Outcome outcome,
-                                     Long identifiedSubjectId, double threshold, double targetFpir, int gallerySize,
-                                     String evidence, Provenance provenance) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO identification(probe_subject_id, outcome,"
-                + " identified_subject_id, threshold, target_fpir, gallery_size, evidence, post_id, requested_by,"
-                + " requested_at) VALUES (?,?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
-            Sql.bindAll(insert, probeSubjectId, outcome.name(), identifiedSubjectId, threshold, targetFpir, gallerySize,
                     evidence, provenance.postId(), provenance.by(), provenance.at());
             insert.executeUpdate();
             return generatedKey(insert);

@@ -31,7 +31,6 @@ public final class BiometricService {
     public static final double DEFAULT_FPIR = 0.01;
     /** 1:1 at the gate: one false accept in ten thousand impostor attempts. */
     public static final double VERIFICATION_FMR = 1e-4;
-    private static final int MAX_CANDIDATES = 10;
     /** How long a supervisor's case opens a person's fingerprints to their post. */
     public static final Duration CASE_TERM = Duration.ofDays(30);
     private static final int MAX_REASON = 500;
@@ -45,6 +44,7 @@ public final class BiometricService {
     private final BiometricScope scope;
     private final ExtractionGate gate;
     private final CaseRepository cases = new CaseRepository();
+    private final Identifications identifications;
     private final ObjectMapper json = Json.mapper();
 
     public BiometricService(Database database, BiometricRepository repository, FingerGallery gallery,
@@ -58,6 +58,21 @@ public final class BiometricService {
         this.clock = clock;
         this.scope = new BiometricScope(visibility, repository, cases);
         this.gate = gate;
+        this.identifications = new Identifications(database, repository, gallery, thresholds, accessLog, clock);
+    }
+
+    /**
+     * Whether the actor may see the person's biometric record: their post dealt with the person or holds an open
+     * case for them; analysts and admins always. False for a person who does not exist.
+     */
+    public boolean coversPerson(Connection connection, long personId, Actor actor) throws SQLException {
+        return scope.coversPerson(connection, personId, actor, clock.instant());
+    }
+
+    /** The person's enrolment in force, if any: fingers, exceptions, where and by whom. No templates. */
+    public Optional<BiometricRepository.EnrolmentInForce> enrolmentOf(Connection connection, long personId)
+            throws SQLException {
+        return repository.enrolmentInForce(connection, personId);
     }
 
     /** Rebuilds the gallery from the database: called once at start. */
@@ -144,7 +159,7 @@ public final class BiometricService {
         return checkReason(reason, "replacing an enrolment in force needs the supervisor's reason");
     }
 
-    private static Optional<BiometricRefusal> checkReason(String reason, String why) {
+    static Optional<BiometricRefusal> checkReason(String reason, String why) {
         if (reason == null || reason.isBlank()) {
             return Optional.of(BiometricRefusal.reasonRequired(why));
         }
@@ -262,34 +277,28 @@ public final class BiometricService {
     }
 
     /**
-     * 1:N against the whole gallery. The probe is enrolled as an unknown subject first, so a later search or
-     * an identity found by other means can link to it; the outcome and every candidate's evidence are recorded.
+     * 1:N against the whole gallery. A search never enrols: the outcome, every candidate's evidence and the probe's
+     * templates are recorded with the identification, out of the gallery ({@link #enrolIdentified}).
      */
     public Identification identify(String label, List<FingerCapture> captures, Double targetFpir, Actor actor) {
         double fpir = targetFpir == null ? DEFAULT_FPIR : targetFpir;
         if (!(fpir > 0 && fpir < 1)) {
             throw new IllegalArgumentException("targetFpir must be between 0 and 1, e.g. 0.01, was " + fpir);
         }
-        FingerSet probe = capture(captures, List.of());
-        int gallerySize = Math.max(1, gallery.size());
-        double comparisonFmr = fpir / gallerySize;
-        List<IdentificationCandidate> candidates = gallery.search(probe, thresholds, comparisonFmr, -1, MAX_CANDIDATES);
-        Identification.Outcome outcome = Identification.outcomeOf(candidates);
-        Identification recorded = database.inTransaction(connection -> {
-            long probeId = repository.enrol(connection, null, label, probe, provenance(actor));
-            Identification identification = new Identification(0, probeId, outcome, candidates, fpir, gallerySize,
-                    comparisonFmr, thresholds.isExtrapolated(comparisonFmr));
-            long id = repository.recordIdentification(connection, probeId, outcome,
-                    outcome == Identification.Outcome.IDENTIFIED ? candidates.get(0).subjectId() : null,
-                    candidates.isEmpty() ? thresholds.thresholdAt(probe.capturedPositions().size(), comparisonFmr)
-                            : candidates.get(0).threshold(), fpir, gallerySize, Json.write(json, identification),
-                    provenance(actor));
-            accessLog.record(connection, AccessLog.Access.by(actor, "identify fingerprints", "identification " + id));
-            return new Identification(id, probeId, outcome, candidates, fpir, gallerySize, comparisonFmr,
-                    thresholds.isExtrapolated(comparisonFmr));
-        });
-        gallery.put(new GallerySubject(recorded.probeSubjectId(), null, label, probe));
-        return recorded;
+        return identifications.identify(label, capture(captures, List.of()), fpir, actor);
+    }
+
+    /** An identification made at the actor's post: outcome and candidates with per-finger scores; read on record. */
+    public Identification identification(long identificationId, Actor actor) {
+        return identifications.read(identificationId, actor);
+    }
+
+    /**
+     * Enrols the probe of an identification made at the actor's post as an unknown subject, with a reason: the
+     * explicit act a search never does by itself. Once per identification.
+     */
+    public Identification enrolIdentified(long identificationId, String reason, Actor actor) {
+        return identifications.enrol(identificationId, reason, actor);
     }
 
     private static FingerTemplate template(FingerCapture capture, int index, boolean refuseUnusable) {

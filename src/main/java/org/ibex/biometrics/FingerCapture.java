@@ -22,6 +22,14 @@ public record FingerCapture(FingerPosition position, byte[] image, double dpi) {
 
     /** A capture from a request: the image in base64, its length checked before it is decoded. */
     public static FingerCapture fromBase64(int position, String base64, Double dpi) {
+        if (position < 1 || position > 10) {
+            throw ImageRefusedException.ofPart("position", "finger position must be one finger, 1 (right thumb) to"
+                    + " 10 (left little), was " + position + "; a slap or palm is not a finger");
+        }
+        if (base64 == null || base64.isBlank()) {
+            throw new ImageRefusedException(ImageRefusedException.Refusal.UNREADABLE, "finger " + position
+                    + ": the image is required, in base64 (WSQ, PNG, JPEG, JPEG 2000 or TIFF)");
+        }
         if (base64 != null && base64.length() > MAX_BASE64_CHARS) {
             throw new ImageRefusedException(ImageRefusedException.Refusal.TOO_MANY_BYTES, "finger " + position
                     + ": the image has about " + base64.length() / 4 * 3 + " bytes; a finger image may have at most "
@@ -29,10 +37,10 @@ public record FingerCapture(FingerPosition position, byte[] image, double dpi) {
         }
         byte[] bytes;
         try {
-            bytes = base64 == null ? null : Base64.getDecoder().decode(base64.trim());
+            bytes = Base64.getDecoder().decode(base64.trim());
         } catch (IllegalArgumentException e) {
             throw new ImageRefusedException(ImageRefusedException.Refusal.UNREADABLE,
-                    "finger " + position + ": image is not valid base64");
+                    "finger " + position + ": the image is not valid base64 (letters, digits, + and /, padded with =)");
         }
         return new FingerCapture(FingerPosition.ofCode(position), bytes, dpi == null ? 0 : dpi);
     }
@@ -52,8 +60,11 @@ public record FingerCapture(FingerPosition position, byte[] image, double dpi) {
                 return FingerImage.grayscale(wsq.getWidth(), wsq.getHeight(), pixels, dpi);
             }
             return FingerImage.decode(image, dpi, errors);
+        } catch (ImageRefusedException | UnusableFingerException e) {
+            throw e;
         } catch (IllegalArgumentException e) {
-            throw e instanceof UnusableFingerException ? e : new IllegalArgumentException(position.label() + ": " + e.getMessage());
+            // The one rule FingerImage holds after the decoders' own: the resolution.
+            throw ImageRefusedException.ofPart("dpi", position.label() + ": " + e.getMessage());
         }
     }
 

@@ -20,6 +20,8 @@ import java.util.Objects;
 public final class FingerImage {
     private static final double MIN_DPI = 250;
     private static final double MAX_DPI = 1500;
+    private static final String DAMAGED = "the image data is damaged or cut short and cannot be decoded;"
+            + " capture or export it again as WSQ, PNG, JPEG, JPEG 2000 or TIFF";
 
     private final int width;
     private final int height;
@@ -60,6 +62,9 @@ public final class FingerImage {
     static FingerImage decode(byte[] encoded, double assumedDpi, NistImageDecoder.ImageErrors errors) {
         ImageBounds bounds = ImageBounds.FINGER;
         bounds.checkEncoded(encoded.length, errors);
+        if (TiffHeader.isTiff(encoded)) {
+            TiffHeader.check(encoded, errors);
+        }
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(encoded))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
@@ -80,15 +85,15 @@ public final class FingerImage {
                 reader.dispose();
             }
         } catch (IOException e) {
-            throw errors.error("decode", "cannot decode the image: " + e.getMessage());
+            throw errors.error("decode", DAMAGED);
         } catch (ImageRefusedException | NistFormatException e) {
             throw e;
         } catch (IllegalArgumentException e) {
             throw e;
         } catch (RuntimeException e) {
-            // ImageIO's readers report damaged data with whatever exception the damage causes.
-            throw errors.error("decode", "cannot decode the image: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
+            // ImageIO's readers report damaged data with whatever exception the damage causes; its name and
+            // message speak of the decoder's insides, so the client is told the rule in words instead.
+            throw errors.error("decode", DAMAGED);
         }
     }
 

@@ -10,15 +10,24 @@ public final class ImageRefusedException extends RuntimeException {
 
     private final Refusal refusal;
     private final int index;
+    private final String part;
+    private final String field;
 
     public ImageRefusedException(Refusal refusal, String message) {
-        this(refusal, message, -1);
+        this(refusal, message, -1, "image", null);
     }
 
-    private ImageRefusedException(Refusal refusal, String message, int index) {
+    private ImageRefusedException(Refusal refusal, String message, int index, String part, String field) {
         super(message);
         this.refusal = refusal;
         this.index = index;
+        this.part = part;
+        this.field = field;
+    }
+
+    /** A finger's other member ({@code dpi}, {@code position}) breaking its rule: blamed as {@code fingers[i].part}. */
+    static ImageRefusedException ofPart(String part, String message) {
+        return new ImageRefusedException(Refusal.UNREADABLE, message, -1, part, null);
     }
 
     /** The refusal of a decoder's rule: {@code bytes} and {@code limit} are sizes, anything else unreadable data. */
@@ -33,7 +42,12 @@ public final class ImageRefusedException extends RuntimeException {
 
     /** The same refusal, placed at the finger's index in the request. */
     public ImageRefusedException at(int fingerIndex) {
-        return new ImageRefusedException(refusal, getMessage(), fingerIndex);
+        return new ImageRefusedException(refusal, getMessage(), fingerIndex, part, field);
+    }
+
+    /** The same refusal blamed on a field of another shape, such as a record of an uploaded file. */
+    public ImageRefusedException in(String fieldName) {
+        return new ImageRefusedException(refusal, getMessage(), index, part, fieldName);
     }
 
     public Refusal refusal() {
@@ -45,8 +59,11 @@ public final class ImageRefusedException extends RuntimeException {
         return index;
     }
 
-    /** The request field to blame: {@code fingers[i].image}. */
+    /** The request field to blame: {@code fingers[i].image} (or {@code .dpi}, {@code .position}), unless placed elsewhere. */
     public String field() {
-        return index < 0 ? "fingers" : "fingers[" + index + "].image";
+        if (field != null) {
+            return field;
+        }
+        return index < 0 ? "fingers" : "fingers[" + index + "]." + part;
     }
 }

@@ -76,8 +76,8 @@ public final class NistImageDecoder {
             bitmap = Jnbis.wsq().decode(data).asBitmap();
         } catch (RuntimeException | StackOverflowError e) {
             // JNBIS reports damaged data with whatever exception the damage causes (index, null, arithmetic).
-            throw errors.error("decode", "WSQ data cannot be decoded: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
+            // The decoder's own message names its C functions and Java exceptions: the client gets the rule in words.
+            throw errors.error("decode", "the WSQ data is damaged or cut short and cannot be decoded");
         }
         return gray(bitmap.getPixels(), bitmap.getWidth(), bitmap.getHeight(), errors);
     }
@@ -116,6 +116,9 @@ public final class NistImageDecoder {
     }
 
     private static BufferedImage imageIo(byte[] data, String format, ImageBounds bounds, ImageErrors errors) {
+        if (TiffHeader.isTiff(data)) {
+            TiffHeader.check(data, errors);
+        }
         try (ImageInputStream stream = new MemoryCacheImageInputStream(new ByteArrayInputStream(data))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(stream);
             if (!readers.hasNext()) {
@@ -134,8 +137,7 @@ public final class NistImageDecoder {
             if (e instanceof NistFormatException || e instanceof ImageRefusedException) {
                 throw (RuntimeException) e;
             }
-            throw errors.error("decode", format + " data cannot be decoded: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
+            throw errors.error("decode", "the " + format + " data is damaged or cut short and cannot be decoded");
         }
     }
 }

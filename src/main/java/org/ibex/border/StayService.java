@@ -83,7 +83,8 @@ public final class StayService {
         return found;
     }
 
-    private PersonStay compute(Connection connection, long personId, LocalDate asOf) throws SQLException {
+    /** The stay as of a day, without scope or log: the callers in this package do both. */
+    PersonStay compute(Connection connection, long personId, LocalDate asOf) throws SQLException {
         return stays.compute(connection, personId, asOf);
     }
 }

@@ -15,8 +15,11 @@ final class Api {
         all.addAll(new AuthRoutes(services, mapper).endpoints());
         all.addAll(new CrossingRoutes(services, mapper).endpoints());
         all.addAll(new StayRoutes(services).endpoints());
+        all.addAll(new PersonRoutes(services).endpoints());
         all.addAll(new WatchlistRoutes(services, mapper).endpoints());
-        all.addAll(new BiometricRoutes(services, mapper).endpoints());
+        BodyBudget bodies = BodyBudget.forHeap(BiometricRoutes.MAX_BODY);
+        all.addAll(new BiometricRoutes(services, mapper, bodies).endpoints());
+        all.addAll(new IdentificationRoutes(services, mapper, bodies).endpoints());
         all.addAll(new AccountRoutes(services, mapper).endpoints());
         all.addAll(new AdminRoutes(services).endpoints());
         all.addAll(new ExchangeRoutes(services, mapper).endpoints());

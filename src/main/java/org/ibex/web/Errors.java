@@ -44,11 +44,11 @@ final class Errors {
                 "fingers." + e.position().code(), e.getMessage(), null));
         app.exception(ConflictException.class, (e, ctx) -> respond(ctx, 409, e.code(), e.field(), e.getMessage(), null));
         app.exception(BiometricRefusal.class, (e, ctx) -> respond(ctx, switch (e.kind()) {
-            case UNKNOWN_PERSON -> 404;
+            case UNKNOWN_PERSON, UNKNOWN_IDENTIFICATION -> 404;
             case ENROLMENT_EXISTS -> 409;
             case REASON_REQUIRED -> 400;
         }, switch (e.kind()) {
-            case UNKNOWN_PERSON -> "not-found";
+            case UNKNOWN_PERSON, UNKNOWN_IDENTIFICATION -> "not-found";
             case ENROLMENT_EXISTS -> "enrolment-exists";
             case REASON_REQUIRED -> "invalid-input";
         }, e.field(), e.getMessage(), null));

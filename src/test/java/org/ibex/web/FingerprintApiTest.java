@@ -104,7 +104,7 @@ class FingerprintApiTest {
     }
 
     @Test
-    void anUndocumentedPersonIsIdentifiedByOneFingerAndTheProbeIsKept() {
+    void anUndocumentedPersonIsIdentifiedByOneFingerAndTheProbeIsKeptWithTheIdentification() {
         JsonNode identification = api.expect(201, "POST", "/api/identifications", "officer.b",
                 Map.of("label", "arrived without papers", "fingers", List.of(finger(7, 102, 5))));
         assertThat(identification.path("outcome").asText()).isEqualTo("IDENTIFIED");
@@ -113,17 +113,21 @@ class FingerprintApiTest {
         assertThat(identification.path("comparisonFmr").asDouble())
                 .as("the threshold follows from the target FPIR over the gallery size")
                 .isEqualTo(identification.path("targetFpir").asDouble() / identification.path("gallerySize").asInt());
-        assertThat(identification.path("probeSubjectId").asLong()).isPositive();
+        JsonNode kept = api.expect(200, "GET", identification.path("href").asText(), "officer.b", null);
+        assertThat(kept.path("probeFingers").get(0).asText()).as("the probe is kept with the identification, not enrolled")
+                .isEqualTo("LEFT_INDEX");
+        assertThat(kept.path("enrolledSubjectId").isNull()).isTrue();
     }
 
     @Test
     void aWithdrawnSubjectIsNoLongerFound() {
-        JsonNode enrolled = api.expect(201, "POST", "/api/identifications", "officer.a",
+        JsonNode searched = api.expect(201, "POST", "/api/identifications", "officer.a",
                 Map.of("label", "to be withdrawn", "fingers", List.of(finger(4, 108, 1))));
-        long subject = enrolled.path("probeSubjectId").asLong();
+        long subject = api.expect(201, "POST", searched.path("enrolment").asText(), "officer.a",
+                Map.of("reason", "no papers, to be found again")).path("enrolledSubjectId").asLong();
         assertThat(api.expect(201, "POST", "/api/identifications", "officer.a",
                 Map.of("fingers", List.of(finger(4, 108, 2)))).at("/candidates/0/subjectId").asLong())
-                .as("the unknown subject kept from the first search is found by the second").isEqualTo(subject);
+                .as("the unknown subject enrolled from the first search is found by the second").isEqualTo(subject);
 
         assertThat(api.send("DELETE", "/api/biometric-subjects/" + subject, "officer.a", null).statusCode())
                 .as("only supervisors withdraw").isEqualTo(403);
@@ -152,7 +156,8 @@ class FingerprintApiTest {
         assertThat(notAnImage.path("message").asText()).contains("right index finger");
         JsonNode slap = api.expect(400, "POST", "/api/identifications", "officer.a",
                 Map.of("fingers", List.of(Map.of("position", 13, "image", "AAAA"))));
-        assertThat(slap.path("message").asText()).contains("finger position code must be 0 (unknown) to 10");
+        assertThat(slap.path("message").asText()).contains("finger position must be one finger, 1 (right thumb) to 10");
+        assertThat(slap.path("field").asText()).isEqualTo("fingers[0].position");
         JsonNode unknown = api.expect(404, "POST", "/api/persons/999999/fingerprints/verify", "officer.a",
                 Map.of("fingers", List.of(finger(2, 101, 2))));
         assertThat(unknown.path("message").asText()).isEqualTo("no person 999999");

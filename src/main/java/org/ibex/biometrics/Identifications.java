@@ -1,0 +1,116 @@
+package org.ibex.biometrics;
+
+import org.ibex.access.Actor;
+import org.ibex.audit.AccessLog;
+import org.ibex.store.Database;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * 1:N searches and what may follow them. A search never enrols: its probe is kept with the identification, out of
+ * the gallery, so asking twice with the same unknown finger answers the same. Enrolling the unknown person is an
+ * explicit act of the post that searched, with a reason, as Eurodac keeps searches and enrolments apart.
+ */
+final class Identifications {
+    private static final int MAX_CANDIDATES = 10;
+    private static final String UNIQUE_VIOLATION = "23505";
+    private final Database database;
+    private final BiometricRepository subjects;
+    private final IdentificationRepository identifications = new IdentificationRepository();
+    private final FingerGallery gallery;
+    private final ScoreThresholds thresholds;
+    private final AccessLog accessLog;
+    private final Clock clock;
+
+    Identifications(Database database, BiometricRepository subjects, FingerGallery gallery, ScoreThresholds thresholds,
+                    AccessLog accessLog, Clock clock) {
+        this.database = database;
+        this.subjects = subjects;
+        this.gallery = gallery;
+        this.thresholds = thresholds;
+        this.accessLog = accessLog;
+        this.clock = clock;
+    }
+
+    /** Searches the gallery with templates already extracted; the outcome and the probe are recorded, nothing enrolled. */
+    Identification identify(String label, FingerSet probe, double fpir, Actor actor) {
+        int gallerySize = Math.max(1, gallery.size());
+        double comparisonFmr = fpir / gallerySize;
+        List<IdentificationCandidate> candidates = gallery.search(probe, thresholds, comparisonFmr, -1, MAX_CANDIDATES);
+        Identification.Outcome outcome = Identification.outcomeOf(candidates);
+        Identification draft = new Identification(0, label, outcome, candidates, fpir, gallerySize, comparisonFmr,
+                thresholds.isExtrapolated(comparisonFmr), probe.capturedPositions(), actor.user().postId(),
+                actor.username(), clock.instant(), null);
+        double threshold = candidates.isEmpty() ? thresholds.thresholdAt(probe.capturedPositions().size(), comparisonFmr)
+                : candidates.get(0).threshold();
+        return database.inTransaction(connection -> {
+            long id = identifications.insert(connection, draft,
+                    outcome == Identification.Outcome.IDENTIFIED ? candidates.get(0).subjectId() : null, threshold, probe);
+            accessLog.record(connection, AccessLog.Access.by(actor, "identify fingerprints", "identification " + id));
+            return draft.withId(id);
+        });
+    }
+
+    /** The identification as recorded; another post's reads as one never made. Every read is logged. */
+    Identification read(long id, Actor actor) {
+        return database.inTransaction(connection -> {
+            Optional<Identification> found = identifications.find(connection, id)
+                    .filter(i -> actor.user().mayActAtPost(i.postId()));
+            accessLog.record(connection, AccessLog.Access.by(actor, found.isPresent() ? "read identification"
+                    : "read identification refused", "identification " + id));
+            return found;
+        }).orElseThrow(() -> BiometricRefusal.unknownIdentification(id));
+    }
+
+    /**
+     * Enrols the probe of an identification as an unknown subject, with the actor's reason: the post that searched
+     * only, once. The subject, the note on the identification and the log entry commit together.
+     */
+    Identification enrol(long id, String reason, Actor actor) {
+        BiometricService.checkReason(reason, "enrolling an unknown person is an act of its own; say why")
+                .ifPresent(e -> {
+                    throw e;
+                });
+        Instant now = clock.instant();
+        record Enrolled(Identification identification, GallerySubject subject) {
+        }
+        Enrolled enrolled = database.inTransaction(connection -> {
+            Optional<Identification> found = identifications.find(connection, id)
+                    .filter(i -> actor.user().mayActAtPost(i.postId()));
+            if (found.isEmpty()) {
+                accessLog.record(connection, AccessLog.Access.by(actor, "enrol unknown subject refused",
+                        "identification " + id + ": not made at the actor's post"));
+                return Optional.<Enrolled>empty();
+            }
+            if (found.get().enrolledSubjectId() != null) {
+                throw new BiometricRefusal(BiometricRefusal.Kind.ENROLMENT_EXISTS, null, "identification " + id
+                        + " was enrolled already as subject " + found.get().enrolledSubjectId());
+            }
+            FingerSet probe = identifications.probe(connection, id);
+            String label = found.get().label() == null ? "unknown subject" : found.get().label();
+            long subjectId = subjects.enrol(connection, null, label, probe,
+                    new BiometricRepository.Provenance(actor.user().postId(), actor.username(), now));
+            try {
+                identifications.noteEnrolment(connection, id, new IdentificationRepository.EnrolmentNote(subjectId,
+                        actor.username(), now, reason.strip()));
+            } catch (SQLException e) {
+                // Two officers enrolling the same search at once: the key refuses the second, whose subject rolls back.
+                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw new BiometricRefusal(BiometricRefusal.Kind.ENROLMENT_EXISTS, null, "identification " + id
+                            + " was enrolled already");
+                }
+                throw e;
+            }
+            accessLog.record(connection, AccessLog.Access.by(actor, "enrol unknown subject",
+                    "identification " + id + " -> subject " + subjectId));
+            Identification done = identifications.find(connection, id).orElseThrow();
+            return Optional.of(new Enrolled(done, new GallerySubject(subjectId, null, label, probe)));
+        }).orElseThrow(() -> BiometricRefusal.unknownIdentification(id));
+        gallery.put(enrolled.subject());
+        return enrolled.identification();
+    }
+}
