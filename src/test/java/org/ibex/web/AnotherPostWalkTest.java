@@ -68,6 +68,8 @@ class AnotherPostWalkTest {
         ids.put("subject", api.expect(201, "POST", "/api/persons/" + ids.get("person") + "/fingerprints", "officer.a",
                 Map.of("fingers", List.of(FingerprintApiTest.finger(2, 101, 1), FingerprintApiTest.finger(7, 102, 1))))
                 .path("subjectId").asText());
+        ids.put("identification", api.expect(201, "POST", "/api/identifications", "officer.a",
+                Map.of("fingers", List.of(FingerprintApiTest.finger(2, 101, 2)))).path("id").asText());
         assertThat(ids.values()).as("POST-A's records exist: %s", ids).doesNotContain("", "0");
     }
 
@@ -133,6 +135,7 @@ class AnotherPostWalkTest {
         String id = path.startsWith("/api/persons") ? ids.get("person")
                 : path.startsWith("/api/biometric-subjects") ? ids.get("subject")
                 : path.startsWith("/api/clearances") ? ids.get("clearance")
+                : path.startsWith("/api/identifications") ? ids.get("identification")
                 : path.startsWith("/api/watchlists") ? "air-local" : ids.get("crossing");
         path = path.replace("{id}", id).replace("{hitId}", ids.get("hit"));
         return switch (endpoint.method().name() + " " + endpoint.path()) {
@@ -159,6 +162,7 @@ class AnotherPostWalkTest {
             case "POST /api/screen" -> Map.of("name", "JEAN ALPHA");
             // 1:N searches the national gallery by design; an empty request keeps the walk from adding a probe.
             case "POST /api/identifications" -> Map.of();
+            case "POST /api/identifications/{id}/enrolment" -> Map.of("reason", "not ours to do");
             default -> endpoint.method().name().equals("GET") ? null : Map.of();
         };
     }
