@@ -1,9 +1,11 @@
 package org.ibex.border;
 
+import org.ibex.input.FieldRuleException;
+
 import java.util.List;
 
 /** Input that breaks a rule; each problem names the field and the rule (HTTP 400, CLI exit 2). */
-public final class InvalidInputException extends RuntimeException {
+public final class InvalidInputException extends FieldRuleException {
     private final List<Problem> problems;
 
     /** One broken rule on one field. */
@@ -11,7 +13,8 @@ public final class InvalidInputException extends RuntimeException {
     }
 
     public InvalidInputException(List<Problem> problems) {
-        super(problems.stream().map(p -> p.field() + ": " + p.message()).reduce((a, b) -> a + "; " + b).orElse("invalid input"));
+        super(problems.isEmpty() ? null : problems.get(0).field(), problems.isEmpty() ? null : problems.get(0).rule(),
+                problems.stream().map(p -> p.field() + ": " + p.message()).reduce((a, b) -> a + "; " + b).orElse("invalid input"));
         this.problems = List.copyOf(problems);
     }
 
@@ -20,6 +23,11 @@ public final class InvalidInputException extends RuntimeException {
     }
 
     public List<Problem> problems() {
+        return problems;
+    }
+
+    @Override
+    public List<Problem> details() {
         return problems;
     }
 }

@@ -1,21 +1,15 @@
 package org.ibex.document;
 
+import org.ibex.input.FieldRuleException;
+
 /** Thrown when text cannot be an MRZ at all (empty, binary, too long, no format's line shape); names the rule broken. */
-public class MrzInputException extends RuntimeException {
-    private final String field;
-    private final String rule;
-
+public class MrzInputException extends FieldRuleException {
     public MrzInputException(String field, String rule, String message) {
-        super(message);
-        this.field = field;
-        this.rule = rule;
+        super(field, rule, message);
     }
 
-    public String field() {
-        return field;
-    }
-
-    public String rule() {
-        return rule;
+    @Override
+    public String code() {
+        return "invalid-mrz";
     }
 }

@@ -10,12 +10,10 @@ import org.ibex.biometrics.ImageRefusedException;
 import org.ibex.access.AccountException;
 import org.ibex.biometrics.NotEnrolledException;
 import org.ibex.biometrics.UnusableFingerException;
-import org.ibex.border.InvalidInputException;
 import org.ibex.border.NotFoundException;
-import org.ibex.document.MrzInputException;
+import org.ibex.input.FieldRuleException;
 import org.ibex.store.ConflictException;
 import org.ibex.watchlist.ConfirmationRequiredException;
-import org.ibex.watchlist.InvalidEntryException;
 import org.ibex.watchlist.UnknownListException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,10 +32,9 @@ final class Errors {
 
     static void register(Javalin app) {
         app.exception(ApiException.class, (e, ctx) -> respond(ctx, e.status, e.code, e.field, e.getMessage(), null));
-        app.exception(InvalidInputException.class, (e, ctx) ->
-                respond(ctx, 400, "invalid-input", e.problems().get(0).field(), e.getMessage(), e.problems()));
-        app.exception(MrzInputException.class, (e, ctx) ->
-                respond(ctx, 400, "invalid-mrz", e.field(), e.getMessage(), null));
+        // Every domain's bad input, one mapping: the field, the rule's code and, when several broke, each of them.
+        app.exception(FieldRuleException.class, (e, ctx) ->
+                respond(ctx, 400, e.code(), e.field(), e.getMessage(), e.details()));
         app.exception(NotFoundException.class, (e, ctx) -> respond(ctx, 404, "not-found", null, e.getMessage(), null));
         app.exception(NotEnrolledException.class, (e, ctx) -> respond(ctx, 404, "not-enrolled", null, e.getMessage(), null));
         app.exception(UnusableFingerException.class, (e, ctx) -> respond(ctx, 422, "unusable-finger",
@@ -69,8 +66,6 @@ final class Errors {
             respond(ctx, status(e.kind()), e.code(), e.field(), e.getMessage(), null);
         });
         app.exception(AccessDeniedException.class, (e, ctx) -> respond(ctx, 403, "forbidden", null, e.getMessage(), null));
-        app.exception(InvalidEntryException.class, (e, ctx) ->
-                respond(ctx, 400, "invalid-input", e.field(), e.getMessage(), null));
         app.exception(UnknownListException.class, (e, ctx) -> respond(ctx, 404, "not-found", null, e.getMessage(), null));
         app.exception(ConfirmationRequiredException.class, (e, ctx) ->
                 respond(ctx, 409, "confirmation-required", "confirmRemoval", e.getMessage(), null));

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import io.javalin.http.Context;
 import org.ibex.access.Actor;
-import org.ibex.border.InvalidInputException;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -111,7 +110,7 @@ final class Requests {
                     + expected(e.getTargetType()) + got);
         } catch (JsonMappingException e) {
             // A value's own reader refused it (a direction, a finger position): its rule is the message.
-            if (e.getCause() instanceof IllegalArgumentException || e.getCause() instanceof InvalidInputException) {
+            if (e.getCause() instanceof IllegalArgumentException) {
                 String field = e.getPath().stream().map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]"
                         : r.getFieldName()).reduce((a, b) -> a + "." + b).orElse("body");
                 throw ApiException.badRequest(field, e.getCause().getMessage());
