@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -43,72 +44,90 @@ public final class StayService {
                 // An officer sees the stay of travellers who crossed at their post; others look absent.
                 throw new NotFoundException("no person " + personId);
             }
-            return compute(connection, personId, asOf);
+            return compute(connection, personId, asOf).stay();
         });
         accessLog.record(AccessLog.Access.by(actor, "stay.read", "person/" + personId + " asOf=" + asOf));
         return stay;
     }
 
-    /** Everyone present on {@code asOf} beyond their authorised stay, longest overstay first. */
-    public List<PersonStay> overstayers(LocalDate asOf, Actor actor) {
-        List<PersonStay> all = overstayers(asOf);
-        List<PersonStay> found = all;
+    /**
+     * A page of everyone present on {@code asOf} beyond their authorised stay, longest overstay first (then by
+     * person id, so pages do not overlap). A supervisor sees the overstayers who crossed at their post only.
+     */
+    public Page<Overstayer> overstayers(LocalDate asOf, Actor actor, int offset, int limit) {
+        List<Overstayer> all = overstayers(asOf);
+        List<Overstayer> found = all;
         if (actor.user().role().boundToPost()) {
-            // A supervisor sees the overstayers who crossed at their post, never another post's travellers.
             String post = actor.user().postId();
             found = database.read(connection -> {
-                List<PersonStay> own = new ArrayList<>();
-                for (PersonStay stay : all) {
-                    if (crossings.personCrossedAt(connection, stay.person().id(), post)) {
-                        own.add(stay);
+                List<Overstayer> own = new ArrayList<>();
+                for (Overstayer o : all) {
+                    if (crossings.personCrossedAt(connection, o.person().id(), post)) {
+                        own.add(o);
                     }
                 }
                 return own;
             });
         }
-        accessLog.record(AccessLog.Access.by(actor, "overstayers.list", "asOf=" + asOf + " count=" + found.size()));
-        return found;
+        int from = Math.min(offset, found.size());
+        Page<Overstayer> page = Page.of(found.subList(from, (int) Math.min(found.size(), (long) from + limit + 1)), limit);
+        accessLog.record(AccessLog.Access.by(actor, "overstayers.list", "asOf=" + asOf + " offset=" + offset
+                + " count=" + page.items().size()));
+        return page;
     }
 
-    /** The same list, for the command line where the operator of the node is the actor. */
-    public List<PersonStay> overstayers(LocalDate asOf) {
-        List<PersonStay> found = database.read(connection -> {
-            List<PersonStay> out = new ArrayList<>();
+    /** Every overstayer, for the command line where the operator of the node is the actor. */
+    public List<Overstayer> overstayers(LocalDate asOf) {
+        List<Overstayer> found = database.read(connection -> {
+            List<Overstayer> out = new ArrayList<>();
             // Crossings are stored in UTC; a day of margin keeps late-evening entries in far-east zones.
             for (long personId : crossings.presentPersons(connection, asOf.plusDays(2).atStartOfDay().toInstant(ZoneOffset.UTC))) {
-                PersonStay stay = compute(connection, personId, asOf);
+                Computed computed = compute(connection, personId, asOf);
+                PersonStay stay = computed.stay();
                 if (stay.status() != null && stay.status().overstayer()) {
-                    out.add(stay);
+                    out.add(new Overstayer(stay.person(), stay.rule(), stay.status(),
+                            computed.last() == null ? null : Overstayer.LastDocument.of(computed.last().document()),
+                            computed.lastEntry() == null ? null : computed.lastEntry().postId()));
                 }
             }
             return out;
         });
-        found.sort((a, b) -> Integer.compare(b.status().overstayDays(), a.status().overstayDays()));
+        found.sort(Comparator.comparingInt((Overstayer o) -> -o.status().overstayDays())
+                .thenComparingLong(o -> o.person().id()));
         return found;
     }
 
-    private PersonStay compute(Connection connection, long personId, LocalDate asOf) throws SQLException {
+    /** A person's stay with the last standing crossing and entry up to the day asked. */
+    private record Computed(PersonStay stay, Crossing last, Crossing lastEntry) {
+    }
+
+    private Computed compute(Connection connection, long personId, LocalDate asOf) throws SQLException {
         Person person = persons.find(connection, personId)
                 .orElseThrow(() -> new NotFoundException("no person " + personId));
         List<Crossing> standing = crossings.movementsOf(connection, personId);
         List<Movement> movements = new ArrayList<>();
         Permit permit = null;
         String nationality = person.nationality();
+        Crossing last = null;
+        Crossing lastEntry = null;
         for (Crossing c : standing) {
             LocalDate date = c.localDate();
             if (date.isAfter(asOf)) {
                 break;
             }
             movements.add(new Movement(c.direction(), date));
+            last = c;
             if (c.direction() == Direction.ENTRY) {
                 permit = c.permit();
                 nationality = c.document().nationality();
+                lastEntry = c;
             }
         }
         StayPolicy.Resolved rule = policy.get().resolve(nationality, permit);
         if (rule.rule() == null) {
-            return new PersonStay(person, null, null, rule.problem());
+            return new Computed(new PersonStay(person, null, null, rule.problem()), last, lastEntry);
         }
-        return new PersonStay(person, rule.rule().describe(), calculator.status(movements, rule.rule(), asOf), null);
+        return new Computed(new PersonStay(person, rule.rule().describe(), calculator.status(movements, rule.rule(), asOf),
+                null), last, lastEntry);
     }
 }
