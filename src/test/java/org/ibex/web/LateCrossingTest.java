@@ -126,6 +126,20 @@ class LateCrossingTest {
     }
 
     @Test
+    void aSupervisorsCorrectionOfAnEarlierTimeIsLateWithTheCorrectionsReason() {
+        Map<String, Object> wrong = entryAt(NOW.minus(Duration.ofMinutes(1)), "CORRECTED", "CO1234567");
+        long id = api.expect(201, "POST", "/api/crossings", "officer.a", wrong).at("/crossing/id").asLong();
+        Map<String, Object> right = entryAt(NOW.minus(Duration.ofDays(1)), "CORRECTED", "CO1234567");
+
+        JsonNode corrected = api.expect(201, "POST", "/api/crossings/" + id + "/corrections", "supervisor.a",
+                Map.of("reason", "the traveller arrived yesterday; typed in today", "crossing", right)).path("crossing");
+
+        assertThat(corrected.path("late").asBoolean()).isTrue();
+        assertThat(corrected.path("lateReason").asText()).as("a correction's reason serves as the late reason")
+                .isEqualTo("the traveller arrived yesterday; typed in today");
+    }
+
+    @Test
     void importedCrossingsAreMarkedImportedAndLateWithoutAReason() {
         CrossingRequest old = new CrossingRequest("import-late-1", Direction.ENTRY, "POST-A",
                 NOW.minus(Duration.ofDays(40)), ApiCalls.passport("IMPORTED", "IM1234567"), null, null, null, null);
