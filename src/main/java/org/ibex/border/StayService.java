@@ -55,7 +55,7 @@ public final class StayService {
      * person id, so pages do not overlap). A supervisor sees the overstayers who crossed at their post only.
      */
     public Page<Overstayer> overstayers(LocalDate asOf, Actor actor, int offset, int limit) {
-        List<Overstayer> all = overstayers(asOf);
+        List<Overstayer> all = allOverstayers(asOf);
         List<Overstayer> found = all;
         if (actor.user().role().boundToPost()) {
             String post = actor.user().postId();
@@ -76,8 +76,8 @@ public final class StayService {
         return page;
     }
 
-    /** Every overstayer, for the command line where the operator of the node is the actor. */
-    public List<Overstayer> overstayers(LocalDate asOf) {
+    /** Every overstayer on the node; callers log the read. */
+    private List<Overstayer> allOverstayers(LocalDate asOf) {
         List<Overstayer> found = database.read(connection -> {
             List<Overstayer> out = new ArrayList<>();
             // Crossings are stored in UTC; a day of margin keeps late-evening entries in far-east zones.
