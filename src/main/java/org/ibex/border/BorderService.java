@@ -49,6 +49,7 @@ public final class BorderService {
     private final PostRepository posts;
     private final AccessLog accessLog;
     private final Clock clock;
+    private final CrossingTime time;
     private final ScreeningIndex screening;
     private final BiometricService biometrics;
     private final HitRepository hits = new HitRepository();
@@ -58,6 +59,14 @@ public final class BorderService {
     public BorderService(Database database, org.ibex.document.MrzParser parser, InspectionRules rules,
                          Supplier<StayPolicy> policy, PostRepository posts, AccessLog accessLog, ScreeningIndex screening,
                          BiometricService biometrics, Clock clock) {
+        this(database, parser, rules, policy, posts, accessLog, screening, biometrics, clock,
+                new CrossingTime(CrossingTime.DEFAULT_SKEW));
+    }
+
+    public BorderService(Database database, org.ibex.document.MrzParser parser, InspectionRules rules,
+                         Supplier<StayPolicy> policy, PostRepository posts, AccessLog accessLog, ScreeningIndex screening,
+                         BiometricService biometrics, Clock clock, CrossingTime time) {
+        this.time = time;
         this.database = database;
         this.documents = new DocumentReader(parser);
         this.rules = rules;
@@ -73,20 +82,21 @@ public final class BorderService {
     }
 
     public RecordedCrossing record(CrossingRequest request, Actor actor) {
-        Prepared prepared = prepare(request, null, null, actor);
+        Prepared prepared = prepare(request, null, null, actor, false);
         return inTransactionWinningRaces(connection -> store(connection, prepared));
     }
 
     /**
      * Records many crossings in one transaction: all or none are stored, so an import killed midway leaves
-     * whole batches only. Requests that break a rule are returned as rejections and not stored.
+     * whole batches only. Requests that break a rule are returned as rejections and not stored. This is the import
+     * path: its crossings are marked imported, and late without a reason asked when they lie in the past.
      */
     public BatchResult recordBatch(List<CrossingRequest> requests, Actor actor) {
         List<Prepared> prepared = new ArrayList<>();
         List<BatchResult.Rejection> rejected = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
             try {
-                prepared.add(prepare(requests.get(i), null, null, actor));
+                prepared.add(prepare(requests.get(i), null, null, actor, true));
             } catch (InvalidInputException | AccessDeniedException | org.ibex.document.MrzInputException e) {
                 rejected.add(new BatchResult.Rejection(i, e.getMessage()));
             }
@@ -113,7 +123,10 @@ public final class BorderService {
             throw InvalidInputException.of("id", "latest", "crossing " + supersededId + " was already corrected by "
                     + old.supersededBy() + ": correct that one");
         }
-        Prepared prepared = prepare(request, supersededId, reason, actor);
+        // A correction of yesterday's crossing is late by nature: its reason serves when no lateReason is given.
+        CrossingRequest withReason = request.lateReason() != null && !request.lateReason().isBlank() ? request
+                : withLateReason(request, reason);
+        Prepared prepared = prepare(withReason, supersededId, reason, actor, false);
         return inTransactionWinningRaces(connection -> store(connection, prepared));
     }
 
@@ -141,29 +154,41 @@ public final class BorderService {
     }
 
     public List<Crossing> list(CrossingRepository.Filter filter, Actor actor) {
-        CrossingRepository.Filter scoped = filter;
+        return page(filter, actor).items();
+    }
+
+    /** A page of crossings newest first by id; officers and supervisors see their own post's only. */
+    public Page<Crossing> page(CrossingRepository.Filter filter, Actor actor) {
+        CrossingRepository.Filter query = filter;
         if (actor.user().role().boundToPost()) {
             if (filter.postId() != null && !filter.postId().equals(actor.user().postId())) {
                 throw new AccessDeniedException(actor.user().role().label() + " " + actor.username()
                         + " may list crossings of post " + actor.user().postId() + " only");
             }
-            scoped = new CrossingRepository.Filter(actor.user().postId(), filter.personId(), filter.from(), filter.to(),
-                    filter.limit());
+            query = filter.atPost(actor.user().postId());
         }
-        CrossingRepository.Filter query = scoped;
-        List<Crossing> found = database.read(c -> crossings.list(c, query));
-        accessLog.record(AccessLog.Access.by(actor, "crossing.list", "post=" + query.postId() + " person=" + query.personId()
-                + " count=" + found.size()));
+        CrossingRepository.Filter fetch = query.oneMore();
+        Page<Crossing> found = Page.of(database.read(c -> crossings.list(c, fetch)), query.limit());
+        accessLog.record(AccessLog.Access.by(actor, "crossing.list", query.describe() + " count=" + found.items().size()));
         return found;
     }
 
     /** A request checked and read, ready to store: everything that needs no database. */
-    private record Prepared(CrossingRequest request, Post post, String uid, String officer, Instant occurredAt,
+    private record Prepared(CrossingRequest request, Post post, String uid, String officer, CrossingTime.Timing timing,
                             Instant now, DocumentReader.Read read, StayPolicy.Resolved stayRule,
-                            List<WatchlistHit> candidates, FingerSet probe, Long supersedes, String reason, Actor actor) {
+                            List<WatchlistHit> candidates, FingerSet probe, Long supersedes, String reason, Actor actor,
+                            boolean imported) {
+        Instant occurredAt() {
+            return timing.occurredAt();
+        }
     }
 
-    private Prepared prepare(CrossingRequest request, Long supersedes, String reason, Actor actor) {
+    private static CrossingRequest withLateReason(CrossingRequest r, String reason) {
+        return new CrossingRequest(r.uid(), r.direction(), r.postId(), r.occurredAt(), r.mrz(), r.document(), r.permit(),
+                r.nameOriginal(), r.officer(), r.fingers(), reason);
+    }
+
+    private Prepared prepare(CrossingRequest request, Long supersedes, String reason, Actor actor, boolean imported) {
         if (request == null) {
             throw InvalidInputException.of("crossing", "required", "a crossing is required");
         }
@@ -188,13 +213,30 @@ public final class BorderService {
             officer = request.officer();
         }
         Instant now = clock.instant();
-        Instant occurredAt = request.occurredAt() == null ? now : request.occurredAt();
+        CrossingTime.Timing timing = timing(request, post.id(), uid, now, actor, imported);
         DocumentReader.Read read = documents.read(request);
         StayPolicy.Resolved stayRule = policy.get().resolve(read.document().nationality(), request.permit());
         List<WatchlistHit> candidates = screen(read.document(), post.id());
         FingerSet probe = request.fingers().isEmpty() ? null : biometrics.probe(request.fingers());
-        return new Prepared(request, post, uid, officer, occurredAt, now, read, stayRule, candidates, probe, supersedes,
-                reason, actor);
+        return new Prepared(request, post, uid, officer, timing, now, read, stayRule, candidates, probe, supersedes,
+                reason, actor, imported);
+    }
+
+    /**
+     * The crossing's time checked against the clock skew. A retry of a stored crossing is answered as the first
+     * time even when it arrives after the skew has passed: a bad link must not turn a record into a refusal.
+     */
+    private CrossingTime.Timing timing(CrossingRequest request, String postId, String uid, Instant now, Actor actor,
+                                       boolean imported) {
+        try {
+            return time.check(request.occurredAt(), request.lateReason(), now, actor, imported);
+        } catch (InvalidInputException refused) {
+            Optional<Crossing> stored = database.read(c -> crossings.findByUid(c, postId, uid));
+            if (stored.isPresent() && request.occurredAt().equals(stored.get().occurredAt())) {
+                return new CrossingTime.Timing(stored.get().occurredAt(), stored.get().late(), stored.get().lateReason());
+            }
+            throw refused;
+        }
     }
 
     private RecordedCrossing store(Connection connection, Prepared p) throws SQLException {
@@ -234,10 +276,12 @@ public final class BorderService {
         InspectionOutcome outcome = rules.evaluate(facts);
         Crossing crossing = new Crossing(0, p.uid(), p.request().direction(), p.post().id(), p.officer(),
                 p.occurredAt(), p.post().zone().getId(), personId, document, p.request().permit(), outcome.checks(),
-                outcome.decision(), outcome.reasons(), p.supersedes(), p.reason(), null, p.now());
+                outcome.decision(), outcome.reasons(), p.supersedes(), p.reason(), null, p.now(), p.timing().late(),
+                p.timing().lateReason(), p.imported());
         long id = crossings.insert(connection, crossing);
         String action = p.supersedes() == null ? "crossing.record" : "crossing.correct";
-        accessLog.record(connection, AccessLog.Access.by(p.actor(), action, "crossing/" + id + " person/" + personId));
+        accessLog.record(connection, AccessLog.Access.by(p.actor(), action, "crossing/" + id + " person/" + personId
+                + (p.timing().late() ? " late occurredAt=" + p.occurredAt() : "")));
         for (WatchlistHit hit : standing) {
             hits.insert(connection, id, personId, hit, p.now());
         }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.ibex.access.Actor;
 import org.ibex.store.Json;
 import org.ibex.store.Sql;
+import org.ibex.watchlist.HitRepository;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,13 +24,47 @@ public final class CrossingRepository {
             + " c.person_id, c.document_code, c.issuing_state, c.document_number, c.nationality, c.surname,"
             + " c.given_names, c.name_original, c.date_of_birth, c.sex, c.date_of_expiry, c.date_of_issue, c.mrz, c.permit_type,"
             + " c.permit_valid_from, c.permit_valid_until, c.permit_entries, c.permit_days, c.checks, c.decision,"
-            + " c.reasons, c.supersedes, c.correction_reason, c.recorded_at,"
+            + " c.reasons, c.supersedes, c.correction_reason, c.recorded_at, c.late, c.late_reason, c.imported,"
             + " (SELECT s.id FROM crossing s WHERE s.supersedes = c.id) AS superseded_by";
     private static final String EFFECTIVE = " NOT EXISTS (SELECT 1 FROM crossing s WHERE s.supersedes = c.id)";
     private final ObjectMapper json = Json.mapper();
 
-    /** Filters for listing crossings; null means any. */
-    public record Filter(String postId, Long personId, Instant from, Instant to, int limit) {
+    /**
+     * Filters for listing crossings; null means any. {@code openHits}: only crossings with (true) or without (false)
+     * a hit awaiting a disposition. {@code before}: the paging cursor, crossings with a smaller id only.
+     */
+    public record Filter(String postId, Long personId, Instant from, Instant to, Decision decision, Direction direction,
+                         Boolean openHits, Long before, int limit) {
+        /** Post, person and time only, as the command line asks. */
+        public Filter(String postId, Long personId, Instant from, Instant to, int limit) {
+            this(postId, personId, from, to, null, null, null, null, limit);
+        }
+
+        Filter atPost(String post) {
+            return new Filter(post, personId, from, to, decision, direction, openHits, before, limit);
+        }
+
+        Filter oneMore() {
+            return new Filter(postId, personId, from, to, decision, direction, openHits, before, limit + 1);
+        }
+
+        /** The filter in words, for the access log. */
+        String describe() {
+            StringBuilder out = new StringBuilder("post=" + postId + " person=" + personId);
+            append(out, "from", from);
+            append(out, "to", to);
+            append(out, "decision", decision);
+            append(out, "direction", direction);
+            append(out, "openHits", openHits);
+            append(out, "before", before);
+            return out.toString();
+        }
+
+        private static void append(StringBuilder out, String name, Object value) {
+            if (value != null) {
+                out.append(' ').append(name).append('=').append(value);
+            }
+        }
     }
 
     public long insert(Connection connection, Crossing c) throws SQLException {
@@ -37,8 +72,8 @@ public final class CrossingRepository {
                         + " officer, occurred_at, zone_id, person_id, document_code, issuing_state, document_number,"
                         + " nationality, surname, given_names, name_original, date_of_birth, sex, date_of_expiry, date_of_issue, mrz,"
                         + " permit_type, permit_valid_from, permit_valid_until, permit_entries, permit_days, checks,"
-                        + " decision, reasons, supersedes, correction_reason, recorded_at)"
-                        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        + " decision, reasons, supersedes, correction_reason, recorded_at, late, late_reason, imported)"
+                        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 Statement.RETURN_GENERATED_KEYS)) {
             TravelDocument d = c.document();
             Permit p = c.permit() == null ? new Permit(null, null, null, null, null) : c.permit();
@@ -47,7 +82,7 @@ public final class CrossingRepository {
                     d.surname(), d.givenNames(), d.nameOriginal(), d.dateOfBirth(), d.sex(), d.dateOfExpiry(),
                     d.dateOfIssue(), d.mrz(), p.type(), p.validFrom(), p.validUntil(), p.entries(), p.days(),
                     Json.write(json, c.checks()), c.decision().name(), Json.write(json, c.reasons()),
-                    c.supersedes(), c.correctionReason(), c.recordedAt());
+                    c.supersedes(), c.correctionReason(), c.recordedAt(), c.late(), c.lateReason(), c.imported());
             insert.executeUpdate();
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 keys.next();
@@ -83,7 +118,7 @@ public final class CrossingRepository {
         }
     }
 
-    /** Lists crossings newest first, corrected and superseded rows alike. */
+    /** Lists crossings newest first by id (a stable order to page by), corrected and superseded rows alike. */
     public List<Crossing> list(Connection connection, Filter filter) throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM crossing c WHERE 1=1");
         List<Object> args = new ArrayList<>();
@@ -103,7 +138,22 @@ public final class CrossingRepository {
             sql.append(" AND c.occurred_at < ?");
             args.add(filter.to());
         }
-        sql.append(" ORDER BY c.occurred_at DESC, c.id DESC FETCH FIRST ").append(filter.limit()).append(" ROWS ONLY");
+        if (filter.decision() != null) {
+            sql.append(" AND c.decision = ?");
+            args.add(filter.decision().name());
+        }
+        if (filter.direction() != null) {
+            sql.append(" AND c.direction = ?");
+            args.add(filter.direction().name());
+        }
+        if (filter.openHits() != null) {
+            sql.append(filter.openHits() ? " AND " : " AND NOT ").append(HitRepository.awaitingDispositionOn("c.id"));
+        }
+        if (filter.before() != null) {
+            sql.append(" AND c.id < ?");
+            args.add(filter.before());
+        }
+        sql.append(" ORDER BY c.id DESC FETCH FIRST ").append(filter.limit()).append(" ROWS ONLY");
         try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
             Sql.bindAll(select, args.toArray());
             return Sql.list(select, this::crossing);
@@ -162,7 +212,8 @@ public final class CrossingRepository {
                     Decision.valueOf(row.getString("decision")),
                     json.readValue(row.getString("reasons"), new TypeReference<List<Reason>>() { }),
                     Sql.nullableLong(row, "supersedes"), row.getString("correction_reason"),
-                    Sql.nullableLong(row, "superseded_by"), Sql.instant(row, "recorded_at"));
+                    Sql.nullableLong(row, "superseded_by"), Sql.instant(row, "recorded_at"), row.getBoolean("late"),
+                    row.getString("late_reason"), row.getBoolean("imported"));
         } catch (JsonProcessingException e) {
             throw new SQLException("crossing " + row.getLong("id") + " has unreadable checks or reasons", e);
         }

@@ -24,27 +24,40 @@ final class PersonStays {
         this.policy = policy;
     }
 
+    /** A person's stay with the last standing crossing and entry up to the day asked. */
+    record Computed(PersonStay stay, Crossing last, Crossing lastEntry) {
+    }
+
     PersonStay compute(Connection connection, long personId, LocalDate asOf) throws SQLException {
+        return computeWithCrossings(connection, personId, asOf).stay();
+    }
+
+    Computed computeWithCrossings(Connection connection, long personId, LocalDate asOf) throws SQLException {
         Person person = persons.find(connection, personId)
                 .orElseThrow(() -> new NotFoundException("no person " + personId));
         List<Movement> movements = new ArrayList<>();
         Permit permit = null;
         String nationality = person.nationality();
+        Crossing last = null;
+        Crossing lastEntry = null;
         for (Crossing c : crossings.movementsOf(connection, personId)) {
             LocalDate date = c.localDate();
             if (date.isAfter(asOf)) {
                 break;
             }
             movements.add(new Movement(c.direction(), date));
+            last = c;
             if (c.direction() == Direction.ENTRY) {
                 permit = c.permit();
                 nationality = c.document().nationality();
+                lastEntry = c;
             }
         }
         StayPolicy.Resolved rule = policy.get().resolve(nationality, permit);
         if (rule.rule() == null) {
-            return new PersonStay(person, null, null, rule.problem());
+            return new Computed(new PersonStay(person, null, null, rule.problem()), last, lastEntry);
         }
-        return new PersonStay(person, rule.rule().describe(), calculator.status(movements, rule.rule(), asOf), null);
+        return new Computed(new PersonStay(person, rule.rule().describe(), calculator.status(movements, rule.rule(), asOf),
+                null), last, lastEntry);
     }
 }

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -45,41 +46,50 @@ public final class StayService {
         return stay;
     }
 
-    /** Everyone present on {@code asOf} beyond their authorised stay, longest overstay first. */
-    public List<PersonStay> overstayers(LocalDate asOf, Actor actor) {
-        List<PersonStay> all = overstayers(asOf);
-        List<PersonStay> found = all;
+    /**
+     * A page of everyone present on {@code asOf} beyond their authorised stay, longest overstay first (then by
+     * person id, so pages do not overlap). A supervisor sees the overstayers who crossed at their post only.
+     */
+    public Page<Overstayer> overstayers(LocalDate asOf, Actor actor, int offset, int limit) {
+        List<Overstayer> all = allOverstayers(asOf);
+        List<Overstayer> found = all;
         if (actor.user().role().boundToPost()) {
-            // A supervisor sees the overstayers who crossed at their post, never another post's travellers.
             String post = actor.user().postId();
             found = database.read(connection -> {
-                List<PersonStay> own = new ArrayList<>();
-                for (PersonStay stay : all) {
-                    if (crossings.personCrossedAt(connection, stay.person().id(), post)) {
-                        own.add(stay);
+                List<Overstayer> own = new ArrayList<>();
+                for (Overstayer o : all) {
+                    if (crossings.personCrossedAt(connection, o.person().id(), post)) {
+                        own.add(o);
                     }
                 }
                 return own;
             });
         }
-        accessLog.record(AccessLog.Access.by(actor, "overstayers.list", "asOf=" + asOf + " count=" + found.size()));
-        return found;
+        int from = Math.min(offset, found.size());
+        Page<Overstayer> page = Page.of(found.subList(from, (int) Math.min(found.size(), (long) from + limit + 1)), limit);
+        accessLog.record(AccessLog.Access.by(actor, "overstayers.list", "asOf=" + asOf + " offset=" + offset
+                + " count=" + page.items().size()));
+        return page;
     }
 
-    /** The same list, for the command line where the operator of the node is the actor. */
-    public List<PersonStay> overstayers(LocalDate asOf) {
-        List<PersonStay> found = database.read(connection -> {
-            List<PersonStay> out = new ArrayList<>();
+    /** Every overstayer on the node; callers log the read. */
+    private List<Overstayer> allOverstayers(LocalDate asOf) {
+        List<Overstayer> found = database.read(connection -> {
+            List<Overstayer> out = new ArrayList<>();
             // Crossings are stored in UTC; a day of margin keeps late-evening entries in far-east zones.
             for (long personId : crossings.presentPersons(connection, asOf.plusDays(2).atStartOfDay().toInstant(ZoneOffset.UTC))) {
-                PersonStay stay = compute(connection, personId, asOf);
+                PersonStays.Computed computed = stays.computeWithCrossings(connection, personId, asOf);
+                PersonStay stay = computed.stay();
                 if (stay.status() != null && stay.status().overstayer()) {
-                    out.add(stay);
+                    out.add(new Overstayer(stay.person(), stay.rule(), stay.status(),
+                            computed.last() == null ? null : Overstayer.LastDocument.of(computed.last().document()),
+                            computed.lastEntry() == null ? null : computed.lastEntry().postId()));
                 }
             }
             return out;
         });
-        found.sort((a, b) -> Integer.compare(b.status().overstayDays(), a.status().overstayDays()));
+        found.sort(Comparator.comparingInt((Overstayer o) -> -o.status().overstayDays())
+                .thenComparingLong(o -> o.person().id()));
         return found;
     }
 

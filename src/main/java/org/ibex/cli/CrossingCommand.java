@@ -38,6 +38,9 @@ final class CrossingCommand {
         String mrz;
         @Option(names = "--at", description = "when it happened (ISO instant; default now)")
         Instant at;
+        @Option(names = "--late-reason", description = "why it is recorded late: required when --at lies further back"
+                + " than crossings.max-skew-minutes")
+        String lateReason;
         @Option(names = "--permit-type")
         String permitType;
         @Option(names = "--permit-valid-from")
@@ -56,7 +59,7 @@ final class CrossingCommand {
             Permit permit = permitType == null ? null
                     : new Permit(permitType, permitValidFrom, permitValidUntil, permitEntries, permitDays);
             CrossingRequest request = new CrossingRequest(null, Direction.parse(direction), post, at, zone, null,
-                    permit, null, officer);
+                    permit, null, officer, java.util.List.of(), lateReason);
             try (Node node = data.open()) {
                 RecordedCrossing recorded = node.services.border().record(request, Operator.actor("crossing recorded at shell"));
                 ObjectMapper mapper = Json.mapper();

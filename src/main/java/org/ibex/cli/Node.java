@@ -22,6 +22,7 @@ import org.ibex.biometrics.BiometricService;
 import org.ibex.biometrics.ExtractionGate;
 import org.ibex.biometrics.ScoreThresholds;
 import org.ibex.border.BorderService;
+import org.ibex.border.CrossingTime;
 import org.ibex.border.HitReview;
 import org.ibex.border.InspectionRules;
 import org.ibex.border.PersonScope;
@@ -121,7 +122,7 @@ final class Node implements AutoCloseable {
                 BiometricService.loadGallery(database, biometricRepository), ScoreThresholds.fvc2002(), accessLog,
                 new PersonScope(), ExtractionGate.forCores(), clock);
         BorderService border = new BorderService(database, parser, new InspectionRules(18), policy, posts, accessLog,
-                screening, biometrics, clock);
+                screening, biometrics, clock, new CrossingTime(maxSkew(folder)));
         StayService stays = new StayService(database, policy, accessLog, clock);
         WatchlistService watchlists = new WatchlistService(database, watchlistRepository, screening, accessLog, clock);
         Duration clearance = Duration.ofDays(Long.parseLong(folder.setting("hits.clearance-days",
@@ -132,6 +133,21 @@ final class Node implements AutoCloseable {
         exchange.ifPresent(node -> ExchangeMetrics.bind(node, metrics));
         StoreMetrics.bind(database, metrics);
         return new Node(folder, database, services, stayRules, screening, auditSigner(folder), exchange);
+    }
+
+    /** How far a crossing's time may lie from the node's clock before it counts as late: crossings.max-skew-minutes. */
+    static Duration maxSkew(DataFolder folder) {
+        String value = folder.setting("crossings.max-skew-minutes", Long.toString(CrossingTime.DEFAULT_SKEW.toMinutes()));
+        try {
+            long minutes = Long.parseLong(value.strip());
+            if (minutes < 0 || minutes > 24 * 60) {
+                throw new NumberFormatException();
+            }
+            return Duration.ofMinutes(minutes);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("crossings.max-skew-minutes must be a whole number of minutes 0..1440 (got '"
+                    + value + "')");
+        }
     }
 
     /** The node's federation membership when DATA/exchange holds one ({@code ibex exchange join}). */

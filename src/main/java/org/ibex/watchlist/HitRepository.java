@@ -31,6 +31,22 @@ public final class HitRepository {
         }
     }
 
+    /**
+     * SQL that holds when the crossing whose id is {@code crossingId} (a column) has a hit awaiting a disposition:
+     * nobody decided it yet, or one person confirmed it and a second must (the rule of {@link StoredHit#statusOf}).
+     * A hit a clearance suppressed did not stop the traveller and awaits nothing.
+     */
+    public static String awaitingDispositionOn(String crossingId) {
+        String lastFalseAlert = "COALESCE((SELECT MAX(f.id) FROM hit_disposition f WHERE f.hit_id = h.id"
+                + " AND f.outcome = 'FALSE_ALERT'), 0)";
+        return "EXISTS (SELECT 1 FROM screening_hit h WHERE h.crossing_id = " + crossingId
+                + " AND NOT EXISTS (SELECT 1 FROM hit_suppression s WHERE s.hit_id = h.id)"
+                + " AND NOT EXISTS (SELECT 1 FROM hit_disposition l WHERE l.hit_id = h.id AND l.outcome = 'FALSE_ALERT'"
+                + " AND l.id = (SELECT MAX(m.id) FROM hit_disposition m WHERE m.hit_id = h.id))"
+                + " AND (SELECT COUNT(DISTINCT d.decided_by) FROM hit_disposition d WHERE d.hit_id = h.id"
+                + " AND d.outcome = 'CONFIRMED' AND d.id > " + lastFalseAlert + ") < 2)";
+    }
+
     public List<StoredHit> forCrossing(Connection connection, long crossingId) throws SQLException {
         return select(connection, "h.crossing_id = ?", crossingId);
     }

@@ -88,6 +88,55 @@ public final class WatchlistRepository {
         return new ListSnapshot(persons, documents);
     }
 
+    /**
+     * Up to {@code limit} person entries of a list in entry-id order after {@code after} (null: from the start),
+     * whose names or aliases contain {@code search} regardless of case (null: all).
+     */
+    List<PersonEntry> persons(Connection connection, String listId, String search, String after, int limit)
+            throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT list_id, entry_id, names, date_of_birth, nationality, sex, reason,"
+                + " source, valid_from, valid_until, action FROM watchlist_person WHERE list_id = ?");
+        List<Object> args = new ArrayList<>(List.of(listId));
+        if (search != null) {
+            sql.append(" AND LOWER(names) LIKE ? ESCAPE '!'");
+            args.add("%" + likeEscaped(search.toLowerCase(java.util.Locale.ROOT)) + "%");
+        }
+        if (after != null) {
+            sql.append(" AND entry_id > ?");
+            args.add(after);
+        }
+        sql.append(" ORDER BY entry_id FETCH FIRST ").append(limit).append(" ROWS ONLY");
+        try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
+            Sql.bindAll(select, args.toArray());
+            return Sql.list(select, this::person);
+        }
+    }
+
+    /** Up to {@code limit} document entries after {@code after} whose number contains {@code number} (null: all). */
+    List<DocumentEntry> documents(Connection connection, String listId, String number, String after, int limit)
+            throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT list_id, entry_id, document_number, issuing_state, document_type,"
+                + " status, reported_on, source FROM watchlist_document WHERE list_id = ?");
+        List<Object> args = new ArrayList<>(List.of(listId));
+        if (number != null) {
+            sql.append(" AND document_number LIKE ? ESCAPE '!'");
+            args.add("%" + likeEscaped(number) + "%");
+        }
+        if (after != null) {
+            sql.append(" AND entry_id > ?");
+            args.add(after);
+        }
+        sql.append(" ORDER BY entry_id FETCH FIRST ").append(limit).append(" ROWS ONLY");
+        try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
+            Sql.bindAll(select, args.toArray());
+            return Sql.list(select, WatchlistRepository::document);
+        }
+    }
+
+    private static String likeEscaped(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
     /** The entry as the database keeps it: long reasons and sources are cut, so a stored version compares equal. */
     static PersonEntry asStored(PersonEntry p) {
         return new PersonEntry(p.listId(), p.entryId(), p.names(), p.dateOfBirth(), p.nationality(), p.sex(),

@@ -19,6 +19,7 @@ public final class WatchlistService {
     private final ListKeeper keeper;
     private final AccessLog accessLog;
     private final Database database;
+    private final ListEntries entries;
 
     public WatchlistService(Database database, WatchlistRepository repository, ScreeningIndex index, AccessLog accessLog,
                             Clock clock) {
@@ -27,6 +28,12 @@ public final class WatchlistService {
         this.keeper = new ListKeeper(database, repository, index, accessLog, clock);
         this.accessLog = accessLog;
         this.database = database;
+        this.entries = new ListEntries(database, repository, accessLog);
+    }
+
+    /** A page of a list's entries, for those who answer for the list (see {@link ListEntries}); the read is logged. */
+    public EntryPage entries(EntryQuery query, Actor actor) {
+        return entries.read(query, actor);
     }
 
     /**

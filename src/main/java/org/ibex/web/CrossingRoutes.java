@@ -2,14 +2,11 @@ package org.ibex.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.HandlerType;
-import org.ibex.access.Actor;
 import org.ibex.access.Role;
-import org.ibex.border.CrossingRepository;
+import org.ibex.border.Crossing;
 import org.ibex.border.CrossingRequest;
+import org.ibex.border.Page;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.List;
 
@@ -51,15 +48,11 @@ final class CrossingRoutes {
                     ctx.status(recorded.duplicate() ? 200 : 201).json(recorded);
                 }),
                 Endpoint.of(HandlerType.GET, "/api/crossings", READERS, ctx -> {
-                    Actor actor = Requests.actor(ctx);
-                    String post = ctx.queryParam("post");
-                    String person = ctx.queryParam("person");
-                    Long personId = person == null ? null : parseLong("person", person);
-                    LocalDate from = Requests.date(ctx, "from", null);
-                    LocalDate to = Requests.date(ctx, "to", null);
-                    var filter = new CrossingRepository.Filter(post, personId, startOf(from),
-                            to == null ? null : startOf(to.plusDays(1)), Requests.limit(ctx));
-                    ctx.json(services.border().list(filter, actor));
+                    Page<Crossing> page = services.border().page(CrossingFilters.read(ctx), Requests.actor(ctx));
+                    if (page.more()) {
+                        Paging.next(ctx, "before", Long.toString(page.items().get(page.items().size() - 1).id()));
+                    }
+                    ctx.json(page.items());
                 }),
                 Endpoint.of(HandlerType.GET, "/api/crossings/{id}", READERS, ctx ->
                         ctx.json(services.border().get(Requests.pathId(ctx, "id"), Requests.actor(ctx)))),
@@ -71,17 +64,5 @@ final class CrossingRoutes {
                     ctx.status(201).json(services.border().correct(Requests.pathId(ctx, "id"), request.crossing(),
                             request.reason(), Requests.actor(ctx)));
                 }));
-    }
-
-    private static Instant startOf(LocalDate date) {
-        return date == null ? null : date.atStartOfDay().toInstant(ZoneOffset.UTC);
-    }
-
-    private static long parseLong(String field, String value) {
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest(field, field + " must be a whole number (got '" + value + "')");
-        }
     }
 }

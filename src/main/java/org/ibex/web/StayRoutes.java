@@ -1,12 +1,18 @@
 package org.ibex.web;
 
+import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import org.ibex.access.Role;
+import org.ibex.border.Overstayer;
+import org.ibex.border.OverstayerCsv;
+import org.ibex.border.Page;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
-/** A person's stay status and the overstayers of the node. */
+/** A person's stay status and the overstayers of the node, as JSON or as a CSV export. */
 final class StayRoutes {
     private final Services services;
 
@@ -19,8 +25,42 @@ final class StayRoutes {
                 Endpoint.of(HandlerType.GET, "/api/persons/{id}/stay", Set.of(Role.OFFICER, Role.SUPERVISOR, Role.ANALYST),
                         ctx -> ctx.json(services.stays().stayOf(Requests.pathId(ctx, "id"),
                                 Requests.date(ctx, "asOf", services.stays().today()), Requests.actor(ctx)))),
-                Endpoint.of(HandlerType.GET, "/api/overstayers", Set.of(Role.ANALYST, Role.SUPERVISOR),
-                        ctx -> ctx.json(services.stays().overstayers(
-                                Requests.date(ctx, "asOf", services.stays().today()), Requests.actor(ctx)))));
+                Endpoint.of(HandlerType.GET, "/api/overstayers", Set.of(Role.ANALYST, Role.SUPERVISOR), this::overstayers));
+    }
+
+    private void overstayers(Context ctx) {
+        boolean csv = csv(ctx);
+        LocalDate asOf = Requests.date(ctx, "asOf", services.stays().today());
+        long offset = Paging.count(ctx, "offset", 0);
+        if (offset > Integer.MAX_VALUE) {
+            throw ApiException.badRequest("offset", "offset must be at most " + Integer.MAX_VALUE);
+        }
+        // A CSV export is the whole list unless the client pages it; JSON pages by 100 as every list does.
+        int limit = csv && ctx.queryParam("limit") == null ? Integer.MAX_VALUE - 1 : Requests.limit(ctx);
+        Page<Overstayer> page = services.stays().overstayers(asOf, Requests.actor(ctx), (int) offset, limit);
+        if (page.more()) {
+            Paging.next(ctx, "offset", Long.toString(offset + page.items().size()));
+        }
+        if (csv) {
+            ctx.contentType("text/csv; charset=utf-8");
+            ctx.header("Content-Disposition", "attachment; filename=\"overstayers-" + asOf + ".csv\"");
+            ctx.result(OverstayerCsv.write(page.items()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } else {
+            ctx.json(page.items());
+        }
+    }
+
+    /** CSV when asked by {@code ?format=csv} or by an Accept header naming text/csv; JSON otherwise. */
+    private static boolean csv(Context ctx) {
+        String format = ctx.queryParam("format");
+        if (format != null) {
+            return switch (format.strip().toLowerCase(Locale.ROOT)) {
+                case "csv" -> true;
+                case "json" -> false;
+                default -> throw ApiException.badRequest("format", "format must be csv or json (got '" + format + "')");
+            };
+        }
+        String accept = ctx.header("Accept");
+        return accept != null && accept.toLowerCase(Locale.ROOT).contains("text/csv");
     }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import org.ibex.access.Role;
+import org.ibex.watchlist.EntryPage;
+import org.ibex.watchlist.EntryQuery;
 import org.ibex.watchlist.ScreeningQuery;
 import org.ibex.watchlist.StoredHit;
 import org.ibex.watchlist.ListImport;
@@ -72,6 +74,7 @@ final class WatchlistRoutes {
                         Files.deleteIfExists(file);
                     }
                 }),
+                Endpoint.of(HandlerType.GET, "/api/watchlists/{id}/entries", READERS, this::entries),
                 Endpoint.of(HandlerType.GET, "/api/watchlists/{id}/versions", READERS,
                         ctx -> ctx.json(services.watchlists().versions(listId(ctx), Requests.actor(ctx)))),
                 Endpoint.of(HandlerType.POST, "/api/watchlists/{id}/rollback", KEEPERS, ctx -> {
@@ -104,6 +107,37 @@ final class WatchlistRoutes {
                     ctx.json(services.hitReview().revokeClearance(Requests.pathId(ctx, "id"), request.reason(),
                             Requests.actor(ctx)));
                 }));
+    }
+
+    /** A page of a list's entries: an object with the list, its entries and the link to the next page (null on the last). */
+    private void entries(Context ctx) {
+        String kindText = ctx.queryParam("kind");
+        EntryQuery.Kind kind;
+        if (kindText == null || kindText.isBlank() || kindText.strip().equalsIgnoreCase("person")) {
+            kind = EntryQuery.Kind.PERSON;
+        } else if (kindText.strip().equalsIgnoreCase("document")) {
+            kind = EntryQuery.Kind.DOCUMENT;
+        } else {
+            throw ApiException.badRequest("kind", "kind must be person or document (got '" + kindText + "')");
+        }
+        String name = ctx.queryParam("name");
+        String number = ctx.queryParam("number");
+        if (kind == EntryQuery.Kind.PERSON && number != null) {
+            throw ApiException.badRequest("number", "number searches document entries: add kind=document");
+        }
+        if (kind == EntryQuery.Kind.DOCUMENT && name != null) {
+            throw ApiException.badRequest("name", "name searches person entries: leave out kind=document");
+        }
+        EntryPage page = services.watchlists().entries(new EntryQuery(listId(ctx), kind,
+                kind == EntryQuery.Kind.PERSON ? name : number, ctx.queryParam("after"), Requests.limit(ctx)),
+                Requests.actor(ctx));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("list", page.list());
+        body.put("post", page.post());
+        body.put("kind", kind.name().toLowerCase(java.util.Locale.ROOT));
+        body.put("entries", kind == EntryQuery.Kind.PERSON ? page.persons() : page.documents());
+        body.put("next", page.nextAfter() == null ? null : Paging.next(ctx, "after", page.nextAfter()));
+        ctx.json(body);
     }
 
     private static String listId(Context ctx) {

@@ -202,7 +202,9 @@ class CrossingApiTest {
     void aSupervisorSeesOnlyTheOverstayersWhoCrossedAtTheirPost() {
         Map<String, Object> body = ApiCalls.crossing("ENTRY", "POST-B", ApiCalls.passport("ELSEWHERE", "EL1234567"));
         body.put("occurredAt", NOW.minus(Duration.ofDays(120)).toString());
-        long elsewhere = api.expect(201, "POST", "/api/crossings", "officer.b", body).at("/crossing/personId").asLong();
+        body.put("lateReason", "entered from the paper log");
+        node.addUser("supervisor.b", org.ibex.access.Role.SUPERVISOR, "POST-B");
+        long elsewhere = api.expect(201, "POST", "/api/crossings", "supervisor.b", body).at("/crossing/personId").asLong();
         long here = enterOn(NOW.minus(Duration.ofDays(120)), ApiCalls.passport("HERE", "HE1234567"));
 
         List<Long> forAnalyst = new ArrayList<>();
@@ -215,11 +217,12 @@ class CrossingApiTest {
                 .doesNotContain(elsewhere);
     }
 
-    /** Records an entry at POST-A on {@code at} and returns the person id. */
+    /** Records a back-dated entry at POST-A on {@code at} (a supervisor's, with a reason) and returns the person id. */
     private static long enterOn(Instant at, String mrz) {
         Map<String, Object> body = ApiCalls.crossing("ENTRY", "POST-A", mrz);
         body.put("occurredAt", at.toString());
-        JsonNode recorded = api.expect(201, "POST", "/api/crossings", "officer.a", body);
+        body.put("lateReason", "entered from the paper log");
+        JsonNode recorded = api.expect(201, "POST", "/api/crossings", "supervisor.a", body);
         assertThat(recorded.at("/crossing/decision").asText()).as(recorded.toString()).isEqualTo("ADMIT");
         return recorded.at("/crossing/personId").asLong();
     }
