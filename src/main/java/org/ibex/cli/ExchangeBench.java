@@ -1,8 +1,8 @@
 package org.ibex.cli;
 
-import org.ibex.transport.ExchangeNode;
-import org.ibex.transport.InboxServer;
-import org.ibex.transport.PeerHttp;
+import org.ibex.delivery.ExchangeNode;
+import org.ibex.delivery.InboxServer;
+import org.ibex.delivery.PeerHttp;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

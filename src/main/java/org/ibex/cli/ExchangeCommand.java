@@ -1,14 +1,14 @@
 package org.ibex.cli;
 
 import org.ibex.audit.AuditLog;
-import org.ibex.exchange.Envelope;
-import org.ibex.exchange.Membership;
-import org.ibex.exchange.NodeIdentity;
+import org.ibex.trust.Envelope;
+import org.ibex.trust.Membership;
+import org.ibex.trust.NodeIdentity;
 import org.ibex.store.DataFolder;
 import org.ibex.store.Database;
-import org.ibex.transport.ExchangeNode;
-import org.ibex.transport.InboxEntry;
-import org.ibex.transport.PeerStatus;
+import org.ibex.delivery.ExchangeNode;
+import org.ibex.delivery.InboxEntry;
+import org.ibex.delivery.PeerStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

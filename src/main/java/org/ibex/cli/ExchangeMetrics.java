@@ -3,8 +3,8 @@ package org.ibex.cli;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.ibex.transport.ExchangeNode;
-import org.ibex.transport.PeerStatus;
+import org.ibex.delivery.ExchangeNode;
+import org.ibex.delivery.PeerStatus;
 
 import java.time.Instant;
 import java.util.HashMap;

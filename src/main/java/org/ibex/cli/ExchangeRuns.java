@@ -1,10 +1,10 @@
 package org.ibex.cli;
 
-import org.ibex.exchange.Envelope;
-import org.ibex.exchange.NodeIdentity;
-import org.ibex.transport.ExchangeNode;
-import org.ibex.transport.ExchangeTotals;
-import org.ibex.transport.PeerStatus;
+import org.ibex.trust.Envelope;
+import org.ibex.trust.NodeIdentity;
+import org.ibex.delivery.ExchangeNode;
+import org.ibex.delivery.ExchangeTotals;
+import org.ibex.delivery.PeerStatus;
 
 import java.net.URI;
 import java.net.http.HttpClient;

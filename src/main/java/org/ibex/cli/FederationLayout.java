@@ -1,7 +1,7 @@
 package org.ibex.cli;
 
-import org.ibex.exchange.DirectoryEntry;
-import org.ibex.exchange.NodeIdentity;
+import org.ibex.trust.DirectoryEntry;
+import org.ibex.trust.NodeIdentity;
 
 import java.io.IOException;
 import java.net.URI;

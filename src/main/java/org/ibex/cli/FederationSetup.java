@@ -2,14 +2,14 @@ package org.ibex.cli;
 
 import org.ibex.access.Role;
 import org.ibex.access.User;
-import org.ibex.exchange.CaFolder;
-import org.ibex.exchange.CertificateAuthority;
-import org.ibex.exchange.DirectoryEntry;
-import org.ibex.exchange.DirectoryException;
-import org.ibex.exchange.FederationDirectory;
-import org.ibex.exchange.Membership;
-import org.ibex.exchange.NodeCredentials;
-import org.ibex.exchange.Passphrase;
+import org.ibex.trust.CaFolder;
+import org.ibex.trust.CertificateAuthority;
+import org.ibex.trust.DirectoryEntry;
+import org.ibex.trust.DirectoryException;
+import org.ibex.trust.FederationDirectory;
+import org.ibex.trust.Membership;
+import org.ibex.trust.NodeCredentials;
+import org.ibex.trust.Passphrase;
 
 import java.io.IOException;
 import java.io.PrintStream;

@@ -39,10 +39,10 @@ import org.ibex.watchlist.WatchlistRepository;
 import org.ibex.watchlist.WatchlistService;
 import org.ibex.web.Services;
 
-import org.ibex.exchange.DirectoryException;
-import org.ibex.exchange.Membership;
-import org.ibex.exchange.Passphrase;
-import org.ibex.transport.ExchangeNode;
+import org.ibex.trust.DirectoryException;
+import org.ibex.trust.Membership;
+import org.ibex.trust.Passphrase;
+import org.ibex.delivery.ExchangeNode;
 
 import java.io.IOException;
 import java.nio.file.Path;
