@@ -1,5 +1,6 @@
 package org.ibex.access;
 
+
 import java.time.Duration;
 import java.time.Instant;
 

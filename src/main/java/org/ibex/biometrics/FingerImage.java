@@ -1,5 +1,6 @@
 package org.ibex.biometrics;
 
+
 import org.w3c.dom.Node;
 
 import javax.imageio.ImageIO;

@@ -1,5 +1,7 @@
 package org.ibex.cli;
 
+import org.ibex.node.Node;
+
 import org.ibex.trust.DirectoryEntry;
 import org.ibex.trust.FederationDirectory;
 import org.ibex.trust.Membership;

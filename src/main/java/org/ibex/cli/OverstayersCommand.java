@@ -1,5 +1,8 @@
 package org.ibex.cli;
 
+import org.ibex.node.Node;
+import org.ibex.node.Operator;
+
 import org.ibex.border.PersonStay;
 import org.ibex.store.Json;
 import picocli.CommandLine.Command;

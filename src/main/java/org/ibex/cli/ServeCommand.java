@@ -1,5 +1,8 @@
 package org.ibex.cli;
 
+import org.ibex.node.Node;
+import org.ibex.node.Serving;
+
 import org.ibex.trust.Federation;
 import org.ibex.delivery.ExchangeNode;
 import org.ibex.web.ServerSettings;

@@ -1,5 +1,7 @@
 package org.ibex.cli;
 
+import org.ibex.node.Node;
+
 import org.ibex.trust.NodeIdentity;
 import org.ibex.delivery.ExchangeNode;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package org.ibex.trust;
 
+import org.ibex.node.Node;
+
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
