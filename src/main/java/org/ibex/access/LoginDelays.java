@@ -1,6 +1,5 @@
 package org.ibex.access;
 
-
 import java.time.Duration;
 import java.time.Instant;
 

@@ -6,8 +6,6 @@ import org.ibex.biometrics.FingerImage;
 import org.ibex.biometrics.FingerPosition;
 import org.ibex.biometrics.FingerProbe;
 import org.ibex.biometrics.FingerTemplate;
-import org.ibex.biometrics.FvcDataset;
-import org.ibex.biometrics.FvcScores;
 import org.ibex.biometrics.QualityLevel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

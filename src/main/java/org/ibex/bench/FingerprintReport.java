@@ -1,7 +1,6 @@
 package org.ibex.bench;
 
 import org.ibex.biometrics.ErrorRates;
-import org.ibex.biometrics.FvcScores;
 
 import java.io.PrintStream;
 import java.util.Arrays;

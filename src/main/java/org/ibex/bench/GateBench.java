@@ -9,7 +9,6 @@ import org.ibex.access.Role;
 import org.ibex.access.User;
 import org.ibex.biometrics.FingerCapture;
 import org.ibex.biometrics.FingerPosition;
-import org.ibex.biometrics.FvcDataset;
 import org.ibex.border.CrossingRequest;
 import org.ibex.border.Direction;
 import org.ibex.border.Post;

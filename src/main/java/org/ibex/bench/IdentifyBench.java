@@ -6,9 +6,7 @@ import com.machinezoo.sourceafis.FingerprintMatcher;
 import com.machinezoo.sourceafis.FingerprintTemplate;
 import org.ibex.biometrics.Candidate;
 import org.ibex.biometrics.FingerprintIndex;
-import org.ibex.biometrics.FvcDataset;
 import org.ibex.biometrics.IndexParameters;
-import org.ibex.biometrics.SyntheticFingers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -1,6 +1,5 @@
 package org.ibex.bench;
 
-import org.ibex.names.NameBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

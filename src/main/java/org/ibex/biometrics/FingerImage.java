@@ -1,6 +1,5 @@
 package org.ibex.biometrics;
 
-
 import org.w3c.dom.Node;
 
 import javax.imageio.ImageIO;

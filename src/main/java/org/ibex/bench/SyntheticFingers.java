@@ -1,4 +1,6 @@
-package org.ibex.biometrics;
+package org.ibex.bench;
+
+import org.ibex.biometrics.Minutiae;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;

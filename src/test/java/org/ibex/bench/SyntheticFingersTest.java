@@ -1,4 +1,7 @@
-package org.ibex.biometrics;
+package org.ibex.bench;
+
+import org.ibex.biometrics.FvcSamples;
+import org.ibex.biometrics.Minutiae;
 
 import com.machinezoo.sourceafis.FingerprintMatcher;
 import com.machinezoo.sourceafis.FingerprintTemplate;

@@ -1,4 +1,10 @@
-package org.ibex.names;
+package org.ibex.bench;
+
+import org.ibex.names.JaroWinkler;
+import org.ibex.names.NameKey;
+import org.ibex.names.NameMatcher;
+import org.ibex.names.NamePairs;
+import org.ibex.names.Transliteration;
 
 import java.util.Arrays;
 import java.util.List;

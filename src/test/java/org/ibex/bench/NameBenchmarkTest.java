@@ -1,4 +1,6 @@
-package org.ibex.names;
+package org.ibex.bench;
+
+import org.ibex.names.NamePairs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

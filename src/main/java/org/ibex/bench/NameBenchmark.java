@@ -1,4 +1,7 @@
-package org.ibex.names;
+package org.ibex.bench;
+
+import org.ibex.names.NameMatcher;
+import org.ibex.names.NamePairs;
 
 import java.io.BufferedReader;
 import java.io.IOException;

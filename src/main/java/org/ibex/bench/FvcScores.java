@@ -1,4 +1,4 @@
-package org.ibex.biometrics;
+package org.ibex.bench;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.ibex.names;
+package org.ibex.bench;
 
 import java.nio.file.Path;
 

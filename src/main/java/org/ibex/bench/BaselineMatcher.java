@@ -1,4 +1,7 @@
-package org.ibex.names;
+package org.ibex.bench;
+
+import org.ibex.names.JaroWinkler;
+import org.ibex.names.PhoneticKey;
 
 /**
  * The project's reference point: ICU Any-Latin on both sides, then the mean of Jaro-Winkler on

@@ -1,4 +1,4 @@
-package org.ibex.biometrics;
+package org.ibex.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
