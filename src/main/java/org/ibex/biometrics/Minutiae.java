@@ -13,22 +13,22 @@ import java.io.UncheckedIOException;
  * directions in radians, types 'E' (ending) or 'B' (bifurcation). Read from and written to the CBOR form
  * that {@code FingerprintTemplate.toByteArray()} produces, so the index needs no access to SourceAFIS internals.
  */
-record Minutiae(String version, int width, int height, short[] x, short[] y, float[] direction, String types) {
+public record Minutiae(String version, int width, int height, short[] x, short[] y, float[] direction, String types) {
     private static final ObjectMapper CBOR = new CBORMapper();
 
-    Minutiae {
+    public Minutiae {
         if (x.length != y.length || x.length != direction.length || x.length != types.length()) {
             throw new IllegalArgumentException("template arrays differ in length: positionsX " + x.length
                     + ", positionsY " + y.length + ", directions " + direction.length + ", types " + types.length());
         }
     }
 
-    int size() {
+    public int size() {
         return x.length;
     }
 
     /** Parses a SourceAFIS template; a template from another extractor must be converted by SourceAFIS first. */
-    static Minutiae parse(byte[] template) {
+    public static Minutiae parse(byte[] template) {
         Persistent p;
         try {
             p = CBOR.readValue(template, Persistent.class);
@@ -42,7 +42,7 @@ record Minutiae(String version, int width, int height, short[] x, short[] y, flo
     }
 
     /** The CBOR bytes SourceAFIS reads back with {@code new FingerprintTemplate(bytes)}. */
-    byte[] toTemplate() {
+    public byte[] toTemplate() {
         Persistent p = new Persistent();
         p.version = version;
         p.width = (short) width;

@@ -1,5 +1,7 @@
 package org.ibex.cli;
 
+import org.ibex.node.Node;
+
 import org.ibex.audit.AuditLog;
 import org.ibex.audit.Checkpoint;
 import org.ibex.store.DataFolder;

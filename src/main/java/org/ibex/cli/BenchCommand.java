@@ -1,5 +1,13 @@
 package org.ibex.cli;
 
+import org.ibex.bench.ExchangeBench;
+import org.ibex.bench.FingerprintBench;
+import org.ibex.bench.GateBench;
+import org.ibex.bench.IdentifyBench;
+import org.ibex.bench.InspectionBench;
+import org.ibex.bench.NamesBench;
+import org.ibex.bench.WatchlistBench;
+
 import picocli.CommandLine.Command;
 
 /** Benchmarks, run outside the test suite; every figure beside a baseline measured in the same run. */

@@ -1,5 +1,8 @@
 package org.ibex.cli;
 
+import org.ibex.node.Node;
+import org.ibex.node.Operator;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.ibex.border.CrossingRepository;
 import org.ibex.border.CrossingRequest;

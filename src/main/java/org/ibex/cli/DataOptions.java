@@ -1,5 +1,7 @@
 package org.ibex.cli;
 
+import org.ibex.node.Node;
+
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;

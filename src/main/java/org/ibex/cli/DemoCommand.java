@@ -1,5 +1,15 @@
 package org.ibex.cli;
 
+import org.ibex.bench.BenchNames;
+import org.ibex.demo.DemoFingerprints;
+import org.ibex.demo.DemoNames;
+import org.ibex.demo.DemoSeeder;
+import org.ibex.demo.FederationDemo;
+import org.ibex.demo.FederationLayout;
+import org.ibex.node.Node;
+import org.ibex.node.Progress;
+import org.ibex.node.Serving;
+
 import org.ibex.web.ServerSettings;
 import org.ibex.web.WebServer;
 import picocli.CommandLine.Command;

@@ -1,14 +1,16 @@
 package org.ibex.cli;
 
-import org.ibex.audit.AuditLog;
-import org.ibex.exchange.Envelope;
-import org.ibex.exchange.Membership;
-import org.ibex.exchange.NodeIdentity;
+import org.ibex.node.Node;
+import org.ibex.node.OpenedExchange;
+import org.ibex.node.Progress;
+
+import org.ibex.trust.Envelope;
+import org.ibex.trust.Membership;
+import org.ibex.trust.NodeIdentity;
 import org.ibex.store.DataFolder;
-import org.ibex.store.Database;
-import org.ibex.transport.ExchangeNode;
-import org.ibex.transport.InboxEntry;
-import org.ibex.transport.PeerStatus;
+import org.ibex.delivery.ExchangeNode;
+import org.ibex.delivery.InboxEntry;
+import org.ibex.delivery.PeerStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,33 +29,6 @@ import java.util.concurrent.Callable;
                 ExchangeDirectoryCommand.class})
 final class ExchangeCommand {
     /** A node's database and exchange without the rest of the node (indexes, galleries). */
-    record Opened(Database database, ExchangeNode exchange) implements AutoCloseable {
-        static Opened of(DataOptions data) {
-            return of(data.folder(), System.getenv());
-        }
-
-        /** Opens the node in {@code data} reading its settings from {@code environment} instead of this process's. */
-        static Opened of(Path data, java.util.Map<String, String> environment) {
-            DataFolder folder = DataFolder.open(data, environment);
-            Database database = Database.open(folder.storeConfig());
-            try {
-                ExchangeNode exchange = Node.exchange(folder, database, new AuditLog(Clock.systemUTC()),
-                        Clock.systemUTC()).orElseThrow(() -> new IllegalArgumentException(folder.root()
-                        + " has not joined a federation; run 'ibex exchange join' first"));
-                return new Opened(database, exchange);
-            } catch (RuntimeException e) {
-                database.close();
-                throw e;
-            }
-        }
-
-        @Override
-        public void close() {
-            exchange.close();
-            database.close();
-        }
-    }
-
     @Command(name = "join", mixinStandardHelpOptions = true,
             description = "Make this data folder a federation node: copy its key, the anchor and the directory.")
     static final class Join implements Callable<Integer> {
@@ -103,7 +78,7 @@ final class ExchangeCommand {
                 throw new IllegalArgumentException("--count must be 1 to 10000000, was " + count);
             }
             NodeIdentity recipient = NodeIdentity.parse(to);
-            try (Opened opened = Opened.of(data)) {
+            try (OpenedExchange opened = OpenedExchange.of(data.folder(), System.getenv())) {
                 ExchangeNode exchange = opened.exchange();
                 Progress progress = new Progress("queue", count);
                 int chunk = 500;
@@ -139,7 +114,7 @@ final class ExchangeCommand {
 
         @Override
         public Integer call() {
-            try (Opened opened = Opened.of(data)) {
+            try (OpenedExchange opened = OpenedExchange.of(data.folder(), System.getenv())) {
                 ExchangeNode exchange = opened.exchange();
                 System.out.println("node " + exchange.node() + ", directory "
                         + exchange.membership().federation().directory().sequence() + " (next update "

@@ -1,9 +1,11 @@
 package org.ibex.cli;
 
-import org.ibex.exchange.DirectoryEntry;
-import org.ibex.exchange.FederationDirectory;
-import org.ibex.exchange.Membership;
-import org.ibex.exchange.Revocation;
+import org.ibex.node.Node;
+
+import org.ibex.trust.DirectoryEntry;
+import org.ibex.trust.FederationDirectory;
+import org.ibex.trust.Membership;
+import org.ibex.trust.Revocation;
 import org.ibex.store.DataFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

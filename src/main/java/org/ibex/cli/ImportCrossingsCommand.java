@@ -1,5 +1,9 @@
 package org.ibex.cli;
 
+import org.ibex.node.Node;
+import org.ibex.node.Operator;
+import org.ibex.node.Progress;
+
 import org.ibex.border.BatchResult;
 import org.ibex.border.CrossingRequest;
 import org.ibex.border.CrossingRows;

@@ -1,5 +1,7 @@
 package org.ibex.cli;
 
+import org.ibex.node.Node;
+
 import org.ibex.border.StayPolicy;
 import org.ibex.border.StayRule;
 import org.ibex.border.StayRuleKey;

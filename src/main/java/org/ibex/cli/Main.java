@@ -1,5 +1,7 @@
 package org.ibex.cli;
 
+import org.ibex.node.Failures;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -46,8 +48,7 @@ public final class Main implements Runnable {
     }
 
     static String describe(Throwable e) {
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+        return Failures.describe(e);
     }
 
     @Override

@@ -2,6 +2,8 @@ package org.ibex.cli;
 
 import org.ibex.border.Overstayer;
 import org.ibex.border.OverstayerCsv;
+import org.ibex.node.Node;
+import org.ibex.node.Operator;
 import org.ibex.store.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

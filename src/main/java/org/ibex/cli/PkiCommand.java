@@ -1,14 +1,14 @@
 package org.ibex.cli;
 
-import org.ibex.exchange.CaFolder;
-import org.ibex.exchange.CertificateAuthority;
-import org.ibex.exchange.DirectoryEntry;
-import org.ibex.exchange.FederationDirectory;
-import org.ibex.exchange.NodeCredentials;
-import org.ibex.exchange.NodeIdentity;
-import org.ibex.exchange.Passphrase;
-import org.ibex.exchange.Revocation;
-import org.ibex.exchange.RevocationReason;
+import org.ibex.trust.CaFolder;
+import org.ibex.trust.CertificateAuthority;
+import org.ibex.trust.DirectoryEntry;
+import org.ibex.trust.FederationDirectory;
+import org.ibex.trust.NodeCredentials;
+import org.ibex.trust.NodeIdentity;
+import org.ibex.trust.Passphrase;
+import org.ibex.trust.Revocation;
+import org.ibex.trust.RevocationReason;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

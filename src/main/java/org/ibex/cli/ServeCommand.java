@@ -1,7 +1,10 @@
 package org.ibex.cli;
 
-import org.ibex.exchange.Federation;
-import org.ibex.transport.ExchangeNode;
+import org.ibex.node.Node;
+import org.ibex.node.Serving;
+
+import org.ibex.trust.Federation;
+import org.ibex.delivery.ExchangeNode;
 import org.ibex.web.ServerSettings;
 import org.ibex.web.WebServer;
 import picocli.CommandLine.Command;

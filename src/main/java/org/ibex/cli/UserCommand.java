@@ -1,5 +1,8 @@
 package org.ibex.cli;
 
+import org.ibex.node.Node;
+import org.ibex.node.Operator;
+
 import org.ibex.access.AccountSummary;
 import org.ibex.access.Accounts;
 import org.ibex.access.Actor;

@@ -1,5 +1,9 @@
 package org.ibex.cli;
 
+import org.ibex.node.Node;
+import org.ibex.node.Operator;
+import org.ibex.node.Progress;
+
 import org.ibex.watchlist.ConfirmationRequiredException;
 import org.ibex.watchlist.ListImport;
 import org.ibex.watchlist.RowError;

@@ -1,5 +1,7 @@
 package org.ibex.cli;
 
+import org.ibex.node.Node;
+
 import org.ibex.watchlist.WatchlistInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

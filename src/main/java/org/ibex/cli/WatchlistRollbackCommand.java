@@ -1,5 +1,8 @@
 package org.ibex.cli;
 
+import org.ibex.node.Node;
+import org.ibex.node.Operator;
+
 import org.ibex.watchlist.ConfirmationRequiredException;
 import org.ibex.watchlist.ListKeeper;
 import picocli.CommandLine.Command;

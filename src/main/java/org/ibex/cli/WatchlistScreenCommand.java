@@ -1,5 +1,8 @@
 package org.ibex.cli;
 
+import org.ibex.node.Node;
+import org.ibex.node.Operator;
+
 import org.ibex.names.NameMatcher;
 import org.ibex.store.Json;
 import org.ibex.watchlist.ParsedEntries;

@@ -1,11 +1,11 @@
 package org.ibex.names;
 
 /** Jaro-Winkler similarity, used by the baseline and for choosing hard negatives. */
-final class JaroWinkler {
+public final class JaroWinkler {
     private JaroWinkler() {
     }
 
-    static double similarity(String a, String b) {
+    public static double similarity(String a, String b) {
         if (a.isEmpty() || b.isEmpty()) return a.equals(b) ? 1 : 0;
         int window = Math.max(0, Math.max(a.length(), b.length()) / 2 - 1);
         boolean[] ma = new boolean[a.length()];

@@ -9,21 +9,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Reads {@code wd_<script>_80.tsv} pair files and splits them into train and evaluation halves. */
-final class NamePairs {
-    static final List<String> SCRIPTS = List.of("arabic", "chinese", "hebrew", "japanese", "russian");
+public final class NamePairs {
+    public static final List<String> SCRIPTS = List.of("arabic", "chinese", "hebrew", "japanese", "russian");
 
-    record Pair(String latin, String original) {
+    public record Pair(String latin, String original) {
     }
 
     private NamePairs() {
     }
 
-    static Path file(Path dir, String script) {
+    public static Path file(Path dir, String script) {
         return dir.resolve("wd_" + script + "_80.tsv");
     }
 
     /** Lines {@code latin<TAB>o r i g<TAB>count}; the original's letters are space-separated and joined here. */
-    static List<Pair> read(Path file) {
+    public static List<Pair> read(Path file) {
         List<Pair> out = new ArrayList<>();
         try {
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
@@ -41,7 +41,7 @@ final class NamePairs {
      * Deterministic split by an FNV-1a hash of the Latin string, so that every spelling of one
      * Latin name lands on the same side and the trainer never sees an evaluation name.
      */
-    static boolean isTrain(String latin) {
+    public static boolean isTrain(String latin) {
         int h = 0x811c9dc5;
         for (byte b : latin.getBytes(StandardCharsets.UTF_8)) {
             h ^= b & 0xff;
@@ -50,7 +50,7 @@ final class NamePairs {
         return (h & 1) == 0;
     }
 
-    static List<Pair> half(List<Pair> all, boolean train) {
+    public static List<Pair> half(List<Pair> all, boolean train) {
         List<Pair> out = new ArrayList<>();
         for (Pair p : all) if (isTrain(p.latin()) == train) out.add(p);
         return out;

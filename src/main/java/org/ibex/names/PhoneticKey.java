@@ -6,11 +6,11 @@ package org.ibex.names;
  * liquid R, nasal N), vowels and the weak letters h w y vanish, and repeats collapse even across
  * vowels, because vowel-less scripts cannot tell them apart: mohammed, muhammad and mhmd all give NT.
  */
-final class PhoneticKey {
+public final class PhoneticKey {
     private PhoneticKey() {
     }
 
-    static String of(CharSequence s) {
+    public static String of(CharSequence s) {
         StringBuilder out = new StringBuilder(8);
         char last = 0;
         for (int i = 0; i < s.length(); i++) {
@@ -25,7 +25,7 @@ final class PhoneticKey {
         return out.toString();
     }
 
-    static char classOf(char c, char next) {
+    public static char classOf(char c, char next) {
         return switch (c) {
             case 'b', 'p', 'f', 'v' -> 'B';
             case 'k', 'q', 'g', 'x' -> 'K';

@@ -5,10 +5,10 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import org.ibex.access.Role;
 import org.ibex.audit.AccessLog;
-import org.ibex.exchange.Envelope;
-import org.ibex.exchange.FederationDirectory;
-import org.ibex.exchange.NodeIdentity;
-import org.ibex.transport.ExchangeNode;
+import org.ibex.trust.Envelope;
+import org.ibex.trust.FederationDirectory;
+import org.ibex.trust.NodeIdentity;
+import org.ibex.delivery.ExchangeNode;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;

@@ -12,7 +12,7 @@ import org.ibex.border.PostRepository;
 import org.ibex.border.StayService;
 import org.ibex.document.MrzParser;
 import org.ibex.store.Database;
-import org.ibex.transport.ExchangeNode;
+import org.ibex.delivery.ExchangeNode;
 import org.ibex.watchlist.WatchlistService;
 
 import java.time.Clock;

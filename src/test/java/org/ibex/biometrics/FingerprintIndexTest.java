@@ -1,5 +1,7 @@
 package org.ibex.biometrics;
 
+import org.ibex.bench.SyntheticFingers;
+
 import com.machinezoo.sourceafis.FingerprintTemplate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package org.ibex.cli;
 
+import org.ibex.node.Node;
+
 import org.ibex.access.Actor;
 import org.ibex.access.Role;
 import org.ibex.access.User;

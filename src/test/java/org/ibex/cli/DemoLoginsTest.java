@@ -1,5 +1,8 @@
 package org.ibex.cli;
 
+import org.ibex.demo.DemoSeeder;
+import org.ibex.node.Node;
+
 import org.ibex.access.Authenticator;
 import org.junit.jupiter.api.Test;
 

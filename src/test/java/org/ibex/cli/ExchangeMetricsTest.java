@@ -1,7 +1,9 @@
 package org.ibex.cli;
 
-import org.ibex.exchange.NodeIdentity;
-import org.ibex.transport.ExchangeNode;
+import org.ibex.node.Node;
+
+import org.ibex.trust.NodeIdentity;
+import org.ibex.delivery.ExchangeNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

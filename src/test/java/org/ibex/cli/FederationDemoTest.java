@@ -1,5 +1,8 @@
 package org.ibex.cli;
 
+import org.ibex.demo.FederationLayout;
+import org.ibex.demo.FederationSetup;
+
 import org.ibex.store.Database;
 import org.ibex.store.StoreConfig;
 import org.junit.jupiter.api.AfterEach;

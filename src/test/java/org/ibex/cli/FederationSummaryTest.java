@@ -1,5 +1,8 @@
 package org.ibex.cli;
 
+import org.ibex.demo.FederationLayout;
+import org.ibex.demo.FederationSummary;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,7 @@
 package org.ibex.cli;
 
+import org.ibex.node.Node;
+
 import org.ibex.border.Post;
 import org.ibex.document.MrzWriter;
 import org.ibex.store.Database;

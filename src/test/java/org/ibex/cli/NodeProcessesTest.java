@@ -1,5 +1,8 @@
 package org.ibex.cli;
 
+import org.ibex.node.ChildNode;
+import org.ibex.node.NodeProcesses;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;

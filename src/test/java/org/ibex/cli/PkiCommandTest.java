@@ -1,9 +1,9 @@
 package org.ibex.cli;
 
-import org.ibex.exchange.FederationDirectory;
-import org.ibex.exchange.NodeIdentity;
-import org.ibex.exchange.Revocation;
-import org.ibex.exchange.RevocationReason;
+import org.ibex.trust.FederationDirectory;
+import org.ibex.trust.NodeIdentity;
+import org.ibex.trust.Revocation;
+import org.ibex.trust.RevocationReason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,0 +1,92 @@
+package org.ibex.demo;
+
+import org.ibex.node.Failures;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.ibex.store.Json;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/** A node's HTTP API as an administrator uses it: log in, send a note or a ping, read status and inbox. */
+public final class NodeApi {
+    private static final ObjectMapper JSON = Json.mapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final String name;
+    private final String baseUrl;
+    private String token;
+
+    public NodeApi(String name, String baseUrl) {
+        this.name = name;
+        this.baseUrl = baseUrl;
+    }
+
+    public void login(String username, String password) throws IOException, InterruptedException {
+        token = call("POST", "/api/login", Map.of("username", username, "password", password)).get("token").asText();
+    }
+
+    /** Queues a message at this node; returns its envelope id. */
+    public String send(String to, String type, String text) throws IOException, InterruptedException {
+        return call("POST", "/api/exchange/messages", Map.of("to", to, "type", type, "text", text)).get("id").asText();
+    }
+
+    /** Messages this node has queued for {@code peer} and not yet had receipted. */
+    public long backlog(String peer) throws IOException, InterruptedException {
+        for (JsonNode status : call("GET", "/api/exchange/status", null).get("peers")) {
+            if (status.get("peer").asText().equals(peer)) {
+                return status.get("backlog").asLong();
+            }
+        }
+        throw new IllegalStateException(name + " does not list " + peer + " among its peers");
+    }
+
+    /** The received message with this id among the latest, when it has arrived. */
+    public Optional<JsonNode> received(String id) throws IOException, InterruptedException {
+        for (JsonNode entry : call("GET", "/api/exchange/inbox?limit=100", null)) {
+            if (entry.get("id").asText().equals(id)) {
+                return Optional.of(entry);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public static Optional<Instant> instant(JsonNode entry, String field) {
+        JsonNode value = entry.get(field);
+        return value == null || value.isNull() ? Optional.empty() : Optional.of(Instant.parse(value.asText()));
+    }
+
+    private JsonNode call(String method, String path, Object body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(10));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (body == null) {
+            request.GET();
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+        }
+        HttpResponse<String> response;
+        try {
+            response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IOException(name + " at " + baseUrl + " did not answer " + method + " " + path + ": "
+                    + Failures.describe(e), e);
+        }
+        if (response.statusCode() / 100 != 2) {
+            throw new IOException(name + " answered " + method + " " + path + " with HTTP " + response.statusCode()
+                    + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+}

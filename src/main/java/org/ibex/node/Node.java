@@ -1,0 +1,211 @@
+package org.ibex.node;
+
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheus.PrometheusConfig;
+import io.micrometer.prometheus.PrometheusMeterRegistry;
+import org.ibex.access.Accounts;
+import org.ibex.access.Authenticator;
+import org.ibex.access.LoginThrottle;
+import org.ibex.access.PasswordHasher;
+import org.ibex.access.PasswordPolicy;
+import org.ibex.access.Sessions;
+import org.ibex.access.UserRepository;
+import org.ibex.audit.AccessLog;
+import org.ibex.audit.AuditLog;
+import org.ibex.audit.Signer;
+import org.ibex.audit.SigningKeys;
+import org.ibex.biometrics.BiometricRepository;
+import org.ibex.biometrics.BiometricService;
+import org.ibex.biometrics.ExtractionGate;
+import org.ibex.biometrics.ScoreThresholds;
+import org.ibex.border.BorderService;
+import org.ibex.border.CrossingTime;
+import org.ibex.border.HitReview;
+import org.ibex.border.InspectionRules;
+import org.ibex.border.PersonScope;
+import org.ibex.border.PostRepository;
+import org.ibex.border.StayPolicy;
+import org.ibex.border.StayRule;
+import org.ibex.border.StayRuleRepository;
+import org.ibex.border.StayService;
+import org.ibex.document.MrzParser;
+import org.ibex.names.NameMatcher;
+import org.ibex.store.DataFolder;
+import org.ibex.store.Database;
+import org.ibex.watchlist.ScreeningIndex;
+import org.ibex.watchlist.WatchlistRepository;
+import org.ibex.watchlist.WatchlistService;
+import org.ibex.web.Services;
+
+import org.ibex.trust.DirectoryException;
+import org.ibex.trust.Membership;
+import org.ibex.trust.Passphrase;
+import org.ibex.delivery.ExchangeNode;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Optional;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** The composition root: one node's store and services, built with {@code new} in one visible place. */
+public final class Node implements AutoCloseable {
+    /** Without a configured rule, third-country nationals get the Schengen-style short stay. */
+    public static final StayRule DEFAULT_RULE = StayRule.rolling(90, 180);
+    public final DataFolder folder;
+    public final Database database;
+    public final Services services;
+    public final StayRuleRepository stayRules;
+    public final ScreeningIndex screening;
+    public final Signer auditSigner;
+    public final Optional<ExchangeNode> exchange;
+
+    private Node(DataFolder folder, Database database, Services services, StayRuleRepository stayRules,
+                 ScreeningIndex screening, Signer auditSigner, Optional<ExchangeNode> exchange) {
+        this.folder = folder;
+        this.database = database;
+        this.services = services;
+        this.stayRules = stayRules;
+        this.screening = screening;
+        this.auditSigner = auditSigner;
+        this.exchange = exchange;
+    }
+
+    /** The key that signs audit checkpoints: made in the data folder at first start, loaded afterwards. */
+    public static Signer auditSigner(DataFolder folder) {
+        return SigningKeys.openOrCreate(folder.root().resolve("keys"), folder.setting("key.passphrase", null));
+    }
+
+    public static Node open(Path data, Map<String, String> environment, Clock clock) {
+        DataFolder folder = DataFolder.open(data, environment);
+        Database database = Database.open(folder.storeConfig());
+        try {
+            Node node = assemble(folder, database, clock);
+            // After the database and the audit key exist: H2 made its files under the process's umask.
+            folder.restrict();
+            return node;
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    private static Node assemble(DataFolder folder, Database database, Clock clock) {
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(metrics);
+        new JvmGcMetrics().bindTo(metrics);
+        new JvmThreadMetrics().bindTo(metrics);
+        new ProcessorMetrics().bindTo(metrics);
+        UserRepository users = new UserRepository(database);
+        Authenticator authenticator = new Authenticator(users, PasswordHasher.standard(),
+                LoginThrottle.standard(clock), Sessions.standard(clock));
+        PostRepository posts = new PostRepository(database);
+        AuditLog auditLog = new AuditLog(clock);
+        AccessLog accessLog = new AccessLog(database, auditLog, clock);
+        Accounts accounts = new Accounts(database, users, authenticator, PasswordPolicy.standard(), accessLog.forAccounts(),
+                id -> posts.find(id).isPresent(), new SecureRandom(), clock);
+        Optional<ExchangeNode> exchange = exchange(folder, database, auditLog, clock);
+        StayRuleRepository stayRules = new StayRuleRepository(database);
+        Supplier<StayPolicy> policy = new CachedPolicy(stayRules, DEFAULT_RULE);
+        MrzParser parser = new MrzParser(clock);
+        WatchlistRepository watchlistRepository = new WatchlistRepository(database);
+        ScreeningIndex screening = ScreeningIndex.load(watchlistRepository, new NameMatcher(), clock);
+        BiometricRepository biometricRepository = new BiometricRepository();
+        BiometricService biometrics = new BiometricService(database, biometricRepository,
+                BiometricService.loadGallery(database, biometricRepository), ScoreThresholds.fvc2002(), accessLog,
+                new PersonScope(), ExtractionGate.forCores(), clock);
+        BorderService border = new BorderService(database, parser, new InspectionRules(18), policy, posts, accessLog,
+                screening, biometrics, clock, new CrossingTime(maxSkew(folder)));
+        StayService stays = new StayService(database, policy, accessLog, clock);
+        WatchlistService watchlists = new WatchlistService(database, watchlistRepository, screening, accessLog, clock);
+        Duration clearance = Duration.ofDays(Long.parseLong(folder.setting("hits.clearance-days",
+                Long.toString(HitReview.DEFAULT_CLEARANCE.toDays()))));
+        Services services = new Services(database, authenticator, accounts, users, posts, parser, border, stays,
+                new HitReview(database, accessLog, clock, clearance), watchlists, biometrics, accessLog, metrics, clock,
+                exchange);
+        exchange.ifPresent(node -> ExchangeMetrics.bind(node, metrics));
+        StoreMetrics.bind(database, metrics);
+        return new Node(folder, database, services, stayRules, screening, auditSigner(folder), exchange);
+    }
+
+    /** How far a crossing's time may lie from the node's clock before it counts as late: crossings.max-skew-minutes. */
+    static Duration maxSkew(DataFolder folder) {
+        String value = folder.setting("crossings.max-skew-minutes", Long.toString(CrossingTime.DEFAULT_SKEW.toMinutes()));
+        try {
+            long minutes = Long.parseLong(value.strip());
+            if (minutes < 0 || minutes > 24 * 60) {
+                throw new NumberFormatException();
+            }
+            return Duration.ofMinutes(minutes);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("crossings.max-skew-minutes must be a whole number of minutes 0..1440 (got '"
+                    + value + "')");
+        }
+    }
+
+    /** The node's federation membership when DATA/exchange holds one ({@code ibex exchange join}). */
+    public static Optional<ExchangeNode> exchange(DataFolder folder, Database database, AuditLog audit, Clock clock) {
+        Path dir = exchangeFolder(folder);
+        if (!Membership.present(dir)) {
+            return Optional.empty();
+        }
+        try {
+            Membership membership = Membership.load(dir, passphrase(folder), clock);
+            Duration maxAge = Duration.ofDays(Long.parseLong(folder.setting("exchange.max-age-days", "30")));
+            return Optional.of(new ExchangeNode(database, audit, membership, clock, maxAge, Map.of()));
+        } catch (IOException | GeneralSecurityException | DirectoryException e) {
+            throw new IllegalStateException("cannot join the federation from " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static Path exchangeFolder(DataFolder folder) {
+        return folder.root().resolve("exchange");
+    }
+
+    /** The node key's passphrase: $IBEX_PKI_PASSPHRASE, pki.passphrase, or the file named by pki.passphrase-file. */
+    public static Passphrase passphrase(DataFolder folder) throws IOException {
+        String file = folder.setting("pki.passphrase-file", null);
+        if (file != null) {
+            return Passphrase.resolve(Path.of(file), Map.of());
+        }
+        return Passphrase.of(folder.setting("pki.passphrase", null));
+    }
+
+    @Override
+    public void close() {
+        exchange.ifPresent(ExchangeNode::close);
+        database.close();
+    }
+
+    /** Reads the stay rules once a few seconds at most, so an inspection does not query them every time. */
+    private static final class CachedPolicy implements Supplier<StayPolicy> {
+        private final StayRuleRepository rules;
+        private final StayRule defaultRule;
+        private volatile StayPolicy cached;
+        private volatile long loadedAt;
+
+        CachedPolicy(StayRuleRepository rules, StayRule defaultRule) {
+            this.rules = rules;
+            this.defaultRule = defaultRule;
+        }
+
+        @Override
+        public StayPolicy get() {
+            long now = System.nanoTime();
+            StayPolicy policy = cached;
+            if (policy == null || now - loadedAt > 5_000_000_000L) {
+                policy = new StayPolicy(rules.all(), defaultRule);
+                cached = policy;
+                loadedAt = now;
+            }
+            return policy;
+        }
+    }
+}
