@@ -1,5 +1,7 @@
 package org.ibex.cli;
 
+import org.ibex.node.NodeSettings;
+
 import org.ibex.node.Node;
 
 import org.ibex.trust.DirectoryEntry;
@@ -38,7 +40,7 @@ final class ExchangeDirectoryCommand implements Callable<Integer> {
             directory = membership.install(Files.readAllBytes(install));
             System.out.println(directory.sequence() == before ? "directory " + before + " is already in force"
                     : "installed directory " + directory.sequence() + " (was " + before + "); a running node adopts"
-                    + " it within exchange.directory-seconds (" + folder.setting("exchange.directory-seconds", "600")
+                    + " it within exchange.directory-seconds (" + NodeSettings.read(folder).directoryPull().toSeconds()
                     + ") and peers fetch it from this node");
         }
         System.out.println("directory " + directory.sequence() + " issued by " + directory.issuer() + " at "

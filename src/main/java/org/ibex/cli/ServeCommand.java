@@ -61,12 +61,10 @@ final class ServeCommand implements Callable<Integer> {
 
     private void startExchange(Node node, ExchangeNode exchange) {
         java.net.URI endpoint = exchange.membership().credentials().endpoint();
-        long directorySeconds = Long.parseLong(node.folder.setting("exchange.directory-seconds", "600"));
         exchange.start(exchangeHost != null ? exchangeHost : endpoint.getHost(),
                 exchangePort != null ? exchangePort : endpoint.getPort(), Duration.ofMillis(200),
-                Duration.ofSeconds(directorySeconds));
-        long minutes = Long.parseLong(node.folder.setting("audit.checkpoint-minutes", "60"));
-        exchange.shareCheckpoints(node.auditSigner, Duration.ofMinutes(minutes));
+                node.settings.directoryPull());
+        exchange.shareCheckpoints(node.auditSigner, node.settings.checkpointEvery());
         Federation federation = exchange.membership().federation();
         System.out.println("exchange " + exchange.node() + " listening on port " + exchange.port() + " (directory "
                 + federation.directory().sequence() + ", " + exchange.peers().size() + " peers)");

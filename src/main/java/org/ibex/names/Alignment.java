@@ -3,12 +3,12 @@ package org.ibex.names;
 import java.util.List;
 
 /** Best alignment of a romanised original with its Latin label under given costs, counted per operation. */
-final class Alignment {
+public final class Alignment {
     private Alignment() {
     }
 
     /** counts[a][b] over all pairs, using for each pair the romanisation variant that aligns cheapest. */
-    static double[][] count(List<TokenKey[]> pairs, float[][] c) {
+    public static double[][] count(List<TokenKey[]> pairs, float[][] c) {
         double[][] counts = new double[EditCosts.SIZE][EditCosts.SIZE];
         for (TokenKey[] p : pairs) {
             String latin = p[1].variant(0);

@@ -17,16 +17,16 @@ import java.util.Map;
  * {@code cost[0][b]} inserts b, {@code cost[a][0]} deletes a. Also holds the raw similarity that
  * this script's scores are calibrated against. Immutable after loading.
  */
-record EditCosts(String name, float[][] cost, double rawThreshold) {
-    static final int SIZE = 27;
-    static final String RESOURCE = "edit-costs.tsv";
+public record EditCosts(String name, float[][] cost, double rawThreshold) {
+    public static final int SIZE = 27;
+    public static final String RESOURCE = "edit-costs.tsv";
 
-    static int index(byte letter) {
+    public static int index(byte letter) {
         return letter == 0 ? 0 : letter - 'a' + 1;
     }
 
     /** Unit costs: plain Levenshtein, used before training. */
-    static EditCosts uniform(String name) {
+    public static EditCosts uniform(String name) {
         float[][] c = new float[SIZE][SIZE];
         for (int a = 0; a < SIZE; a++) {
             for (int b = 0; b < SIZE; b++) c[a][b] = a == b ? 0f : 1f;
@@ -34,11 +34,11 @@ record EditCosts(String name, float[][] cost, double rawThreshold) {
         return new EditCosts(name, c, 0.8);
     }
 
-    EditCosts withThreshold(double t) {
+    public EditCosts withThreshold(double t) {
         return new EditCosts(name, cost, t);
     }
 
-    void write(Writer w) throws IOException {
+    public void write(Writer w) throws IOException {
         w.write("table\t" + name + "\t" + String.format(Locale.ROOT, "%.4f", rawThreshold) + "\n");
         for (float[] row : cost) {
             StringBuilder b = new StringBuilder();
@@ -51,7 +51,7 @@ record EditCosts(String name, float[][] cost, double rawThreshold) {
     }
 
     /** Reads every table of the bundled resource; a missing resource means unit costs everywhere. */
-    static Map<String, EditCosts> loadBundled() {
+    public static Map<String, EditCosts> loadBundled() {
         Map<String, EditCosts> out = new HashMap<>();
         try (InputStream in = EditCosts.class.getResourceAsStream(RESOURCE)) {
             if (in == null) return out;

@@ -11,7 +11,7 @@ import java.util.List;
  * At most {@link Variants#MAX} of these, in that order.
  */
 final class HanRomanizer {
-    private static final ReadingTable READINGS = ReadingTable.loadBundled(ReadingTrainer.HAN_RESOURCE);
+    private static final ReadingTable READINGS = ReadingTable.loadBundled(ReadingTable.HAN_RESOURCE);
     /** Decodings through the learned table kept beside pinyin; more cost time and blocking keys for little recall. */
     static final int DECODED = 2;
 

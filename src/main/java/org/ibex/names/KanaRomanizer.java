@@ -11,7 +11,7 @@ import java.util.List;
  * English "er"/"ar" (ミュンスター = munster).
  */
 final class KanaRomanizer {
-    private static final ReadingTable READINGS = ReadingTable.loadBundled(ReadingTrainer.KANA_RESOURCE);
+    private static final ReadingTable READINGS = ReadingTable.loadBundled(ReadingTable.KANA_RESOURCE);
     /** Decodings through the learned table kept beside Hepburn; more cost time and blocking keys for little recall. */
     static final int DECODED = 2;
 

@@ -11,9 +11,9 @@ import java.util.Set;
  * join them (O'BRIEN = OBRIEN, as in Doc 9303), the Arabic article ال is split off, particles
  * and single-letter initials are flagged. Input is bounded so hostile strings stay cheap.
  */
-final class NameParser {
-    static final int MAX_INPUT = 200;
-    static final int MAX_TOKENS = 8;
+public final class NameParser {
+    public static final int MAX_INPUT = 200;
+    public static final int MAX_TOKENS = 8;
     private static final Set<String> PARTICLES = Set.of("al", "el", "ul", "bin", "ibn", "bint", "abu", "abou",
             "ben", "bat", "van", "von", "de", "da", "del", "der", "den", "la", "le", "di", "du", "des", "dos", "das",
             "do", "ter", "ten", "zu", "y", "e", "ould", "ait", "ال", "بن", "ابن", "بنت", "ابو", "أبو", "בן", "בת");
@@ -21,7 +21,7 @@ final class NameParser {
     private NameParser() {
     }
 
-    static List<TokenKey> parse(String name) {
+    public static List<TokenKey> parse(String name) {
         List<TokenKey> out = new ArrayList<>();
         if (name == null) return out;
         String s = name.length() > MAX_INPUT ? name.substring(0, MAX_INPUT) : name;
@@ -49,12 +49,12 @@ final class NameParser {
         out.add(new TokenKey(display, Script.of(text), flags, pack(variants)));
     }
 
-    static byte[] pack(List<String> variants) {
+    public static byte[] pack(List<String> variants) {
         return String.join("|", variants).getBytes(StandardCharsets.US_ASCII);
     }
 
     /** One token for the whole name, every part joined: "abdul rahman" = "abdulrahman". */
-    static TokenKey joined(List<TokenKey> tokens) {
+    public static TokenKey joined(List<TokenKey> tokens) {
         if (tokens.size() == 1) return tokens.get(0);
         StringBuilder text = new StringBuilder();
         int max = 0;

@@ -22,8 +22,11 @@ import java.util.Map;
  * characters with that pinyin reading share, for characters too rare to have rows of their own.
  * Immutable after loading; a missing resource is an empty table, which decodes to ICU's readings.
  */
-final class ReadingTable {
-    record Reading(String latin, float logprob) {
+public final class ReadingTable {
+    /** The bundled Chinese and Japanese reading tables, as the trainer in the bench package writes them. */
+    public static final String HAN_RESOURCE = "han-readings.tsv";
+    public static final String KANA_RESOURCE = "kana-readings.tsv";
+    public record Reading(String latin, float logprob) {
     }
 
     private record Partial(String latin, float logprob) {
@@ -34,24 +37,24 @@ final class ReadingTable {
 
     private final Map<String, Reading[]> rows;
 
-    ReadingTable(Map<String, Reading[]> rows) {
+    public ReadingTable(Map<String, Reading[]> rows) {
         this.rows = Map.copyOf(rows);
     }
 
-    static ReadingTable empty() {
+    public static ReadingTable empty() {
         return new ReadingTable(Map.of());
     }
 
-    int size() {
+    public int size() {
         return rows.size();
     }
 
-    boolean covers(String unit) {
+    public boolean covers(String unit) {
         return rows.containsKey(unit) || rows.containsKey(ReadingUnits.withoutContext(unit));
     }
 
     /** The unit's own realisations, else those of its ICU reading, else the reading itself. */
-    Reading[] realisations(String unit, String reading) {
+    public Reading[] realisations(String unit, String reading) {
         Reading[] r = rows.get(unit);
         if (r == null) r = rows.get(ReadingUnits.withoutContext(unit));
         if (r == null && reading != null) r = rows.get(reading);
@@ -64,7 +67,7 @@ final class ReadingTable {
      * independent in this model, so the beam only has to merge paths that spell the same string.
      * {@code readings} may be null, or hold ICU's reading of each unit for units without rows.
      */
-    List<String> best(List<String> units, List<String> readings, int k) {
+    public List<String> best(List<String> units, List<String> readings, int k) {
         List<Partial> beam = List.of(new Partial("", 0f));
         int width = k * BEAM_FACTOR;
         // Spellings are cut to MAX_TOKEN_LENGTH letters anyway; the bound keeps hostile input cheap.
@@ -91,7 +94,7 @@ final class ReadingTable {
         return all.size() > width ? all.subList(0, width) : all;
     }
 
-    void write(Writer w) throws IOException {
+    public void write(Writer w) throws IOException {
         for (Map.Entry<String, Reading[]> e : new java.util.TreeMap<>(rows).entrySet()) {
             for (Reading r : e.getValue()) {
                 w.write(e.getKey() + "\t" + r.latin + "\t" + String.format(Locale.ROOT, "%.2f", r.logprob) + "\n");
@@ -100,7 +103,7 @@ final class ReadingTable {
     }
 
     /** Rows {@code unit<TAB>latin<TAB>natural log probability}, grouped by unit, best first; # starts a comment. */
-    static ReadingTable loadBundled(String resource) {
+    public static ReadingTable loadBundled(String resource) {
         Map<String, List<Reading>> rows = new LinkedHashMap<>();
         try (InputStream in = ReadingTable.class.getResourceAsStream(resource)) {
             if (in == null) return empty();

@@ -10,17 +10,17 @@ import java.util.List;
  * (ミュ, ヴァ), a leading sokuon doubles it (ッリ = rri) and a trailing long-vowel mark lengthens it
  * (ター = ta, tar or ter), because those marks have no sound of their own.
  */
-final class ReadingUnits {
+public final class ReadingUnits {
     private static final String SMALL = "ぁぃぅぇぉゃゅょゎァィゥェォャュョヮㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ";
     private static final String SOKUON = "っッ";
     private static final String LONG = "ー〜～";
-    static final String FINAL = "$";
+    public static final String FINAL = "$";
 
     private ReadingUnits() {
     }
 
     /** The letters of a Han token, simplified, one unit per character; other characters are skipped. */
-    static List<String> han(String token) {
+    public static List<String> han(String token) {
         String simplified = IcuTransliterators.apply("Traditional-Simplified", token);
         List<String> out = new ArrayList<>(simplified.length());
         for (int i = 0; i < simplified.length(); ) {
@@ -32,7 +32,7 @@ final class ReadingUnits {
     }
 
     /** The morae of a kana token; a token with characters other than kana gives an empty list. */
-    static List<String> kana(String token) {
+    public static List<String> kana(String token) {
         List<String> out = new ArrayList<>(token.length());
         StringBuilder pending = new StringBuilder();
         for (int i = 0; i < token.length(); i++) {
@@ -53,7 +53,7 @@ final class ReadingUnits {
     }
 
     /** Marks the last unit ("斯$"): the end of a name is where transcribers drop the vowel most. */
-    static List<String> withFinal(List<String> units) {
+    public static List<String> withFinal(List<String> units) {
         if (units.isEmpty()) return units;
         List<String> out = new ArrayList<>(units);
         out.set(out.size() - 1, out.get(out.size() - 1) + FINAL);
@@ -61,12 +61,12 @@ final class ReadingUnits {
     }
 
     /** The unit without its position mark, whose realisations a marked unit backs off to. */
-    static String withoutContext(String unit) {
+    public static String withoutContext(String unit) {
         return unit.endsWith(FINAL) ? unit.substring(0, unit.length() - FINAL.length()) : unit;
     }
 
     /** ICU's reading of one unit, letters only: pinyin for Han, Hepburn for kana. */
-    static String reading(String unit) {
+    public static String reading(String unit) {
         unit = withoutContext(unit);
         int cp = unit.codePointAt(0);
         boolean han = Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;

@@ -7,23 +7,23 @@ import java.util.Map;
  * per script so that every script's raw threshold lands on {@link #THRESHOLD}, then labelled with
  * the rule an officer can check.
  */
-final class TokenComparer {
+public final class TokenComparer {
     /** The default match threshold on calibrated scores. */
-    static final double THRESHOLD = 0.80;
+    public static final double THRESHOLD = 0.80;
     /** A single letter matching the first letter of a name proves little: cap its score. */
-    static final double INITIAL_SCORE = 0.85;
+    public static final double INITIAL_SCORE = 0.85;
     /** Calibrated scores at or above this, across scripts, read as a transliteration variant. */
-    static final double VARIANT_SCORE = 0.92;
+    public static final double VARIANT_SCORE = 0.92;
 
     private final Map<Script, EditCosts> costs;
     private final EditCosts generic;
 
-    TokenComparer(Map<Script, EditCosts> costs, EditCosts generic) {
+    public TokenComparer(Map<Script, EditCosts> costs, EditCosts generic) {
         this.costs = costs;
         this.generic = generic;
     }
 
-    EditCosts costsFor(TokenKey a, TokenKey b) {
+    public EditCosts costsFor(TokenKey a, TokenKey b) {
         if (a.script() == Script.LATIN && b.script() != Script.LATIN) return costs.getOrDefault(b.script(), generic);
         if (b.script() == Script.LATIN && a.script() != Script.LATIN) return costs.getOrDefault(a.script(), generic);
         return generic;
@@ -33,7 +33,7 @@ final class TokenComparer {
      * Best raw similarity 1 - distance / mean length over variant pairs, romanised side first. Walks the
      * packed variants in place and stops a distance as soon as it cannot beat the best pair found so far.
      */
-    static double raw(TokenKey a, TokenKey b, EditCosts c) {
+    public static double raw(TokenKey a, TokenKey b, EditCosts c) {
         return best(a, b, c).raw();
     }
 
@@ -77,26 +77,26 @@ final class TokenComparer {
     }
 
     /** Maps raw similarity so that the script's raw threshold becomes {@link #THRESHOLD}. */
-    static double calibrate(double raw, double rawThreshold) {
+    public static double calibrate(double raw, double rawThreshold) {
         double t = Math.min(Math.max(rawThreshold, 0.05), 0.98);
         double s = raw < t ? THRESHOLD * raw / t : THRESHOLD + (1 - THRESHOLD) * (raw - t) / (1 - t);
         return Math.max(0, Math.min(1, s));
     }
 
     /** Calibrated similarity in [0,1] without a label: the hot path when many candidates are scored. */
-    double similarity(TokenKey a, TokenKey b) {
+    public double similarity(TokenKey a, TokenKey b) {
         if (a.isInitial() || b.isInitial()) return initialScore(a, b);
         if (a.script() == b.script() && a.sameFirstVariant(b)) return 1.0;
         EditCosts c = costsFor(a, b);
         return calibrate(raw(a, b, c), c.rawThreshold());
     }
 
-    PartMatch compare(TokenKey a, TokenKey b) {
+    public PartMatch compare(TokenKey a, TokenKey b) {
         return describe(a, b, similarity(a, b));
     }
 
     /** Labels a pair already scored by {@link #similarity} with the rule an officer can check. */
-    PartMatch describe(TokenKey a, TokenKey b, double score) {
+    public PartMatch describe(TokenKey a, TokenKey b, double score) {
         if (a.isInitial() || b.isInitial()) return new PartMatch(a.text(), b.text(), MatchRule.INITIAL, score);
         if (a.script() == b.script() && a.sameFirstVariant(b)) {
             return new PartMatch(a.text(), b.text(), MatchRule.EXACT, 1.0);

@@ -7,20 +7,20 @@ import java.util.Arrays;
  * variants packed into one byte array separated by {@code '|'} (one array instead of many strings
  * keeps a key near 200 bytes).
  */
-record TokenKey(String text, Script script, int flags, byte[] packed) {
-    static final int PARTICLE = 1;
-    static final int INITIAL = 2;
+public record TokenKey(String text, Script script, int flags, byte[] packed) {
+    public static final int PARTICLE = 1;
+    public static final int INITIAL = 2;
 
-    boolean isParticle() {
+    public boolean isParticle() {
         return (flags & PARTICLE) != 0;
     }
 
-    boolean isInitial() {
+    public boolean isInitial() {
         return (flags & INITIAL) != 0;
     }
 
     /** Start offsets of each variant in {@link #packed}, plus one past the end. */
-    int[] offsets() {
+    public int[] offsets() {
         int n = 1;
         for (byte b : packed) {
             if (b == '|') n++;
@@ -34,13 +34,13 @@ record TokenKey(String text, Script script, int flags, byte[] packed) {
         return off;
     }
 
-    String variant(int i) {
+    public String variant(int i) {
         int[] off = offsets();
         return new String(packed, off[i], off[i + 1] - off[i] - 1, java.nio.charset.StandardCharsets.US_ASCII);
     }
 
     /** Whether both first variants are the same, compared in place. */
-    boolean sameFirstVariant(TokenKey other) {
+    public boolean sameFirstVariant(TokenKey other) {
         byte[] b = other.packed;
         int i = 0;
         for (; i < packed.length && packed[i] != '|'; i++) {
@@ -49,7 +49,7 @@ record TokenKey(String text, Script script, int flags, byte[] packed) {
         return i == b.length || b[i] == '|';
     }
 
-    int variantCount() {
+    public int variantCount() {
         return offsets().length - 1;
     }
 

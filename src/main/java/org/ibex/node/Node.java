@@ -51,7 +51,6 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Optional;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -66,10 +65,13 @@ public final class Node implements AutoCloseable {
     public final ScreeningIndex screening;
     public final Signer auditSigner;
     public final Optional<ExchangeNode> exchange;
+    public final NodeSettings settings;
 
-    private Node(DataFolder folder, Database database, Services services, StayRuleRepository stayRules,
-                 ScreeningIndex screening, Signer auditSigner, Optional<ExchangeNode> exchange) {
+    private Node(DataFolder folder, NodeSettings settings, Database database, Services services,
+                 StayRuleRepository stayRules, ScreeningIndex screening, Signer auditSigner,
+                 Optional<ExchangeNode> exchange) {
         this.folder = folder;
+        this.settings = settings;
         this.database = database;
         this.services = services;
         this.stayRules = stayRules;
@@ -85,9 +87,10 @@ public final class Node implements AutoCloseable {
 
     public static Node open(Path data, Map<String, String> environment, Clock clock) {
         DataFolder folder = DataFolder.open(data, environment);
+        NodeSettings settings = NodeSettings.read(folder);
         Database database = Database.open(folder.storeConfig());
         try {
-            Node node = assemble(folder, database, clock);
+            Node node = assemble(folder, settings, database, clock);
             // After the database and the audit key exist: H2 made its files under the process's umask.
             folder.restrict();
             return node;
@@ -97,7 +100,7 @@ public final class Node implements AutoCloseable {
         }
     }
 
-    private static Node assemble(DataFolder folder, Database database, Clock clock) {
+    private static Node assemble(DataFolder folder, NodeSettings settings, Database database, Clock clock) {
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(metrics);
         new JvmGcMetrics().bindTo(metrics);
@@ -111,7 +114,7 @@ public final class Node implements AutoCloseable {
         AccessLog accessLog = new AccessLog(database, auditLog, clock);
         Accounts accounts = new Accounts(database, users, authenticator, PasswordPolicy.standard(), accessLog.forAccounts(),
                 id -> posts.find(id).isPresent(), new SecureRandom(), clock);
-        Optional<ExchangeNode> exchange = exchange(folder, database, auditLog, clock);
+        Optional<ExchangeNode> exchange = exchange(folder, settings, database, auditLog, clock);
         StayRuleRepository stayRules = new StayRuleRepository(database);
         Supplier<StayPolicy> policy = new CachedPolicy(stayRules, DEFAULT_RULE);
         MrzParser parser = new MrzParser(clock);
@@ -122,44 +125,27 @@ public final class Node implements AutoCloseable {
                 BiometricService.loadGallery(database, biometricRepository), ScoreThresholds.fvc2002(), accessLog,
                 new PersonScope(), ExtractionGate.forCores(), clock);
         BorderService border = new BorderService(database, parser, new InspectionRules(18), policy, posts, accessLog,
-                screening, biometrics, clock, new CrossingTime(maxSkew(folder)));
+                screening, biometrics, clock, new CrossingTime(settings.maxSkew()));
         StayService stays = new StayService(database, policy, accessLog, clock);
         WatchlistService watchlists = new WatchlistService(database, watchlistRepository, screening, accessLog, clock);
-        Duration clearance = Duration.ofDays(Long.parseLong(folder.setting("hits.clearance-days",
-                Long.toString(HitReview.DEFAULT_CLEARANCE.toDays()))));
         Services services = new Services(database, authenticator, accounts, users, posts, parser, border, stays,
-                new HitReview(database, accessLog, clock, clearance), watchlists, biometrics, accessLog, metrics, clock,
+                new HitReview(database, accessLog, clock, settings.clearance()), watchlists, biometrics, accessLog, metrics, clock,
                 exchange);
         exchange.ifPresent(node -> ExchangeMetrics.bind(node, metrics));
         StoreMetrics.bind(database, metrics);
-        return new Node(folder, database, services, stayRules, screening, auditSigner(folder), exchange);
-    }
-
-    /** How far a crossing's time may lie from the node's clock before it counts as late: crossings.max-skew-minutes. */
-    static Duration maxSkew(DataFolder folder) {
-        String value = folder.setting("crossings.max-skew-minutes", Long.toString(CrossingTime.DEFAULT_SKEW.toMinutes()));
-        try {
-            long minutes = Long.parseLong(value.strip());
-            if (minutes < 0 || minutes > 24 * 60) {
-                throw new NumberFormatException();
-            }
-            return Duration.ofMinutes(minutes);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("crossings.max-skew-minutes must be a whole number of minutes 0..1440 (got '"
-                    + value + "')");
-        }
+        return new Node(folder, settings, database, services, stayRules, screening, auditSigner(folder), exchange);
     }
 
     /** The node's federation membership when DATA/exchange holds one ({@code ibex exchange join}). */
-    public static Optional<ExchangeNode> exchange(DataFolder folder, Database database, AuditLog audit, Clock clock) {
+    public static Optional<ExchangeNode> exchange(DataFolder folder, NodeSettings settings, Database database,
+                                                  AuditLog audit, Clock clock) {
         Path dir = exchangeFolder(folder);
         if (!Membership.present(dir)) {
             return Optional.empty();
         }
         try {
             Membership membership = Membership.load(dir, passphrase(folder), clock);
-            Duration maxAge = Duration.ofDays(Long.parseLong(folder.setting("exchange.max-age-days", "30")));
-            return Optional.of(new ExchangeNode(database, audit, membership, clock, maxAge, Map.of()));
+            return Optional.of(new ExchangeNode(database, audit, membership, clock, settings.exchangeMaxAge(), Map.of()));
         } catch (IOException | GeneralSecurityException | DirectoryException e) {
             throw new IllegalStateException("cannot join the federation from " + dir + ": " + e.getMessage(), e);
         }

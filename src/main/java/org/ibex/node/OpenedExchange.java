@@ -15,7 +15,7 @@ public record OpenedExchange(Database database, ExchangeNode exchange) implement
         DataFolder folder = DataFolder.open(data, environment);
         Database database = Database.open(folder.storeConfig());
         try {
-            ExchangeNode exchange = Node.exchange(folder, database, new AuditLog(Clock.systemUTC()),
+            ExchangeNode exchange = Node.exchange(folder, NodeSettings.read(folder), database, new AuditLog(Clock.systemUTC()),
                     Clock.systemUTC()).orElseThrow(() -> new IllegalArgumentException(folder.root()
                     + " has not joined a federation; run 'ibex exchange join' first"));
             return new OpenedExchange(database, exchange);

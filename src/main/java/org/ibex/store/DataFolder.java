@@ -52,10 +52,15 @@ public final class DataFolder {
         return root;
     }
 
+    /** The environment variable that overrides a setting: {@code exchange.max-age-days} is {@code IBEX_EXCHANGE_MAX_AGE_DAYS}. */
+    public static String variable(String name) {
+        return "IBEX_" + name.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
     /** A setting by property name, overridden by its environment variable (jdbc.url → IBEX_JDBC_URL). */
     public String setting(String name, String fallback) {
         // A shell cannot name a variable with a hyphen, so exchange.max-age-days is IBEX_EXCHANGE_MAX_AGE_DAYS.
-        String env = environment.get("IBEX_" + name.toUpperCase().replace('.', '_').replace('-', '_'));
+        String env = environment.get(variable(name));
         if (env != null && !env.isBlank()) {
             return env;
         }

@@ -68,22 +68,14 @@ public final class WatchlistRepository {
                 + " nationality, sex, reason, source, valid_from, valid_until, action FROM watchlist_person"
                 + " WHERE list_id = ? ORDER BY entry_id")) {
             select.setString(1, listId);
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    persons.add(person(row));
-                }
-            }
+            persons.addAll(Sql.list(select, this::person));
         }
         List<DocumentEntry> documents = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT list_id, entry_id, document_number,"
                 + " issuing_state, document_type, status, reported_on, source FROM watchlist_document"
                 + " WHERE list_id = ? ORDER BY entry_id")) {
             select.setString(1, listId);
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    documents.add(document(row));
-                }
-            }
+            documents.addAll(Sql.list(select, WatchlistRepository::document));
         }
         return new ListSnapshot(persons, documents);
     }

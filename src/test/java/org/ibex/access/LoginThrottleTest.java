@@ -1,5 +1,6 @@
 package org.ibex.access;
 
+import org.ibex.store.TestClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -13,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * address after five failures under any names: anyone could lock out an officer, or a whole post.)
  */
 class LoginThrottleTest {
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-24T08:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-24T08:00:00Z"));
     private final LoginDelays delays = LoginDelays.standard();
     private final LoginThrottle throttle = new LoginThrottle(delays, 100, Duration.ofMinutes(15), clock);
 

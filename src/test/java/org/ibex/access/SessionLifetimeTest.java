@@ -1,5 +1,6 @@
 package org.ibex.access;
 
+import org.ibex.store.TestClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -9,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A token ends after 8 hours idle and, however busy, 12 hours after the login. */
 class SessionLifetimeTest {
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-24T06:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-24T06:00:00Z"));
     private final Sessions sessions = Sessions.standard(clock);
 
     @Test

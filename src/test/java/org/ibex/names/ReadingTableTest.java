@@ -1,5 +1,7 @@
 package org.ibex.names;
 
+import org.ibex.bench.ReadingTrainer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -27,7 +29,7 @@ class ReadingTableTest {
 
     @Test
     void learnedTableDropsTheVowelsThatOnlyCarryAConsonant() {
-        List<String> decoded = ReadingTable.loadBundled(ReadingTrainer.HAN_RESOURCE)
+        List<String> decoded = ReadingTable.loadBundled(ReadingTable.HAN_RESOURCE)
                 .best(ReadingUnits.withFinal(ReadingUnits.han("克蘭茲")), null, 2);
         assertThat(decoded).as("克 ke→k and 茲 zi→z as in Krentz; 蘭 is lan or ran, since Chinese has no r before a vowel")
                 .containsExactly("kranz", "klanz");
@@ -40,7 +42,7 @@ class ReadingTableTest {
         StringWriter trained = new StringWriter();
         ReadingTrainer.train(ReadingTrainer.samples(dir, "chinese", ReadingUnits::han)).write(trained);
         StringWriter bundled = new StringWriter();
-        ReadingTable.loadBundled(ReadingTrainer.HAN_RESOURCE).write(bundled);
+        ReadingTable.loadBundled(ReadingTable.HAN_RESOURCE).write(bundled);
         assertThat(bundled.toString()).as("regenerate with the command in ReadingTrainer's class comment")
                 .isEqualTo(trained.toString());
     }

@@ -1,7 +1,7 @@
 package org.ibex.web;
 
+import org.ibex.store.TestClock;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.ibex.access.MovableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * account, a high bound per address so a post behind one NAT address keeps working, and an admin's unlock.
  */
 class LoginDelayTest {
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-24T08:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-11-24T08:00:00Z"));
     private TestNode node;
     private ApiCalls api;
 

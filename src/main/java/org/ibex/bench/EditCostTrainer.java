@@ -1,4 +1,11 @@
-package org.ibex.names;
+package org.ibex.bench;
+
+import org.ibex.names.Alignment;
+import org.ibex.names.EditCosts;
+import org.ibex.names.NamePairs;
+import org.ibex.names.NameParser;
+import org.ibex.names.TokenComparer;
+import org.ibex.names.TokenKey;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -21,14 +28,14 @@ import java.util.Random;
  * <p>Regenerate the bundled table with:
  * <pre>
  * mvn -q compile
- * java -cp target/classes:$HOME/.m2/repository/com/ibm/icu/icu4j/76.1/icu4j-76.1.jar org.ibex.names.EditCostTrainer \
+ * java -cp target/classes:$HOME/.m2/repository/com/ibm/icu/icu4j/76.1/icu4j-76.1.jar org.ibex.bench.EditCostTrainer \
  *     /work/shared/data/names src/main/resources/org/ibex/names/edit-costs.tsv
  * </pre>
  */
-final class EditCostTrainer {
-    static final int ITERATIONS = 3;
-    static final int MAX_PAIRS = 25_000;
-    static final double TRAIN_FAR = 0.008;
+public final class EditCostTrainer {
+    public static final int ITERATIONS = 3;
+    public static final int MAX_PAIRS = 25_000;
+    public static final double TRAIN_FAR = 0.008;
 
     private EditCostTrainer() {
     }
@@ -43,7 +50,7 @@ final class EditCostTrainer {
         tables.values().forEach(c -> System.out.println(c.name() + " raw threshold " + c.rawThreshold()));
     }
 
-    static Map<String, EditCosts> train(Path dir) {
+    public static Map<String, EditCosts> train(Path dir) {
         Map<String, List<TokenKey[]>> pairs = new LinkedHashMap<>();
         for (String script : NamePairs.SCRIPTS) {
             List<TokenKey[]> keys = new ArrayList<>();
@@ -75,7 +82,7 @@ final class EditCostTrainer {
         return out;
     }
 
-    static float[][] costs(double[][] n) {
+    public static float[][] costs(double[][] n) {
         float[][] c = new float[EditCosts.SIZE][EditCosts.SIZE];
         double[] colTotals = new double[EditCosts.SIZE];
         for (double[] row : n) for (int b = 0; b < row.length; b++) colTotals[b] += row[b];
@@ -94,7 +101,7 @@ final class EditCostTrainer {
     }
 
     /** Latin-to-Latin comparisons have no direction: average both directions. */
-    static float[][] symmetric(float[][] c) {
+    public static float[][] symmetric(float[][] c) {
         float[][] s = new float[EditCosts.SIZE][EditCosts.SIZE];
         for (int a = 0; a < EditCosts.SIZE; a++) {
             for (int b = 0; b < EditCosts.SIZE; b++) s[a][b] = (c[a][b] + c[b][a]) / 2;
@@ -102,7 +109,7 @@ final class EditCostTrainer {
         return s;
     }
 
-    static double rawThreshold(List<TokenKey[]> pairs, EditCosts c) {
+    public static double rawThreshold(List<TokenKey[]> pairs, EditCosts c) {
         Random random = new Random(7);
         int n = Math.min(pairs.size(), 10_000);
         double[] neg = new double[n];

@@ -1,4 +1,7 @@
-package org.ibex.names;
+package org.ibex.bench;
+
+import org.ibex.names.ReadingTable;
+import org.ibex.names.ReadingUnits;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,20 +17,20 @@ import java.util.Set;
  * smoothed towards a prior of 10^-(edit distance to the reading). Not normalised over all strings,
  * which expectation maximisation does not need; {@link #table} normalises what it keeps.
  */
-final class ReadingModel {
+public final class ReadingModel {
     private final Map<String, Map<String, Double>> unitCounts;
     private final Map<String, Map<String, Double>> readingCounts;
     private final Map<String, Double> unitTotals = new HashMap<>();
     private final Map<String, Double> readingTotals = new HashMap<>();
 
-    ReadingModel(Map<String, Map<String, Double>> unitCounts, Map<String, Map<String, Double>> readingCounts) {
+    public ReadingModel(Map<String, Map<String, Double>> unitCounts, Map<String, Map<String, Double>> readingCounts) {
         this.unitCounts = unitCounts;
         this.readingCounts = readingCounts;
         unitCounts.forEach((u, c) -> unitTotals.put(u, sum(c)));
         readingCounts.forEach((r, c) -> readingTotals.put(r, sum(c)));
     }
 
-    double emission(String unit, String reading, String latin) {
+    public double emission(String unit, String reading, String latin) {
         double own = count(unitCounts, unit, latin);
         double total = unitTotals.getOrDefault(unit, 0.0);
         String general = ReadingUnits.withoutContext(unit);
@@ -35,18 +38,18 @@ final class ReadingModel {
         return (own + ReadingTrainer.UNIT_SMOOTHING * backoff) / (total + ReadingTrainer.UNIT_SMOOTHING);
     }
 
-    double byReading(String reading, String latin) {
+    public double byReading(String reading, String latin) {
         double own = count(readingCounts, reading, latin);
         double total = readingTotals.getOrDefault(reading, 0.0);
         return (own + ReadingTrainer.READING_SMOOTHING * prior(reading, latin)) / (total + ReadingTrainer.READING_SMOOTHING);
     }
 
-    static double prior(String reading, String latin) {
+    public static double prior(String reading, String latin) {
         return Math.pow(10, -levenshtein(reading, latin));
     }
 
     /** Rows for units and readings seen at least minCount times: their top realisations above the floor. */
-    ReadingTable table(Map<String, String> readingOf, int top, double floor, double minCount) {
+    public ReadingTable table(Map<String, String> readingOf, int top, double floor, double minCount) {
         Map<String, ReadingTable.Reading[]> rows = new HashMap<>();
         readingTotals.forEach((r, n) -> {
             if (n >= minCount) rows.put(r, best(readingCounts.get(r).keySet(), r, s -> byReading(r, s), top, floor));
@@ -95,7 +98,7 @@ final class ReadingModel {
         return s;
     }
 
-    static int levenshtein(String a, String b) {
+    public static int levenshtein(String a, String b) {
         int[] prev = new int[b.length() + 1];
         int[] cur = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) prev[j] = j;

@@ -1,4 +1,6 @@
-package org.ibex.names;
+package org.ibex.bench;
+
+import org.ibex.names.ReadingUnits;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -8,11 +10,11 @@ import java.util.Map;
  * Latin label into one substring of 0 to {@value ReadingTrainer#MAX_EMIT} letters per unit, adding
  * each unit's posterior share of each substring to the counts.
  */
-final class ReadingAlignment {
+public final class ReadingAlignment {
     private ReadingAlignment() {
     }
 
-    static void expect(ReadingTrainer.Sample s, ReadingModel model, Map<String, Map<String, Double>> unitCounts,
+    public static void expect(ReadingTrainer.Sample s, ReadingModel model, Map<String, Map<String, Double>> unitCounts,
                        Map<String, Map<String, Double>> readingCounts) {
         int n = s.units().length;
         int m = s.latin().length();

@@ -1,4 +1,9 @@
-package org.ibex.names;
+package org.ibex.bench;
+
+import org.ibex.names.LatinFold;
+import org.ibex.names.NamePairs;
+import org.ibex.names.ReadingTable;
+import org.ibex.names.ReadingUnits;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -23,29 +28,27 @@ import java.util.function.Function;
  * <pre>
  * mvn -q -o compile
  * CP=target/classes:$HOME/.m2/repository/com/ibm/icu/icu4j/76.1/icu4j-76.1.jar
- * java -cp $CP org.ibex.names.ReadingTrainer /work/shared/data/names src/main/resources/org/ibex/names
+ * java -cp $CP org.ibex.bench.ReadingTrainer /work/shared/data/names src/main/resources/org/ibex/names
  * mvn -q -o compile
- * java -cp $CP org.ibex.names.EditCostTrainer /work/shared/data/names src/main/resources/org/ibex/names/edit-costs.tsv
+ * java -cp $CP org.ibex.bench.EditCostTrainer /work/shared/data/names src/main/resources/org/ibex/names/edit-costs.tsv
  * </pre>
  */
-final class ReadingTrainer {
-    static final String HAN_RESOURCE = "han-readings.tsv";
-    static final String KANA_RESOURCE = "kana-readings.tsv";
-    static final int MAX_EMIT = 4;
-    static final int ITERATIONS = 6;
+public final class ReadingTrainer {
+    public static final int MAX_EMIT = 4;
+    public static final int ITERATIONS = 6;
     /** Longer pairs are rare, mostly noise, and would only slow the alignment. */
-    static final int MAX_UNITS = 16;
-    static final int MAX_LATIN = 48;
+    public static final int MAX_UNITS = 16;
+    public static final int MAX_LATIN = 48;
     /** Realisations kept per unit, and the probability below which one is dropped. */
-    static final int TOP = 4;
-    static final double FLOOR = 0.04;
+    public static final int TOP = 4;
+    public static final double FLOOR = 0.04;
     /** Expected occurrences a unit (or reading) needs for rows of its own. */
-    static final double MIN_COUNT = 2.0;
+    public static final double MIN_COUNT = 2.0;
     /** Pseudo-counts: a unit's own counts against its reading's, a reading's counts against ICU. */
-    static final double UNIT_SMOOTHING = 2.0;
-    static final double READING_SMOOTHING = 1.0;
+    public static final double UNIT_SMOOTHING = 2.0;
+    public static final double READING_SMOOTHING = 1.0;
 
-    record Sample(String[] units, String[] readings, String latin) {
+    public record Sample(String[] units, String[] readings, String latin) {
     }
 
     private ReadingTrainer() {
@@ -54,9 +57,9 @@ final class ReadingTrainer {
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : "/work/shared/data/names");
         Path out = Path.of(args.length > 1 ? args[1] : "src/main/resources/org/ibex/names");
-        write(train(samples(dir, "chinese", ReadingUnits::han)), out.resolve(HAN_RESOURCE),
+        write(train(samples(dir, "chinese", ReadingUnits::han)), out.resolve(ReadingTable.HAN_RESOURCE),
                 "Han character -> Latin realisation, learned from the train half of wd_chinese_80.tsv by ReadingTrainer");
-        write(train(samples(dir, "japanese", ReadingUnits::kana)), out.resolve(KANA_RESOURCE),
+        write(train(samples(dir, "japanese", ReadingUnits::kana)), out.resolve(ReadingTable.KANA_RESOURCE),
                 "kana mora -> Latin realisation, learned from the train half of wd_japanese_80.tsv by ReadingTrainer");
     }
 
@@ -68,7 +71,7 @@ final class ReadingTrainer {
         System.out.println(file + ": " + table.size() + " units");
     }
 
-    static List<Sample> samples(Path dir, String script, Function<String, List<String>> unitsOf) {
+    public static List<Sample> samples(Path dir, String script, Function<String, List<String>> unitsOf) {
         Map<String, String> readings = new HashMap<>();
         List<Sample> out = new ArrayList<>();
         for (NamePairs.Pair p : NamePairs.half(NamePairs.read(NamePairs.file(dir, script)), true)) {
@@ -81,7 +84,7 @@ final class ReadingTrainer {
         return out;
     }
 
-    static ReadingTable train(List<Sample> samples) {
+    public static ReadingTable train(List<Sample> samples) {
         ReadingModel model = new ReadingModel(Map.of(), Map.of());
         for (int it = 0; it < ITERATIONS; it++) {
             Map<String, Map<String, Double>> unitCounts = new HashMap<>();
