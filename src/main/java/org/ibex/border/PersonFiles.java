@@ -32,7 +32,6 @@ public final class PersonFiles {
     private final StayService stays;
     private final BiometricService biometrics;
     private final AccessLog accessLog;
-    private final PersonScope scope = new PersonScope();
     private final PersonRegistry persons = new PersonRegistry();
     private final CrossingRepository crossings = new CrossingRepository();
     private final HitRepository hits = new HitRepository();
@@ -47,8 +46,8 @@ public final class PersonFiles {
     public PersonFile open(long personId, LocalDate asOf, Actor actor) {
         return database.inTransaction(connection -> {
             Optional<Person> person = persons.find(connection, personId);
-            boolean visible = person.isPresent() && (scope.visible(connection, personId, actor)
-                    || biometrics.coversPerson(connection, personId, actor));
+            // The biometric scope is the crossings rule plus the post's open cases: one question answers both.
+            boolean visible = person.isPresent() && biometrics.coversPerson(connection, personId, actor);
             accessLog.record(connection, AccessLog.Access.by(actor, visible ? "person.read" : "person.read refused",
                     "person/" + personId));
             if (!visible) {

@@ -58,15 +58,7 @@ final class CrossingFilters {
     }
 
     private static long positive(String name, String value) {
-        try {
-            long number = Long.parseLong(value.strip());
-            if (number < 1) {
-                throw new NumberFormatException();
-            }
-            return number;
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest(name, name + " must be a whole number of 1 or more (got '" + value + "')");
-        }
+        return Requests.wholeNumber(name, value, 1, Long.MAX_VALUE);
     }
 
     private static Instant startOf(LocalDate date) {

@@ -38,15 +38,7 @@ final class Paging {
         if (value == null || value.isBlank()) {
             return fallback;
         }
-        try {
-            long number = Long.parseLong(value.strip());
-            if (number < 0) {
-                throw new NumberFormatException();
-            }
-            return number;
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest(name, name + " must be a whole number of 0 or more (got '" + value + "')");
-        }
+        return Requests.wholeNumber(name, value, 0, Long.MAX_VALUE);
     }
 
     private static String encode(String s) {

@@ -102,8 +102,7 @@ final class Requests {
         } catch (UnrecognizedPropertyException e) {
             throw ApiException.badRequest(e.getPropertyName(), "unknown field '" + e.getPropertyName() + "'");
         } catch (MismatchedInputException e) {
-            String field = e.getPath().stream().map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]" : r.getFieldName())
-                    .reduce((a, b) -> a + "." + b).orElse("body");
+            String field = fieldOf(e);
             // Jackson's own message names Java classes; the client gets the expected JSON shape instead.
             String got = e instanceof InvalidFormatException f ? " (got " + f.getValue() + ")" : "";
             throw ApiException.badRequest(field, "wrong type or format for '" + field + "': expected "
@@ -111,9 +110,7 @@ final class Requests {
         } catch (JsonMappingException e) {
             // A value's own reader refused it (a direction, a finger position): its rule is the message.
             if (e.getCause() instanceof IllegalArgumentException) {
-                String field = e.getPath().stream().map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]"
-                        : r.getFieldName()).reduce((a, b) -> a + "." + b).orElse("body");
-                throw ApiException.badRequest(field, e.getCause().getMessage());
+                throw ApiException.badRequest(fieldOf(e), e.getCause().getMessage());
             }
             throw malformed(e);
         } catch (JsonProcessingException e) {
@@ -121,6 +118,25 @@ final class Requests {
         } catch (IOException e) {
             throw ApiException.badRequest("body", "the body could not be read as JSON");
         }
+    }
+
+    /** Where in the body Jackson stopped, as the client names it: {@code fingers[2].image}. */
+    private static String fieldOf(JsonMappingException e) {
+        return e.getPath().stream().map(r -> r.getFieldName() == null ? "[" + r.getIndex() + "]" : r.getFieldName())
+                .reduce((a, b) -> a + "." + b).orElse("body");
+    }
+
+    /** A whole number from {@code min}..{@code max} in the parameter {@code name}, or a 400 naming it and the range. */
+    static long wholeNumber(String name, String value, long min, long max) {
+        try {
+            long number = Long.parseLong(value.strip());
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // Answered below, as a number out of range is.
+        }
+        throw ApiException.badRequest(name, name + " must be a whole number of " + min + " or more (got '" + value + "')");
     }
 
     private static ApiException malformed(JsonProcessingException e) {

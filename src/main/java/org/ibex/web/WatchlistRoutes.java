@@ -158,15 +158,7 @@ final class WatchlistRoutes {
         if (value == null) {
             return null;
         }
-        try {
-            int number = Integer.parseInt(value.strip());
-            if (number < 0) {
-                throw new NumberFormatException();
-            }
-            return number;
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest(name, name + " must be a whole number of 0 or more (got '" + value + "')");
-        }
+        return (int) Requests.wholeNumber(name, value, 0, Integer.MAX_VALUE);
     }
 
     private static Integer threshold(String value) {
