@@ -7,6 +7,7 @@ import org.ibex.demo.DemoSeeder;
 import org.ibex.demo.FederationDemo;
 import org.ibex.demo.FederationLayout;
 import org.ibex.node.Node;
+import org.ibex.node.WebApplication;
 import org.ibex.node.Progress;
 import org.ibex.node.Serving;
 
@@ -99,7 +100,8 @@ final class DemoCommand implements Callable<Integer> {
                 node.close();
                 return 0;
             }
-            WebServer server = WebServer.start(new ServerSettings("127.0.0.1", port, null, null), node.services);
+            WebServer server = WebApplication.start(new ServerSettings("127.0.0.1", port, null, null), node.services,
+                    DemoSeeder.demoLogins());
             printWelcome(server.baseUrl(), DemoFingerprints.sharedFolder());
             Serving.untilStopped(server, node);
             return 0;
@@ -118,6 +120,8 @@ final class DemoCommand implements Callable<Integer> {
     private static void printWelcome(String url, Path prints) {
         System.out.println();
         System.out.println("IBEX demo node: " + url);
+        System.out.println("  log in:   " + url + "/login   (the page lists the demo users)");
+        System.out.println("  API docs: " + url + "/docs/api");
         System.out.println("  health:   " + url + "/health");
         System.out.println("  API:      " + url + "/openapi.json");
         System.out.println("Logins (POST " + url + "/api/login with {\"username\":..,\"password\":..}):");

@@ -1,12 +1,14 @@
 package org.ibex.cli;
 
 import org.ibex.node.Node;
+import org.ibex.node.WebApplication;
 import org.ibex.node.Serving;
 
 import org.ibex.trust.Federation;
 import org.ibex.delivery.ExchangeNode;
 import org.ibex.web.ServerSettings;
 import org.ibex.web.WebServer;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -49,7 +51,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ServerSettings settings = new ServerSettings(host, port, keystore, keystore == null ? null : password());
         Node node = data.open();
-        WebServer server = WebServer.start(settings, node.services);
+        WebServer server = WebApplication.start(settings, node.services, List.of());
         System.out.println("ibex node serving " + server.baseUrl() + " (data " + node.folder.root() + ")");
         if (node.exchange.isPresent()) {
             startExchange(node, node.exchange.get());

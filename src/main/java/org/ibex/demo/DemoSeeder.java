@@ -32,6 +32,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import org.ibex.screens.CommonScreens;
 import java.util.Map;
 import java.util.Random;
 
@@ -53,6 +54,11 @@ public final class DemoSeeder {
             new String[]{"officer.sea", "demo-officer-pass", "officer", "UTO-SEA"},
             new String[]{"supervisor.air", "demo-supervisor-pass", "supervisor", "UTO-AIR"},
             new String[]{"listmanager", "demo-listmanager-pass", "list-manager", null});
+    /** The demo users as the login page lists them. */
+    public static List<CommonScreens.DemoLogin> demoLogins() {
+        return LOGINS.stream().map(login -> new CommonScreens.DemoLogin(login[0], login[1], login[2])).toList();
+    }
+
     private static final String[] OFFICERS = {"officer.air", "officer.land", "officer.sea"};
     private final Node node;
     private final Random random;

@@ -87,8 +87,15 @@ final class Errors {
 
     private static void framework(Context ctx, HttpResponseException e) {
         switch (e.getStatus()) {
-            case 404 -> respond(ctx, 404, "not-found", null,
-                    "no such endpoint or record: " + ctx.method() + " " + ctx.path(), null);
+            case 404 -> {
+                if (browserAskingForPage(ctx)) {
+                    // Left to the screens' own 404 page, in the browser's language.
+                    ctx.status(404);
+                } else {
+                    respond(ctx, 404, "not-found", null,
+                            "no such endpoint or record: " + ctx.method() + " " + ctx.path(), null);
+                }
+            }
             case 405 -> {
                 // Javalin names the detail for a browser or a machine; either way it is the one entry.
                 String allowed = e.getDetails().values().stream().findFirst().orElse("");
@@ -102,6 +109,11 @@ final class Errors {
             default -> respond(ctx, e.getStatus(), e.getStatus() >= 500 ? "internal" : "invalid-request", null,
                     e.getMessage(), null);
         }
+    }
+
+    private static boolean browserAskingForPage(Context ctx) {
+        String accept = ctx.header("Accept");
+        return accept != null && accept.contains("text/html") && !ctx.path().startsWith("/api/");
     }
 
     private static int status(AccountException.Kind kind) {

@@ -2,6 +2,7 @@ package org.ibex.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.javalin.json.JavalinJackson;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -12,6 +13,7 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.ibex.store.Json;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 /** The node's HTTP server: one Javalin app whose routes are the endpoint list of {@link Api}. */
 public final class WebServer implements AutoCloseable {
@@ -33,6 +35,14 @@ public final class WebServer implements AutoCloseable {
     }
 
     public static WebServer start(ServerSettings settings, Services services) {
+        return start(settings, services, List.of());
+    }
+
+    /**
+     * Starts the API with further routes mounted beside it (the web application's screens), before the error
+     * mappings, so that a page's own handlers answer first.
+     */
+    public static WebServer start(ServerSettings settings, Services services, List<Consumer<Javalin>> mounts) {
         ObjectMapper mapper = Json.mapper();
         Api api = new Api(services, mapper);
         List<Endpoint> endpoints = api.endpoints();
@@ -44,6 +54,11 @@ public final class WebServer implements AutoCloseable {
             config.http.maxRequestSize = 1 << 20;
             // A known path asked with the wrong method is a 405 naming the methods it takes, not a 404.
             config.http.prefer405over404 = true;
+            // Screens' uploads (finger images, ANSI/NIST files, list imports): bounded before any byte is decoded,
+            // spooled to disk past 1 MiB so ten fingers at once do not sit on the heap.
+            config.jetty.multipartConfig.maxFileSize(24, SizeUnit.MB);
+            config.jetty.multipartConfig.maxTotalRequestSize(32, SizeUnit.MB);
+            config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
             config.requestLogger.http(requestMetrics::record);
             config.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
@@ -54,6 +69,7 @@ public final class WebServer implements AutoCloseable {
         for (Endpoint endpoint : endpoints) {
             app.addHttpHandler(endpoint.method(), endpoint.path(), guard.wrap(endpoint));
         }
+        mounts.forEach(mount -> mount.accept(app));
         Errors.register(app);
         app.start();
         return new WebServer(app, settings);

@@ -1,0 +1,36 @@
+package org.ibex.screens;
+
+import org.ibex.access.Role;
+
+import java.util.List;
+import java.util.Set;
+
+/** One entry of the main navigation: where it goes, its text's key and who sees it. */
+public record Nav(String path, String key, Set<Role> roles) {
+    /** The whole navigation, in the order of a working day; each user sees the entries of their role. */
+    public static final List<Nav> ALL = List.of(
+            new Nav("/inspection", "nav.inspection", Set.of(Role.OFFICER, Role.SUPERVISOR)),
+            new Nav("/arrivals", "nav.arrivals", Set.of(Role.OFFICER, Role.SUPERVISOR)),
+            new Nav("/supervisor/crossings", "nav.crossings", Set.of(Role.SUPERVISOR)),
+            new Nav("/supervisor/referrals", "nav.referrals", Set.of(Role.SUPERVISOR)),
+            new Nav("/supervisor/hits", "nav.hits", Set.of(Role.SUPERVISOR)),
+            new Nav("/persons", "nav.persons", Set.of(Role.SUPERVISOR)),
+            new Nav("/watchlists", "nav.watchlists", Set.of(Role.SUPERVISOR, Role.LIST_MANAGER)),
+            new Nav("/supervisor/users", "nav.postUsers", Set.of(Role.SUPERVISOR)),
+            new Nav("/admin/users", "nav.users", Set.of(Role.ADMIN)),
+            new Nav("/admin/posts", "nav.posts", Set.of(Role.ADMIN)),
+            new Nav("/admin/stay-rules", "nav.stayRules", Set.of(Role.ADMIN)),
+            new Nav("/admin/exchange", "nav.exchange", Set.of(Role.ADMIN)),
+            new Nav("/analyst", "nav.analystHome", Set.of(Role.ANALYST)),
+            new Nav("/analyst/overstayers", "nav.overstayers", Set.of(Role.ANALYST)),
+            new Nav("/docs/api", "nav.apiDocs", Set.of(Role.values())));
+
+    public static List<Nav> of(Role role) {
+        return ALL.stream().filter(nav -> nav.roles.contains(role)).toList();
+    }
+
+    /** Where a user lands after logging in: the first entry of their role. */
+    public static String home(Role role) {
+        return of(role).get(0).path();
+    }
+}
