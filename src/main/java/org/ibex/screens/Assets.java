@@ -42,7 +42,10 @@ public final class Assets {
         for (String file : new String[]{"swagger-ui.css", "swagger-ui-bundle.js"}) {
             add(file, WEBJARS + "swagger-ui/5.35.0/" + file);
         }
-        add("api-docs.js", OWN + "api-docs.js");
+        // Each area's own behaviour, loaded only by its pages.
+        for (String script : new String[]{"api-docs.js", "inspection.js", "arrival.js", "watchlist.js", "analyst.js"}) {
+            add(script, OWN + script);
+        }
     }
 
     private void add(String name, String resource) {

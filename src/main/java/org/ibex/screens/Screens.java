@@ -27,6 +27,8 @@ public final class Screens implements Consumer<Javalin> {
                 new InspectionScreens(shell, services),
                 new ArrivalScreens(shell, services),
                 new SupervisorScreens(shell, services),
+                new HitScreens(shell, services),
+                new PersonScreens(shell, services),
                 new WatchlistScreens(shell, services),
                 new AdminScreens(shell, services),
                 new AnalystScreens(shell, services),

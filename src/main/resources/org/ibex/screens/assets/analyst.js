@@ -1,0 +1,1 @@
+// analyst screens: filled by their slice

@@ -1,0 +1,1 @@
+// arrival screens: filled by their slice

@@ -1,0 +1,1 @@
+// inspection screens: filled by their slice

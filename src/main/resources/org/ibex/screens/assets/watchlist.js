@@ -1,0 +1,1 @@
+// watchlist screens: filled by their slice
