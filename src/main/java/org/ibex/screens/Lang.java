@@ -8,14 +8,15 @@ import java.util.Optional;
 
 /**
  * The languages of the screens, each with one pinned locale for dates and numbers: the JDK and browsers differ on
- * Arabic digits and the Thai calendar, so the choice is made here once. Documents print Latin digits and Gregorian
+ * Arabic digits and the Thai calendar, so the choice is made here once (Thai dates stay in the JDK's ISO calendar,
+ * Gregorian years, which browsers would have replaced by the Buddhist era). Documents print Latin digits and Gregorian
  * dates, so officers read both the same way on screen.
  */
 public enum Lang {
     EN("en", "English", false, "en-GB"),
     FR("fr", "Français", false, "fr-FR"),
     AR("ar", "العربية", true, "ar-u-nu-latn"),
-    TH("th", "ไทย", false, "th-TH-u-ca-gregory-nu-latn");
+    TH("th", "ไทย", false, "th-TH-u-nu-latn");
 
     private final String code;
     private final String ownName;
