@@ -6,7 +6,10 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.TemporalAccessor;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -91,7 +94,16 @@ public final class Texts {
         if (moment instanceof LocalDate day) {
             return date(day);
         }
+        if (moment instanceof Instant instant) {
+            // A moment with no place: shown in UTC, and saying so.
+            return lang.dateTimes().format(instant.atZone(ZoneOffset.UTC)) + " UTC";
+        }
         return lang.dateTimes().format(moment);
+    }
+
+    /** A moment at a place (a post's time zone), as the officers there read their clocks. */
+    public String dateTime(Instant moment, ZoneId zone) {
+        return moment == null ? "" : lang.dateTimes().format(moment.atZone(zone));
     }
 
     public String number(long value) {
