@@ -146,6 +146,11 @@ final class AdminUserScreens implements ScreenArea {
     }
 
     private static void refused(ScreenRequest r, Form form, AccountException e) {
+        if (e.kind() == AccountException.Kind.FORBIDDEN) {
+            // An admin changing their own role: the role field is what they tried to change.
+            form.error("role", r.t("admin.users.error." + e.code()));
+            return;
+        }
         String field = e.field() == null ? "username" : e.field();
         String key = "admin.users." + field + "." + e.code();
         form.error(field, r.texts().has(key) ? r.t(key) : e.getMessage());

@@ -97,7 +97,10 @@ class AdminScreensHttpTest {
         HttpResponse<String> self = post(admin, "/admin/users/admin/disable", Map.of());
         assertThat(self.statusCode()).isEqualTo(403);
         assertThat(self.body()).contains("another administrator must");
-        assertThat(get(admin, "/admin/users").statusCode()).isEqualTo(200);
+        HttpResponse<String> ownRole = post(admin, "/admin/users/admin/change", Map.of("role", "analyst", "postId", ""));
+        assertThat(ownRole.statusCode()).isEqualTo(400);
+        assertThat(ownRole.body()).contains("href=\"#role\"", "another administrator must");
+        assertThat(get(admin, "/admin/users/admin").body()).contains("Administrator");
     }
 
     @Test
