@@ -3,7 +3,9 @@ package org.ibex.border;
 import org.ibex.store.Database;
 import org.ibex.store.Sql;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -17,13 +19,31 @@ public final class PostRepository {
     }
 
     public void add(Post post) {
-        database.inTransaction(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO post(id, name, kind, zone_id) VALUES (?,?,?,?)")) {
-                Sql.bindAll(insert, post.id(), post.name(), post.kind().name(), post.zone().getId());
-                return insert.executeUpdate();
-            }
-        });
+        database.inTransaction(connection -> insert(connection, post));
+    }
+
+    static int insert(Connection connection, Post post) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO post(id, name, kind, zone_id) VALUES (?,?,?,?)")) {
+            Sql.bindAll(insert, post.id(), post.name(), post.kind().name(), post.zone().getId());
+            return insert.executeUpdate();
+        }
+    }
+
+    /** Changes a post's name, kind and zone inside the caller's transaction; 0 when there is no such post. */
+    static int update(Connection connection, Post post) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE post SET name = ?, kind = ?, zone_id = ? WHERE id = ?")) {
+            Sql.bindAll(update, post.name(), post.kind().name(), post.zone().getId(), post.id());
+            return update.executeUpdate();
+        }
+    }
+
+    static boolean exists(Connection connection, String id) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM post WHERE id = ?")) {
+            Sql.bindAll(select, id);
+            return !Sql.list(select, row -> 1).isEmpty();
+        }
     }
 
     public List<Post> all() {

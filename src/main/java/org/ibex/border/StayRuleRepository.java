@@ -35,17 +35,22 @@ public final class StayRuleRepository {
         });
     }
 
-    private static void put(Connection connection, StayRuleKey key, StayRule rule) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement(
-                "DELETE FROM stay_rule WHERE " + nullSafe("nationality") + " AND " + nullSafe("permit_type"))) {
-            Sql.bindAll(delete, key.nationality(), key.nationality(), key.permitType(), key.permitType());
-            delete.executeUpdate();
-        }
+    static void put(Connection connection, StayRuleKey key, StayRule rule) throws SQLException {
+        remove(connection, key);
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO stay_rule(nationality, permit_type, kind, days, window_days) VALUES (?,?,?,?,?)")) {
             Sql.bindAll(insert, key.nationality(), key.permitType(), rule.kind().name(), rule.days(),
                     rule.windowDays());
             insert.executeUpdate();
+        }
+    }
+
+    /** Removes the rule for a key inside the caller's transaction; how many rows went (0 or 1). */
+    static int remove(Connection connection, StayRuleKey key) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM stay_rule WHERE " + nullSafe("nationality") + " AND " + nullSafe("permit_type"))) {
+            Sql.bindAll(delete, key.nationality(), key.nationality(), key.permitType(), key.permitType());
+            return delete.executeUpdate();
         }
     }
 

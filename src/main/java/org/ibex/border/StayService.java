@@ -22,12 +22,19 @@ public final class StayService {
     private final CrossingRepository crossings = new CrossingRepository();
     private final PersonScope scope = new PersonScope();
     private final PersonStays stays;
+    private final Supplier<StayPolicy> policy;
 
     public StayService(Database database, Supplier<StayPolicy> policy, AccessLog accessLog, Clock clock) {
         this.database = database;
         this.stays = new PersonStays(policy);
+        this.policy = policy;
         this.accessLog = accessLog;
         this.clock = clock;
+    }
+
+    /** The stay rules in force now, with the default for travellers no rule names. */
+    public StayPolicy policy() {
+        return policy.get();
     }
 
     public LocalDate today() {

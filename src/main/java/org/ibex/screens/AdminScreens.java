@@ -1,18 +1,28 @@
 package org.ibex.screens;
 
+import org.ibex.access.Role;
+import org.ibex.border.Posts;
+import org.ibex.border.StayRules;
 import org.ibex.web.Services;
 
-/** Not yet built: see issue 14. */
+import java.util.List;
+import java.util.Set;
+
+/** Administration: users, posts, stay rules and the node's exchange status, for administrators only. */
 public final class AdminScreens implements ScreenArea {
-    private final Shell shell;
-    private final Services services;
+    static final Set<Role> ADMIN = Set.of(Role.ADMIN);
+    private final List<ScreenArea> parts;
 
     public AdminScreens(Shell shell, Services services) {
-        this.shell = shell;
-        this.services = services;
+        this.parts = List.of(
+                new AdminUserScreens(services.accounts(), services.posts()),
+                new AdminPostScreens(new Posts(services.database(), services.accessLog()), services.posts()),
+                new AdminStayRuleScreens(new StayRules(services.database(), services.accessLog()), services.stays()),
+                new AdminExchangeScreen(services.exchange()));
     }
 
     @Override
     public void routes(ScreenRoutes routes) {
+        parts.forEach(part -> part.routes(routes));
     }
 }
