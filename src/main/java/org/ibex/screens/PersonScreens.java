@@ -17,7 +17,7 @@ import java.util.Set;
  * Finding a person and opening their file: documents, crossings, stay, hits, enrolled fingers and who looked at the
  * person and why. Every opening is logged with its purpose, as the API logs it: implied by the screen a link came
  * from (a hit under review), or asked of the user before anything of the file is shown. The scope is the API's
- * ({@link org.ibex.border.PersonScope}): a person of another post reads exactly as one that does not exist.
+ * ({@link org.ibex.border.PersonFiles}): a person of another post reads exactly as one that does not exist.
  */
 public final class PersonScreens implements ScreenArea {
     static final String SEARCH = "/persons";
@@ -31,7 +31,7 @@ public final class PersonScreens implements ScreenArea {
     public PersonScreens(Shell shell, Services services) {
         this.services = services;
         this.files = new PersonFiles(services.database(), services.stays(), services.biometrics(), services.accessLog());
-        this.search = new PersonSearch(services.database(), services.accessLog());
+        this.search = new PersonSearch(services.database(), services.biometrics(), services.accessLog());
     }
 
     @Override

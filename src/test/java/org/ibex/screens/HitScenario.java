@@ -62,6 +62,11 @@ final class HitScenario {
         site.node.services.accounts().createWithPassword(OPERATOR, landSupervisor, "supervisor", "UTO-LAND", PASSWORD);
     }
 
+    /** The start of the id of this scenario's list, as the file's hits show it. */
+    String listIdPrefix() {
+        return "hits-";
+    }
+
     String reviewPath() {
         return "/supervisor/hits/" + crossingId + "/" + hitId;
     }
