@@ -87,6 +87,9 @@ class ArrivalScreensTest {
         HttpResponse<String> blank = air.multipart(Map.of(), Map.of("finger-5", "GIF89a not really".getBytes()));
         assertThat(blank.statusCode()).isEqualTo(400);
         assertThat(blank.body()).contains("id=\"finger-5-error\"");
+        HttpResponse<String> overLimit = air.multipart(Map.of(), Map.of("finger-6", new byte[25 << 20]));
+        assertThat(overLimit.statusCode()).as("over the server's multipart limit").isEqualTo(413);
+        assertThat(overLimit.body()).contains("This upload is too large");
         assertThat(air.get("/arrivals/abc").statusCode()).isEqualTo(404);
         assertThat(air.get("/arrivals/99999999").statusCode()).isEqualTo(404);
         assertThat(air.bytes("/arrivals/1/probe/11").statusCode()).isEqualTo(404);
