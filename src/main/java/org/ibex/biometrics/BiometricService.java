@@ -301,6 +301,28 @@ public final class BiometricService {
         return identifications.enrol(identificationId, reason, actor);
     }
 
+    /** An identification made at the actor's post with the officer's conclusion, if recorded; read on record. */
+    public ReviewedIdentification reviewedIdentification(long identificationId, Actor actor) {
+        return identifications.readReviewed(identificationId, actor);
+    }
+
+    /**
+     * Records what the officer concluded from an identification made at their post: a candidate confirmed as the same
+     * person (its subject id), or no match (null, with a reason when candidates cleared the threshold). Once.
+     */
+    public IdentificationReview reviewIdentification(long identificationId, Long subjectId, String reason, Actor actor) {
+        return identifications.review(identificationId, subjectId, reason, actor);
+    }
+
+    /**
+     * The minutiae of one finger of an identification's probe (subjectId null) or of one of its candidates, for the
+     * officer's side-by-side review; the post that searched only, every look logged. Empty when not held.
+     */
+    public Optional<Minutiae> identificationMinutiae(long identificationId, Long subjectId, FingerPosition position,
+                                                     Actor actor) {
+        return identifications.minutiae(identificationId, subjectId, position, actor);
+    }
+
     private static FingerTemplate template(FingerCapture capture, int index, boolean refuseUnusable) {
         FingerImage image;
         try {

@@ -7,6 +7,8 @@ import java.util.Base64;
 public record FingerCapture(FingerPosition position, byte[] image, double dpi) {
     /** Resolution assumed when neither the request nor the image says: the standard for fingerprint scanners. */
     public static final double DEFAULT_DPI = 500;
+    /** The most encoded bytes a finger image may have, so a caller can refuse a bigger upload before reading it. */
+    public static final long MAX_IMAGE_BYTES = Limits.FINGER_MAX_ENCODED_BYTES;
     /** Base64 of the largest finger image we accept, with room for line breaks. */
     private static final long MAX_BASE64_CHARS = (Limits.FINGER_MAX_ENCODED_BYTES + 2) / 3 * 4 + 4096;
 

@@ -123,6 +123,13 @@ public final class FingerImage {
         return pixels;
     }
 
+    /** A copy as a grayscale picture, to show the finger to the officer who captured it. */
+    public BufferedImage picture() {
+        BufferedImage picture = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+        picture.getRaster().setDataElements(0, 0, width, height, pixels);
+        return picture;
+    }
+
     @Override
     public String toString() {
         // Pixels stay out: they are biometric data.

@@ -106,6 +106,26 @@ final class IdentificationRepository {
         }
     }
 
+    /** Records the officer's conclusion; the key refuses a second one. */
+    void insertReview(Connection connection, IdentificationReview review) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO identification_review("
+                + "identification_id, subject_id, person_id, note, reviewed_by, reviewed_at) VALUES (?,?,?,?,?,?)")) {
+            Sql.bindAll(insert, review.identificationId(), review.subjectId(), review.personId(), review.note(),
+                    review.reviewedBy(), review.reviewedAt());
+            insert.executeUpdate();
+        }
+    }
+
+    Optional<IdentificationReview> review(Connection connection, long id) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT identification_id, subject_id, person_id,"
+                + " note, reviewed_by, reviewed_at FROM identification_review WHERE identification_id = ?")) {
+            select.setLong(1, id);
+            return Sql.list(select, row -> new IdentificationReview(row.getLong(1), Sql.nullableLong(row, "subject_id"),
+                    Sql.nullableLong(row, "person_id"), row.getString("note"), row.getString("reviewed_by"),
+                    Sql.instant(row, "reviewed_at"))).stream().findFirst();
+        }
+    }
+
     private JsonNode evidence(String text) {
         try {
             return json.readTree(text);

@@ -2,6 +2,8 @@ package org.ibex.biometrics;
 
 import org.ibex.access.Actor;
 import org.ibex.audit.AccessLog;
+import org.ibex.input.FieldRuleException;
+import org.ibex.store.ConflictException;
 import org.ibex.store.Database;
 
 import java.sql.SQLException;
@@ -18,6 +20,7 @@ import java.util.Optional;
 final class Identifications {
     private static final int MAX_CANDIDATES = 10;
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final int MAX_NOTE = 500;
     private final Database database;
     private final BiometricRepository subjects;
     private final IdentificationRepository identifications = new IdentificationRepository();
@@ -112,5 +115,90 @@ final class Identifications {
         }).orElseThrow(() -> BiometricRefusal.unknownIdentification(id));
         gallery.put(enrolled.subject());
         return enrolled.identification();
+    }
+
+    /** An identification with the officer's conclusion, if recorded; another post's reads as one never made. Logged. */
+    ReviewedIdentification readReviewed(long id, Actor actor) {
+        return database.inTransaction(connection -> {
+            Optional<Identification> found = identifications.find(connection, id)
+                    .filter(i -> actor.user().mayActAtPost(i.postId()));
+            accessLog.record(connection, AccessLog.Access.by(actor, found.isPresent() ? "read identification"
+                    : "read identification refused", "identification " + id));
+            if (found.isEmpty()) {
+                return Optional.<ReviewedIdentification>empty();
+            }
+            return Optional.of(new ReviewedIdentification(found.get(), identifications.review(connection, id)));
+        }).orElseThrow(() -> BiometricRefusal.unknownIdentification(id));
+    }
+
+    /**
+     * Records what the officer concluded: one candidate confirmed (subjectId), or no match (null). Setting aside
+     * candidates that cleared the threshold needs the officer's reason; the post that searched only, once.
+     */
+    IdentificationReview review(long id, Long subjectId, String reason, Actor actor) {
+        String note = reason == null || reason.isBlank() ? null : reason.strip();
+        if (note != null && note.length() > MAX_NOTE) {
+            throw new FieldRuleException("reason", "length", "reason must be at most " + MAX_NOTE + " characters");
+        }
+        Instant now = clock.instant();
+        return database.inTransaction(connection -> {
+            Optional<Identification> found = identifications.find(connection, id)
+                    .filter(i -> actor.user().mayActAtPost(i.postId()));
+            if (found.isEmpty()) {
+                accessLog.record(connection, AccessLog.Access.by(actor, "review identification refused",
+                        "identification " + id + ": not made at the actor's post"));
+                return Optional.<IdentificationReview>empty();
+            }
+            Long personId = null;
+            if (subjectId != null) {
+                personId = found.get().candidates().stream().filter(c -> c.subjectId() == subjectId).findFirst()
+                        .orElseThrow(() -> new FieldRuleException("subject", "not-a-candidate", "subject " + subjectId
+                                + " is not a candidate of identification " + id)).personId();
+            } else if (!found.get().candidates().isEmpty() && note == null) {
+                throw BiometricRefusal.reasonRequired("setting aside candidates that cleared the threshold needs the"
+                        + " officer's reason");
+            }
+            if (identifications.review(connection, id).isPresent()) {
+                throw reviewedAlready(id);
+            }
+            IdentificationReview review = new IdentificationReview(id, subjectId, personId, note, actor.username(), now);
+            try {
+                identifications.insertReview(connection, review);
+            } catch (SQLException e) {
+                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw reviewedAlready(id);
+                }
+                throw e;
+            }
+            accessLog.record(connection, AccessLog.Access.by(actor, "review identification", "identification " + id
+                    + (subjectId == null ? ": no match" : ": match with subject " + subjectId)));
+            return Optional.of(review);
+        }).orElseThrow(() -> BiometricRefusal.unknownIdentification(id));
+    }
+
+    private static ConflictException reviewedAlready(long id) {
+        return new ConflictException("review-exists", "identification " + id + " has its outcome recorded already");
+    }
+
+    /**
+     * The minutiae of one finger of a search's probe (subjectId null) or of one of its candidates, so an officer can
+     * compare them: the post that searched only, every look logged. Empty when that finger is not held.
+     */
+    Optional<Minutiae> minutiae(long id, Long subjectId, FingerPosition position, Actor actor) {
+        return database.inTransaction(connection -> {
+            Optional<Identification> found = identifications.find(connection, id)
+                    .filter(i -> actor.user().mayActAtPost(i.postId()))
+                    .filter(i -> subjectId == null || i.candidates().stream().anyMatch(c -> c.subjectId() == subjectId));
+            String what = "identification " + id + (subjectId == null ? " probe" : " subject " + subjectId) + " finger "
+                    + position.code();
+            accessLog.record(connection, AccessLog.Access.by(actor, found.isPresent() ? "view identification prints"
+                    : "view identification prints refused", what));
+            if (found.isEmpty()) {
+                return Optional.<Optional<Minutiae>>empty();
+            }
+            Optional<FingerTemplate> template = subjectId == null ? identifications.probe(connection, id).template(position)
+                    : gallery.subject(subjectId).flatMap(s -> s.fingers().template(position));
+            return Optional.of(template.map(t -> Minutiae.parse(t.toByteArray())));
+        }).orElseThrow(() -> BiometricRefusal.unknownIdentification(id));
     }
 }
