@@ -80,6 +80,8 @@ class SupervisorBrowserTest {
         browser.find(By.cssSelector("a[href='/supervisor/referrals/" + referred.id() + "']")).click();
         WebElement mrz = browser.waitFor(By.id("mrz"));
         browser.check(lang, "supervisor-referral");
+        browser.driver.executeScript("window.scrollTo(0, 0)");
+        browser.screenshot(lang, "supervisor-referral-top");
         mrz.clear();
         mrz.sendKeys(good);
         browser.find(By.id("reason")).sendKeys("Document examined: the number was misread at the desk");

@@ -96,6 +96,25 @@ class SupervisorScreensTest {
     }
 
     @Test
+    void pagesFollowTheOlderLinkWithTheSameFiltersWithoutGapsOrRepeats() {
+        String surname = SupervisorTestData.freshSurname("PAGE");
+        List<String> numbers = new java.util.ArrayList<>();
+        for (int i = 0; i < CrossingQuery.PAGE_SIZE + 1; i++) {
+            numbers.add(SupervisorTestData.freshNumber());
+            data.enter("officer.air", "UTO-AIR", SupervisorTestData.mrz(surname, numbers.get(i), "SWE"));
+        }
+        String first = supervisor.get("/supervisor/crossings?q=" + surname, true).body();
+        Matcher older = Pattern.compile("href=\"(/supervisor/crossings\\?q=" + surname + "&amp;before=\\d+)\"")
+                .matcher(first);
+        assertThat(older.find()).as("a link to the older crossings, keeping the filter").isTrue();
+        String second = supervisor.get(older.group(1).replace("&amp;", "&"), true).body();
+        assertThat(numbers.subList(1, numbers.size())).allMatch(first::contains).noneMatch(second::contains);
+        assertThat(first).doesNotContain(numbers.get(0));
+        assertThat(second).contains(numbers.get(0)).doesNotContain("rel=\"next\"").contains("href=\"/supervisor/crossings?q="
+                + surname + "\"");
+    }
+
+    @Test
     void hostileFiltersGetThePageWithTheFieldNamedNeverAFailure() {
         HttpResponse<String> page = supervisor.get("/supervisor/crossings?nationality=" + enc("1;DROP")
                 + "&q=" + enc("<script>alert(1)</script>") + "&date=yesterday&fromTime=25:99&decision=MAYBE"
