@@ -76,8 +76,9 @@ public final class SupervisorScreens implements ScreenArea {
         String first = query.firstPage() ? null : query.link(null);
         String summary = r.t("supervisor.crossings.summary", r.texts().date(query.day()), r.texts().number(rows.size()));
         if (fragment) {
+            // The summary also goes to the page's status region, which stays in place, so a screen reader hears it.
             r.render("supervisor/crossingResults.jte", r.page(r.t("supervisor.crossings.title")), "rows", rows,
-                    "summary", summary, "next", next, "first", first);
+                    "summary", summary, "next", next, "first", first, "swapped", true);
             return;
         }
         r.render("supervisor/crossings.jte", r.page(r.t("supervisor.crossings.title"), query.form()), "rows", rows,

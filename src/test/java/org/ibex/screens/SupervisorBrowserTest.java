@@ -69,6 +69,7 @@ class SupervisorBrowserTest {
             return results.contains(thailand) && !results.contains(sweden);
         });
         assertThat(browser.driver.getCurrentUrl()).contains("q=" + surname, "nationality=tha");
+        until(() -> !browser.find(By.id("crossing-status")).getAttribute("textContent").isBlank());
         assertThat(browser.text(By.id("crossing-results"))).doesNotContain(landNumber);
         // The screenshot shows the table the filter left, below the form.
         browser.driver.executeScript("document.getElementById('crossing-results').scrollIntoView()");
