@@ -75,6 +75,12 @@ class SupervisorBrowserTest {
         browser.driver.executeScript("document.getElementById('crossing-results').scrollIntoView()");
         browser.check(lang, "supervisor-crossings-filtered");
 
+        browser.open("/supervisor/crossings?nationality=12&fromTime=9");
+        browser.waitFor(By.cssSelector(".error-summary"));
+        assertThat(browser.driver.getTitle()).startsWith(lang.equals("en") ? "Error:" : "");
+        assertThat(browser.find(By.id("nationality")).getAttribute("aria-describedby")).contains("nationality-error");
+        browser.check(lang, "supervisor-crossings-error");
+
         browser.open("/supervisor/referrals");
         assertThat(browser.text(By.tagName("main"))).contains(referredNumber);
         browser.check(lang, "supervisor-referrals");
