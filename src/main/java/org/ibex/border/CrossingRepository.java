@@ -32,20 +32,30 @@ public final class CrossingRepository {
     /**
      * Filters for listing crossings; null means any. {@code openHits}: only crossings with (true) or without (false)
      * a hit awaiting a disposition. {@code before}: the paging cursor, crossings with a smaller id only.
+     * {@code nationality}: the holder's three-letter code. {@code search}: a document number exactly, or a part of
+     * the holder's name (as printed or in its original script), ignoring case: what a supervisor types to find one.
      */
     public record Filter(String postId, Long personId, Instant from, Instant to, Decision decision, Direction direction,
-                         Boolean openHits, Long before, int limit) {
+                         Boolean openHits, Long before, int limit, String nationality, String search) {
+        /** Every filter but the holder's nationality and name, as the API reads them. */
+        public Filter(String postId, Long personId, Instant from, Instant to, Decision decision, Direction direction,
+                      Boolean openHits, Long before, int limit) {
+            this(postId, personId, from, to, decision, direction, openHits, before, limit, null, null);
+        }
+
         /** Post, person and time only, as the command line asks. */
         public Filter(String postId, Long personId, Instant from, Instant to, int limit) {
             this(postId, personId, from, to, null, null, null, null, limit);
         }
 
         Filter atPost(String post) {
-            return new Filter(post, personId, from, to, decision, direction, openHits, before, limit);
+            return new Filter(post, personId, from, to, decision, direction, openHits, before, limit, nationality,
+                    search);
         }
 
         Filter oneMore() {
-            return new Filter(postId, personId, from, to, decision, direction, openHits, before, limit + 1);
+            return new Filter(postId, personId, from, to, decision, direction, openHits, before, limit + 1,
+                    nationality, search);
         }
 
         /** The filter in words, for the access log. */
@@ -57,6 +67,8 @@ public final class CrossingRepository {
             append(out, "direction", direction);
             append(out, "openHits", openHits);
             append(out, "before", before);
+            append(out, "nationality", nationality);
+            append(out, "search", search == null ? null : "'" + search + "'");
             return out.toString();
         }
 
@@ -148,6 +160,21 @@ public final class CrossingRepository {
         }
         if (filter.openHits() != null) {
             sql.append(filter.openHits() ? " AND " : " AND NOT ").append(HitRepository.awaitingDispositionOn("c.id"));
+        }
+        if (filter.nationality() != null) {
+            sql.append(" AND c.nationality = ?");
+            args.add(filter.nationality());
+        }
+        if (filter.search() != null && !filter.search().isBlank()) {
+            String term = filter.search().strip().toUpperCase(java.util.Locale.ROOT);
+            String part = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            sql.append(" AND (c.document_number = ? OR UPPER(c.surname || ' ' || COALESCE(c.given_names, ''))"
+                    + " LIKE ? ESCAPE '\\' OR UPPER(COALESCE(c.given_names, '') || ' ' || c.surname) LIKE ? ESCAPE '\\'"
+                    + " OR UPPER(COALESCE(c.name_original, '')) LIKE ? ESCAPE '\\')");
+            args.add(term);
+            args.add(part);
+            args.add(part);
+            args.add(part);
         }
         if (filter.before() != null) {
             sql.append(" AND c.id < ?");

@@ -92,6 +92,23 @@ class CrossingListFiltersTest {
     }
 
     @Test
+    void theDomainFindsByNationalityDocumentNumberAndPartOfTheNameWithWildcardsTakenLiterally() {
+        var analyst = new org.ibex.access.Actor(new org.ibex.access.User("analyst", Role.ANALYST, null), "test",
+                "127.0.0.1");
+        java.util.function.BiFunction<String, String, List<Long>> find = (nationality, search) -> node.services.border()
+                .list(new org.ibex.border.CrossingRepository.Filter(null, null, null, null, null, null, null, null,
+                        100, nationality, search), analyst).stream().map(org.ibex.border.Crossing::id).toList();
+        assertThat(find.apply("LBN", null)).contains(listed, cleared).doesNotContain(admitted, elsewhere);
+        assertThat(find.apply(null, "EW1234567")).containsExactly(elsewhere);
+        assertThat(find.apply(null, "EW12345")).as("a number is matched whole").isEmpty();
+        assertThat(find.apply(null, "omar hadd")).containsExactly(listed);
+        assertThat(find.apply(null, "haddad")).containsExactly(listed);
+        assertThat(find.apply("FRA", "haddad")).isEmpty();
+        assertThat(find.apply(null, "%")).as("a wildcard is a character like another").isEmpty();
+        assertThat(find.apply(null, "H_DDAD")).isEmpty();
+    }
+
+    @Test
     void officersAreKeptToTheirPostAndAnalystsChooseOne() {
         assertThat(ids("", "officer.a")).contains(admitted).doesNotContain(elsewhere);
         assertThat(ids("?post=POST-B", "analyst")).containsExactly(elsewhere);
