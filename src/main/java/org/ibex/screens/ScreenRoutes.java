@@ -71,7 +71,15 @@ public final class ScreenRoutes {
         }
         String csrf = shell.csrf().tokenFor(token.get());
         Actor actor = new Actor(session.get().user(), "screen " + ctx.method() + " " + ctx.matchedPath(), ctx.ip());
-        if (changesState && !(sameOrigin(ctx) && shell.csrf().matches(token.get(), presentedCsrf(ctx)))) {
+        String presented;
+        try {
+            presented = changesState ? presentedCsrf(ctx) : null;
+        } catch (IllegalStateException e) {
+            // Reading the token parses a multipart body, and Jetty refuses one over the node's upload limits.
+            errors.page(ctx, texts, actor.user(), 413, "error.tooLarge");
+            return;
+        }
+        if (changesState && !(sameOrigin(ctx) && shell.csrf().matches(token.get(), presented))) {
             errors.page(ctx, texts, actor.user(), 403, "error.csrf");
             return;
         }
