@@ -21,6 +21,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -206,6 +208,45 @@ class WatchlistScreensTest {
         }
         assertThat(page).contains("Not imported", "nationality");
         assertThat(lists.personCount(list)).isEqualTo(2);
+    }
+
+    @Test
+    void theRealUnListImportsThroughTheScreensAndDocumentEntriesAreEdited() throws Exception {
+        Path un = Path.of(System.getProperty("ibex.shared", "../shared"), "data", "watchlists",
+                "un_consolidated_2018-10-29.xml");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(un), "shared UN list not present");
+        Session supervisor = Session.login("supervisor.air", "demo-supervisor-pass");
+        String list = "wl-http-un-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> started = supervisor.upload(Map.of("list", list, "format", "un-xml"),
+                "un_consolidated_2018-10-29.xml", Files.readAllBytes(un));
+        assertThat(started.statusCode()).isEqualTo(303);
+        String job = started.headers().firstValue("Location").orElseThrow();
+        String page = "";
+        for (int i = 0; i < 600 && !page.contains("wl-import-done"); i++) {
+            Thread.sleep(100);
+            page = supervisor.get(job).body();
+        }
+        assertThat(page).contains("Imported");
+        int persons = lists.personCount(list);
+        assertThat(persons).isGreaterThan(500);
+        Actor air = actor("supervisor.air", Role.SUPERVISOR, "UTO-AIR");
+        try {
+            assertThat(supervisor.post("/watchlists/list/" + list + "/add", Map.of("kind", "document", "entryId",
+                    "DOC-1", "documentNumber", "ab 12-34", "issuingState", "uto", "status", "STOLEN")).statusCode())
+                    .isEqualTo(303);
+            assertThat(lists.entry(list, EntryQuery.Kind.DOCUMENT, "DOC-1", air).documents().get(0).documentNumber())
+                    .isEqualTo("AB1234");
+            HttpResponse<String> edit = supervisor.get("/watchlists/list/" + list + "/edit?kind=document&entry=DOC-1");
+            assertThat(edit.body()).contains("value=\"AB1234\"", "value=\"STOLEN\" selected");
+            assertThat(supervisor.post("/watchlists/list/" + list + "/edit", Map.of("kind", "document", "entry",
+                    "DOC-1", "documentNumber", "AB1234", "issuingState", "UTO", "status", "LOST")).statusCode())
+                    .isEqualTo(303);
+            assertThat(supervisor.get("/watchlists/list/" + list + "?kind=document&q=b12").body())
+                    .contains("AB1234", "Lost");
+        } finally {
+            // Real names stay out of the screening of the other tests at this post.
+            lists.replace(new ListImport(list, null, null, null, null, persons + 1), List.of(), List.of(), air);
+        }
     }
 
     /** A browser's session without the browser: the cookie, and the CSRF token read from a page's form. */
