@@ -16,6 +16,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A list file imported from the browser: the upload (bounded as every upload of the node is: 24 MB a file), then
@@ -102,8 +103,14 @@ final class WatchlistImportScreens {
         }
         ListImport request = new ListImport(listId, blank(form.value("name")), blank(form.value("owner")), null,
                 threshold, confirm);
-        String job = imports.start(request, file, shortName(upload.filename()), blank(format), r.actor());
-        r.redirect(IMPORT + "/" + job);
+        Optional<String> job = imports.start(request, file, shortName(upload.filename()), blank(format), r.actor());
+        if (job.isEmpty()) {
+            form.error("file", r.t("watchlist.error.busy"));
+            r.ctx().status(503);
+            showForm(r, form);
+            return;
+        }
+        r.redirect(IMPORT + "/" + job.get());
     }
 
     /** Refuses before the upload is kept: a list the user may not see, or may not change; true when it exists. */

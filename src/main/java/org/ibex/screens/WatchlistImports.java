@@ -20,8 +20,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -34,7 +36,10 @@ final class WatchlistImports {
     private static final Logger LOG = LoggerFactory.getLogger(WatchlistImports.class);
     private static final int KEPT = 500;
     private final WatchlistService lists;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(task -> {
+    /** Imports waiting their turn; each holds its upload on disk, so a burst is refused rather than queued. */
+    private static final int WAITING = 16;
+    private final ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(WAITING), task -> {
         Thread thread = new Thread(task, "watchlist-screen-import");
         thread.setDaemon(true);
         return thread;
@@ -43,6 +48,8 @@ final class WatchlistImports {
 
     WatchlistImports(WatchlistService lists) {
         this.lists = lists;
+        // No thread idles for a node that imports nothing.
+        executor.allowCoreThreadTimeOut(true);
     }
 
     /** One import: who started it, how far it is, and how it ended. */
@@ -71,8 +78,11 @@ final class WatchlistImports {
         }
     }
 
-    /** Starts importing {@code file} (which this class then owns and deletes) and gives the import's id. */
-    String start(ListImport request, Path file, String fileName, String format, Actor actor) {
+    /**
+     * Starts importing {@code file} (which this class then owns and deletes) and gives the import's id; empty when
+     * too many imports already wait, and the file is deleted.
+     */
+    Optional<String> start(ListImport request, Path file, String fileName, String format, Actor actor) {
         Job job = new Job(actor.username(), request.id(), fileName);
         try {
             // Counted before the page is first shown, so its bar starts with a share, not an empty activity.
@@ -84,8 +94,20 @@ final class WatchlistImports {
             jobs.put(job.id, job);
             forgetOldFinished();
         }
-        executor.execute(() -> run(job, request, file, format, actor));
-        return job.id;
+        try {
+            executor.execute(() -> run(job, request, file, format, actor));
+        } catch (RejectedExecutionException e) {
+            synchronized (jobs) {
+                jobs.remove(job.id);
+            }
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException failed) {
+                LOG.warn("could not delete the uploaded list file {}", file, failed);
+            }
+            return Optional.empty();
+        }
+        return Optional.of(job.id);
     }
 
     /** The import, to the user who started it only; anyone else finds nothing. */

@@ -249,6 +249,14 @@ class WatchlistScreensTest {
         }
     }
 
+    @Test
+    void theFourLanguagesHaveTheSameWatchlistWords() {
+        java.util.Set<Object> english = Texts.bundle("watchlist", Lang.of("en").orElseThrow()).keySet();
+        for (Lang lang : Lang.values()) {
+            assertThat(Texts.bundle("watchlist", lang).keySet()).as(lang.code()).isEqualTo(english);
+        }
+    }
+
     /** A browser's session without the browser: the cookie, and the CSRF token read from a page's form. */
     record Session(HttpClient http, String cookie, String csrf) {
         static Session login(String username, String password) throws IOException, InterruptedException {
