@@ -92,7 +92,7 @@ public final class ListKeeper {
      * Changes some entries of an existing list (one added, edited, expired or removed by hand) as a new version,
      * under the same rules as an import; {@code note} says what and why, for the access log.
      */
-    public synchronized Outcome edit(String listId, String note, UnaryOperator<ListSnapshot> change,
+    synchronized Outcome edit(String listId, String note, UnaryOperator<ListSnapshot> change,
                                      Integer confirmRemoval, Actor actor) {
         Restored edited = refusalsLogged("watchlist.edit", listId, actor, () -> database.inTransaction(connection -> {
             ListRecord list = repository.lockedFind(connection, listId).orElseThrow(() -> new UnknownListException(listId));

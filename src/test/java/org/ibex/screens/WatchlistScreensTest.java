@@ -250,6 +250,36 @@ class WatchlistScreensTest {
     }
 
     @Test
+    void anImportThatWouldEmptyMostOfAListAsksForTheNumberThenGoesAhead() throws Exception {
+        Session supervisor = Session.login("supervisor.air", "demo-supervisor-pass");
+        String list = "wl-http-shrink-" + UUID.randomUUID().toString().substring(0, 8);
+        lists.replace(new ListImport(list, "Shrink test", null, null, null, null), List.of(person(list, "S1",
+                "MORVATEL QUINSK"), person(list, "S2", "DRAVOLIN KESTRU"), person(list, "S3", "PELMOSTRA VINQ")),
+                List.of(), actor("supervisor.air", Role.SUPERVISOR, "UTO-AIR"));
+        byte[] one = "id,name\nS1,MORVATEL QUINSK\n".getBytes(StandardCharsets.UTF_8);
+        String page = finished(supervisor, supervisor.upload(Map.of("list", list), "one.csv", one));
+        assertThat(page).contains("Confirmation needed", "/watchlists/import?list=" + list + "&amp;confirm=2");
+        assertThat(lists.personCount(list)).isEqualTo(3);
+        assertThat(supervisor.get("/watchlists/import?list=" + list + "&confirm=2").body())
+                .contains("name=\"confirm\" type=\"text\" value=\"2\"");
+        page = finished(supervisor, supervisor.upload(Map.of("list", list, "confirm", "2"), "one.csv", one));
+        assertThat(page).contains("Imported");
+        assertThat(lists.personCount(list)).isEqualTo(1);
+    }
+
+    /** The page of a started import once it finished. */
+    private static String finished(Session session, HttpResponse<String> started) throws Exception {
+        assertThat(started.statusCode()).isEqualTo(303);
+        String job = started.headers().firstValue("Location").orElseThrow();
+        String page = "";
+        for (int i = 0; i < 200 && !page.contains("wl-import-done"); i++) {
+            Thread.sleep(100);
+            page = session.get(job).body();
+        }
+        return page;
+    }
+
+    @Test
     void theFourLanguagesHaveTheSameWatchlistWords() {
         java.util.Set<Object> english = Texts.bundle("watchlist", Lang.of("en").orElseThrow()).keySet();
         for (Lang lang : Lang.values()) {
