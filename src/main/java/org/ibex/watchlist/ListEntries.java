@@ -44,6 +44,22 @@ final class ListEntries {
         });
     }
 
+    /** One entry by its id, as a page of one (empty when the list has no such entry); the read is logged. */
+    EntryPage one(String listId, EntryQuery.Kind kind, String entryId, Actor actor) {
+        return database.inTransaction(connection -> {
+            ListRecord list = repository.find(connection, listId)
+                    .filter(l -> mayRead(actor, l)).orElseThrow(() -> new UnknownListException(listId));
+            EntryPage page = kind == EntryQuery.Kind.PERSON
+                    ? new EntryPage(list.info(), list.postId(),
+                    repository.person(connection, listId, entryId).stream().toList(), List.of(), null)
+                    : new EntryPage(list.info(), list.postId(), List.of(),
+                    repository.document(connection, listId, entryId).stream().toList(), null);
+            accessLog.record(connection, AccessLog.Access.by(actor, "watchlist.entries.read", "list/" + listId
+                    + " kind=" + kind.name().toLowerCase(Locale.ROOT) + " entry=" + entryId + " count=" + page.size()));
+            return page;
+        });
+    }
+
     private EntryPage page(Connection connection, ListRecord list, EntryQuery query) throws SQLException {
         if (query.kind() == EntryQuery.Kind.PERSON) {
             List<PersonEntry> rows = repository.persons(connection, list.info().id(), query.search(), query.after(),

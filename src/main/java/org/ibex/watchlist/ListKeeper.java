@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Changes a list's content under the rules: only its keeper may (see {@link ListPermissions}); the owner and
@@ -87,6 +88,27 @@ public final class ListKeeper {
         return restored.outcome();
     }
 
+    /**
+     * Changes some entries of an existing list (one added, edited, expired or removed by hand) as a new version,
+     * under the same rules as an import; {@code note} says what and why, for the access log.
+     */
+    synchronized Outcome edit(String listId, String note, UnaryOperator<ListSnapshot> change,
+                                     Integer confirmRemoval, Actor actor) {
+        Restored edited = refusalsLogged("watchlist.edit", listId, actor, () -> database.inTransaction(connection -> {
+            ListRecord list = repository.lockedFind(connection, listId).orElseThrow(() -> new UnknownListException(listId));
+            ListPermissions.requireMayChange(actor, list);
+            ListSnapshot before = repository.content(connection, listId);
+            ListSnapshot after = change.apply(before);
+            ListSnapshot content = new ListSnapshot(after.persons().stream().map(WatchlistRepository::asStored).toList(),
+                    after.documents().stream().map(WatchlistRepository::asStored).toList());
+            return new Restored(apply(connection, list, content, "edit", null, confirmRemoval, actor, " " + note),
+                    content);
+        }));
+        index.setPost(listId, edited.outcome().list().postId());
+        index.replaceList(edited.outcome().list().info(), edited.content().persons(), edited.content().documents());
+        return edited.outcome();
+    }
+
     /** The list's versions, newest first; another post's list reads as unknown to a post's supervisor. */
     public List<ListVersion> versions(String listId, Actor actor) {
         return database.read(connection -> {
@@ -118,6 +140,11 @@ public final class ListKeeper {
 
     private Outcome apply(Connection connection, ListRecord list, ListSnapshot content, String kind, Integer restoredFrom,
                           Integer confirmRemoval, Actor actor) throws SQLException {
+        return apply(connection, list, content, kind, restoredFrom, confirmRemoval, actor, "");
+    }
+
+    private Outcome apply(Connection connection, ListRecord list, ListSnapshot content, String kind, Integer restoredFrom,
+                          Integer confirmRemoval, Actor actor, String note) throws SQLException {
         String id = list.info().id();
         ListSnapshot before = repository.content(connection, id);
         ListChange change = ListChange.between(before, content);
@@ -140,7 +167,7 @@ public final class ListKeeper {
         repository.replace(connection, list, content.persons(), content.documents(), now);
         versions.insert(connection, version, content);
         accessLog.record(connection, AccessLog.Access.by(actor, "watchlist." + kind, "list/" + id + " v" + version.version()
-                + (restoredFrom == null ? "" : " from v" + restoredFrom) + " " + change.summary()));
+                + (restoredFrom == null ? "" : " from v" + restoredFrom) + note + " " + change.summary()));
         return new Outcome(list, version, change);
     }
 

@@ -125,6 +125,26 @@ public final class WatchlistRepository {
         }
     }
 
+    /** One person entry of a list by its id. */
+    Optional<PersonEntry> person(Connection connection, String listId, String entryId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT list_id, entry_id, names, date_of_birth,"
+                + " nationality, sex, reason, source, valid_from, valid_until, action FROM watchlist_person"
+                + " WHERE list_id = ? AND entry_id = ?")) {
+            Sql.bindAll(select, listId, entryId);
+            return Sql.list(select, this::person).stream().findFirst();
+        }
+    }
+
+    /** One document entry of a list by its id. */
+    Optional<DocumentEntry> document(Connection connection, String listId, String entryId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT list_id, entry_id, document_number,"
+                + " issuing_state, document_type, status, reported_on, source FROM watchlist_document"
+                + " WHERE list_id = ? AND entry_id = ?")) {
+            Sql.bindAll(select, listId, entryId);
+            return Sql.list(select, WatchlistRepository::document).stream().findFirst();
+        }
+    }
+
     private static String likeEscaped(String text) {
         return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }

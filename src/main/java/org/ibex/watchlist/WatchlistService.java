@@ -20,6 +20,7 @@ public final class WatchlistService {
     private final AccessLog accessLog;
     private final Database database;
     private final ListEntries entries;
+    private final ListEdits edits;
 
     public WatchlistService(Database database, WatchlistRepository repository, ScreeningIndex index, AccessLog accessLog,
                             Clock clock) {
@@ -29,11 +30,37 @@ public final class WatchlistService {
         this.accessLog = accessLog;
         this.database = database;
         this.entries = new ListEntries(database, repository, accessLog);
+        this.edits = new ListEdits(keeper, clock);
     }
 
     /** A page of a list's entries, for those who answer for the list (see {@link ListEntries}); the read is logged. */
     public EntryPage entries(EntryQuery query, Actor actor) {
         return entries.read(query, actor);
+    }
+
+    /** One entry of a list by id, for those who may read the list; the read is logged. */
+    public EntryPage entry(String listId, EntryQuery.Kind kind, String entryId, Actor actor) {
+        return entries.one(listId, kind, entryId, actor);
+    }
+
+    /** Changes to one entry at a time (add, edit, expire), each a new version of the list. */
+    public ListEdits edits() {
+        return edits;
+    }
+
+    /** Whether this actor may read the list's entries (and see that it exists). */
+    public boolean mayRead(ListRecord list, Actor actor) {
+        return ListEntries.mayRead(actor, list);
+    }
+
+    /** Whether this actor may change the list: its post's supervisors, or list managers for a national list. */
+    public boolean mayChange(ListRecord list, Actor actor) {
+        try {
+            ListPermissions.requireMayChange(actor, list);
+            return true;
+        } catch (org.ibex.access.AccessDeniedException e) {
+            return false;
+        }
     }
 
     /**
