@@ -144,10 +144,7 @@ class AdminBrowserTest {
     }
 
     private static void submit(String form) {
-        WebElement button = browser.find(By.cssSelector(form + " button[type=submit]"));
-        button.click();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(20))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(button));
+        browser.clickToNextPage(By.cssSelector(form + " button[type=submit]"));
     }
 
     private static void logout() {

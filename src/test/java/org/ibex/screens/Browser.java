@@ -97,6 +97,19 @@ public final class Browser implements AutoCloseable {
                 .until(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 
+    /**
+     * Clicks and waits until the browser shows the next page: the old document carries a mark the new one lacks.
+     * Safer than waiting for the button to go stale, which Chromium may answer with "node does not belong to the
+     * document" while it swaps pages.
+     */
+    public void clickToNextPage(By locator) {
+        driver.executeScript("window.ibexPreviousPage = true;");
+        driver.findElement(locator).click();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                        "return window.ibexPreviousPage !== true && document.readyState === 'complete';")));
+    }
+
     public WebElement find(By locator) {
         return driver.findElement(locator);
     }
