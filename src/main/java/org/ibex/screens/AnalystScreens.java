@@ -95,7 +95,8 @@ public final class AnalystScreens implements ScreenArea {
                 // The address bar shows the question as the server read it (THA for tha), ready to bookmark or share.
                 r.ctx().header("HX-Push-Url", query.link(OVERSTAYERS, query.offset()));
             }
-        } else {
+        } else if (!r.htmx()) {
+            // htmx swaps only a 2xx answer; to it the errors are the fragment to show, to a plain browser a 400.
             r.ctx().status(400);
         }
         org.ibex.screens.Page view = r.page(r.t("analyst.overstayers.title"), query.form());

@@ -83,6 +83,16 @@ class AnalystBrowserTest {
         browser.waitFor(By.id("nationality"));
         browser.check(lang, "analyst-overstayers");
 
+        browser.find(By.id("nationality")).sendKeys("T1");
+        WebElement before = browser.find(By.id("overstayers"));
+        browser.find(By.cssSelector(".analyst-filters button[type=submit]")).click();
+        new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d -> !isAttached(before));
+        browser.waitFor(By.cssSelector("#overstayers .error-summary a[href='#nationality']"));
+        assertThat(browser.driver.getTitle()).startsWith("ar".equals(lang) ? "خطأ:" : "Error:");
+        assertThat(browser.driver.switchTo().activeElement().getAttribute("class")).contains("error-summary");
+        assertThat(browser.find(By.id("nationality")).getAttribute("aria-describedby")).contains("nationality-error");
+        browser.check(lang, "analyst-error");
+        browser.find(By.id("nationality")).clear();
         browser.find(By.id("nationality")).sendKeys("tha");
         new org.openqa.selenium.support.ui.Select(browser.find(By.id("post"))).selectByValue("UTO-SEA");
         browser.find(By.id("minDays")).sendKeys("1");

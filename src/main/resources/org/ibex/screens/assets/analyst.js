@@ -1,12 +1,11 @@
-// Analyst screens: after htmx replaces the overstayers with a new filter or page, focus moves to the results'
-// heading so a screen reader announces them (an error summary, when there is one, takes focus through ibex.js).
+// Analyst screens: after htmx replaces the overstayers with a new filter or page, focus moves to what changed, so a
+// screen reader announces it: the error summary when the filter was refused, else the results' heading.
 (function () {
   "use strict";
-  document.addEventListener("htmx:afterSettle", function (event) {
+  document.addEventListener("htmx:afterSettle", function () {
     var region = document.getElementById("overstayers");
-    if (!region || !region.contains(event.detail.elt) && event.detail.elt !== region) { return; }
-    if (region.querySelector(".error-summary")) { return; }
-    var heading = document.getElementById("results-heading");
-    if (heading) { heading.focus(); }
+    if (!region) { return; }
+    var target = region.querySelector(".error-summary") || document.getElementById("results-heading");
+    if (target) { target.focus(); }
   });
 })();
