@@ -173,6 +173,21 @@ public final class BorderService {
         return found;
     }
 
+    /**
+     * How many crossings stand in [from, to), by post (posts without any are absent); officers and supervisors
+     * count their own post's only. Logged as a read of the crossings counted, not of any person.
+     */
+    public Map<String, Long> countsByPost(Instant from, Instant to, Actor actor) {
+        if (!from.isBefore(to)) {
+            throw InvalidInputException.of("to", "range", "to must be after from");
+        }
+        String post = actor.user().role().boundToPost() ? actor.user().postId() : null;
+        Map<String, Long> counts = database.read(c -> crossings.countByPost(c, from, to, post));
+        accessLog.record(AccessLog.Access.by(actor, "crossing.count", "from=" + from + " to=" + to + " post=" + post
+                + " posts=" + counts.size()));
+        return counts;
+    }
+
     /** A request checked and read, ready to store: everything that needs no database. */
     private record Prepared(CrossingRequest request, Post post, String uid, String officer, CrossingTime.Timing timing,
                             Instant now, DocumentReader.Read read, StayPolicy.Resolved stayRule,

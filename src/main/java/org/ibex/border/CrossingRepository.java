@@ -16,7 +16,9 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** SQL for crossings. Only inserts: rows are never updated or deleted. */
 public final class CrossingRepository {
@@ -211,6 +213,21 @@ public final class CrossingRepository {
                 + " ORDER BY c.person_id")) {
             Sql.bindAll(select, before, before);
             return Sql.list(select, row -> row.getLong(1));
+        }
+    }
+
+    /** The standing crossings (not superseded) that occurred in [from, to), counted by post; one post if named. */
+    public Map<String, Long> countByPost(Connection connection, Instant from, Instant to, String postId)
+            throws SQLException {
+        String sql = "SELECT c.post_id, COUNT(*) AS n FROM crossing c WHERE c.occurred_at >= ? AND c.occurred_at < ?"
+                + (postId == null ? "" : " AND c.post_id = ?") + " AND" + EFFECTIVE + " GROUP BY c.post_id";
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            Sql.bindAll(select, postId == null ? new Object[]{from, to} : new Object[]{from, to, postId});
+            Map<String, Long> counts = new TreeMap<>();
+            for (Map.Entry<String, Long> row : Sql.list(select, r -> Map.entry(r.getString(1), r.getLong(2)))) {
+                counts.put(row.getKey(), row.getValue());
+            }
+            return counts;
         }
     }
 

@@ -58,7 +58,12 @@ public final class StayService {
      * person id, so pages do not overlap). A supervisor sees the overstayers who crossed at their post only.
      */
     public Page<Overstayer> overstayers(LocalDate asOf, Actor actor, int offset, int limit) {
-        List<Overstayer> all = allOverstayers(asOf);
+        return overstayers(asOf, OverstayerFilter.ALL, actor, offset, limit);
+    }
+
+    /** The same list narrowed by a filter before it is paged, so pages of a filtered list are full. */
+    public Page<Overstayer> overstayers(LocalDate asOf, OverstayerFilter filter, Actor actor, int offset, int limit) {
+        List<Overstayer> all = allOverstayers(asOf).stream().filter(filter::matches).toList();
         List<Overstayer> found = all;
         if (actor.user().role().boundToPost()) {
             String post = actor.user().postId();
@@ -75,7 +80,7 @@ public final class StayService {
         int from = Math.min(offset, found.size());
         Page<Overstayer> page = Page.of(found.subList(from, (int) Math.min(found.size(), (long) from + limit + 1)), limit);
         accessLog.record(AccessLog.Access.by(actor, "overstayers.list", "asOf=" + asOf + " offset=" + offset
-                + " count=" + page.items().size()));
+                + " count=" + page.items().size() + (filter.isAll() ? "" : " " + filter.describe())));
         return page;
     }
 
