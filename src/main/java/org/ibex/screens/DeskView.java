@@ -8,12 +8,13 @@ import java.util.List;
 
 /**
  * The inspection desk as shown: the form's uid and direction, the MRZ typed, the reading and assessment once it is
- * read, the crossing just recorded ({@code duplicate} when a retry found it stored) and the officer's latest ones.
+ * read, the crossing just recorded ({@code duplicate} when a retry found it stored), whether fingers came with the
+ * assessment ({@code prints}, kept for its confirmation) and the officer's latest ones.
  */
 public record DeskView(String uid, Direction direction, String mrz, MrzView reading, Assessment assessment,
-                       Crossing recorded, boolean duplicate, List<Crossing> recent) {
+                       Crossing recorded, boolean duplicate, boolean prints, List<Crossing> recent) {
     static DeskView fresh(String uid, Direction direction, Crossing recorded, List<Crossing> recent) {
-        return new DeskView(uid, direction, "", null, null, recorded, false, recent);
+        return new DeskView(uid, direction, "", null, null, recorded, false, false, recent);
     }
 
     public boolean entry() {

@@ -1,6 +1,9 @@
 package org.ibex.screens;
 
 import org.ibex.access.Role;
+import org.ibex.biometrics.BiometricsBusyException;
+import org.ibex.biometrics.FingerCapture;
+import org.ibex.biometrics.ImageRefusedException;
 import org.ibex.border.Assessment;
 import org.ibex.border.Crossing;
 import org.ibex.border.CrossingRepository;
@@ -32,9 +35,11 @@ public final class InspectionScreens implements ScreenArea {
     /** A reader's MRZ is at most 3 lines of 44; anything much longer is not a document. */
     private static final int MAX_MRZ = 200;
     private final Services services;
+    private final InspectionPrints prints;
 
     public InspectionScreens(Shell shell, Services services) {
         this.services = services;
+        this.prints = new InspectionPrints(services.clock());
     }
 
     @Override
@@ -65,17 +70,36 @@ public final class InspectionScreens implements ScreenArea {
         }
         MrzReading reading = null;
         Assessment assessment;
+        List<FingerCapture> fingers;
         try {
+            fingers = prints.read(r);
+            if (fingers.isEmpty()) {
+                // The same form assessed again (another direction): the fingers it came with still count.
+                List<FingerCapture> kept = prints.kept(r.user().username(), uid);
+                fingers = kept == null ? List.of() : kept;
+            }
             reading = services.mrzParser().parse(mrz);
-            assessment = services.border().assess(request(r, uid, direction, mrz), r.actor());
+            assessment = services.border().assess(request(r, uid, direction, mrz, fingers), r.actor());
         } catch (FieldRuleException e) {
-            // Not a document the node can store (no number, an unreadable layout): said at the field, never a 500.
-            form.error("mrz", r.t("inspection.error.unusable", e.getMessage()));
+            // Not a document the node can store (no number, an unreadable layout), or not a fingerprint: said at the
+            // field, never a 500.
+            boolean inPrints = e.field().startsWith(InspectionPrints.FIELD);
+            form.error(inPrints ? e.field() : "mrz", r.t(inPrints ? "inspection.error.prints"
+                    : "inspection.error.unusable", e.getMessage()));
             show(r, form, new DeskView(uid, direction, mrz, reading == null ? null : MrzView.of(reading), null, null,
-                    false, recent(r)));
+                    false, false, recent(r)));
+            return;
+        } catch (ImageRefusedException | BiometricsBusyException e) {
+            form.error(InspectionPrints.FIELD, r.t("inspection.error.prints", e.getMessage()));
+            show(r, form, new DeskView(uid, direction, mrz, reading == null ? null : MrzView.of(reading), null, null,
+                    false, false, recent(r)));
             return;
         }
-        show(r, form, new DeskView(uid, direction, mrz, MrzView.of(reading), assessment, null, false, recent(r)));
+        if (!fingers.isEmpty()) {
+            prints.keep(r.user().username(), uid, fingers);
+        }
+        show(r, form, new DeskView(uid, direction, mrz, MrzView.of(reading), assessment, null, false,
+                !fingers.isEmpty(), recent(r)));
     }
 
     private void record(ScreenRequest r) {
@@ -100,18 +124,28 @@ public final class InspectionScreens implements ScreenArea {
             }
         }
         form.set("mrz", mrz);
+        List<FingerCapture> fingers = prints.kept(r.user().username(), uid);
+        if (fingers == null && "true".equals(r.form("printsKept"))) {
+            // The proposal rested on fingers the node no longer holds: never record it without them.
+            form.error(InspectionPrints.FIELD, r.t("inspection.error.printsExpired"));
+        }
+        fingers = fingers == null ? List.of() : fingers;
         if (form.hasErrors()) {
             // The assessment again, with the officer's words kept and the error beside the field.
-            Assessment assessment = form.errorOf("mrz") != null ? null
-                    : services.border().assess(request(r, uid, direction, mrz), r.actor());
-            MrzView view = form.errorOf("mrz") != null ? null : MrzView.of(services.mrzParser().parse(mrz));
-            show(r, form, new DeskView(uid, direction, mrz, view, assessment, null, false, recent(r)));
+            boolean readable = form.errorOf("mrz") == null;
+            Assessment assessment = readable && form.errorOf(InspectionPrints.FIELD) == null
+                    ? services.border().assess(request(r, uid, direction, mrz, fingers), r.actor()) : null;
+            MrzView view = readable ? MrzView.of(services.mrzParser().parse(mrz)) : null;
+            show(r, form, new DeskView(uid, direction, mrz, view, assessment, null, false, !fingers.isEmpty(),
+                    recent(r)));
             return;
         }
-        RecordedCrossing recorded = services.border().record(request(r, uid, direction, mrz), override, r.actor());
+        RecordedCrossing recorded = services.border().record(request(r, uid, direction, mrz, fingers), override,
+                r.actor());
+        prints.forget(r.user().username(), uid);
         if (r.htmx()) {
             show(r, Form.empty(), new DeskView(newUid(), direction, "", null, null, recorded.crossing(),
-                    recorded.duplicate(), recent(r)));
+                    recorded.duplicate(), false, recent(r)));
         } else {
             r.redirect(PATH + "?direction=" + direction.name() + "&recorded=" + recorded.crossing().id());
         }
@@ -126,8 +160,9 @@ public final class InspectionScreens implements ScreenArea {
         r.render(r.htmx() ? "inspection/desk.jte" : "inspection/page.jte", page, "desk", desk);
     }
 
-    private CrossingRequest request(ScreenRequest r, String uid, Direction direction, String mrz) {
-        return new CrossingRequest(uid, direction, r.user().postId(), null, mrz, null, null, null, null);
+    private CrossingRequest request(ScreenRequest r, String uid, Direction direction, String mrz,
+                                    List<FingerCapture> fingers) {
+        return new CrossingRequest(uid, direction, r.user().postId(), null, mrz, null, null, null, null, fingers);
     }
 
     /** The MRZ as the reader typed it: lines kept, blank lines and trailing spaces dropped. */

@@ -1,5 +1,9 @@
 package org.ibex.screens;
 
+import org.ibex.biometrics.FingerCapture;
+import org.ibex.biometrics.FingerPosition;
+import org.ibex.border.CrossingRequest;
+import org.ibex.border.Direction;
 import org.ibex.document.MrzWriter;
 import org.ibex.node.Operator;
 import org.ibex.watchlist.EntryAction;
@@ -15,11 +19,15 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The officer's desk in a real Chromium, in English and Arabic: a reader types the MRZ, the proposal appears, Enter
@@ -156,6 +164,32 @@ class InspectionBrowserTest {
         browser.waitFor(By.cssSelector(".insp-recorded"));
         assertThat(browser.find(By.cssSelector(".insp-recorded .tag")).getAttribute("class")).contains("warn");
         assertThat(browser.text(By.cssSelector(".insp-recent"))).contains(number);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "ar"})
+    void fingerprintsUploadedWithTheMrzAreVerifiedOneToOne(String lang) throws Exception {
+        Path fvc = Path.of(System.getProperty("ibex.shared", "../shared"), "data", "fingerprints", "fvc2002", "DB1_B");
+        assumeTrue(Files.isDirectory(fvc), "the shared FVC2002 prints are not here");
+        String mrz = passport("FERREIRA", "NUNO", LocalDate.of(1966, 12, 3), number(), LocalDate.now().plusYears(2));
+        long person = site.node.services.border().record(new CrossingRequest(null, Direction.EXIT, "UTO-AIR",
+                Instant.now().minusSeconds(3600 * 24 * 3), mrz, null, null, null, null, List.of(), "earlier trip (test)"),
+                Operator.actor("inspection browser test")).crossing().personId();
+        site.node.services.biometrics().enrol(person, "person " + person, List.of(new FingerCapture(
+                FingerPosition.RIGHT_INDEX, Files.readAllBytes(fvc.resolve("107_1.tif")), 500)), List.of(), "enrolled by a test",
+                Operator.actor("inspection browser test"));
+        desk(lang);
+
+        browser.find(By.cssSelector(".insp-prints summary")).click();
+        browser.find(By.id("prints")).sendKeys(fvc.resolve("107_2.tif").toRealPath().toString());
+        scan(mrz);
+        browser.waitFor(By.id("confirm"));
+        assertThat(browser.text(By.cssSelector(".insp-checks"))).contains("fused");
+        show(".insp-checks");
+        browser.check(lang, "inspection-fingerprints");
+        assertThat(browser.find(By.cssSelector(".insp-decision h2 .tag")).getAttribute("class")).contains("ok");
+        browser.find(By.id("confirm")).sendKeys(Keys.ENTER);
+        browser.waitFor(By.cssSelector(".insp-recorded"));
     }
 
     @ParameterizedTest
