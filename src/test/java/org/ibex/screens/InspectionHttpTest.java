@@ -55,6 +55,11 @@ class InspectionHttpTest {
         }
 
         HttpResponse<String> post(String path, Map<String, String> form) throws IOException, InterruptedException {
+            return post(path, form, false);
+        }
+
+        HttpResponse<String> post(String path, Map<String, String> form, boolean htmx)
+                throws IOException, InterruptedException {
             Map<String, String> fields = new LinkedHashMap<>(form);
             if (!csrf.isEmpty()) {
                 fields.putIfAbsent("_csrf", csrf);
@@ -66,6 +71,9 @@ class InspectionHttpTest {
                     .POST(HttpRequest.BodyPublishers.ofString(body));
             if (!cookie.isEmpty()) {
                 request.header("Cookie", cookie);
+            }
+            if (htmx) {
+                request.header("HX-Request", "true");
             }
             return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         }
@@ -120,6 +128,14 @@ class InspectionHttpTest {
         assertThat(assessed.statusCode()).isEqualTo(200);
         assertThat(assessed.body()).contains("id=\"confirm\"", number);
         assertThat(recordedWith(number)).isZero();
+        HttpResponse<String> fragment = officer.post("/inspection/assess", Map.of("uid", UUID.randomUUID().toString(),
+                "direction", "ENTRY", "mrz", passport(number)), true);
+        assertThat(fragment.body().strip()).startsWith("<div id=\"desk\"").doesNotContain("<html");
+        assertThat(fragment.body().getBytes(StandardCharsets.UTF_8).length).as("a later interaction").isLessThan(20_000);
+        HttpResponse<String> recorded = officer.post("/inspection/record", Map.of("uid", UUID.randomUUID().toString(),
+                "direction", "ENTRY", "mrz", passport(number)), true);
+        assertThat(recorded.body()).contains("insp-recorded").doesNotContain("<html");
+        assertThat(recorded.body().getBytes(StandardCharsets.UTF_8).length).isLessThan(20_000);
     }
 
     @Test
