@@ -192,6 +192,21 @@ class InspectionBrowserTest {
         browser.waitFor(By.cssSelector(".insp-recorded"));
     }
 
+    @org.junit.jupiter.api.Test
+    void aRefusedRequestShowsItsPageInsteadOfNothing() {
+        desk("en");
+        browser.driver.executeScript("document.body.setAttribute('hx-headers', '{\"X-CSRF-Token\":\"stale\"}')");
+        WebElement field = browser.find(By.id("mrz"));
+        for (String line : valid(number()).split("\n")) {
+            field.sendKeys(line + Keys.ENTER);
+        }
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(20)).until(
+                org.openqa.selenium.support.ui.ExpectedConditions.textToBe(By.cssSelector("#main h1"),
+                        "This form has expired"));
+        assertThat(browser.driver.findElements(By.id("desk"))).as("the refusal replaced the desk").isEmpty();
+        browser.open("/inspection");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"en", "ar"})
     void aMistypedCheckDigitIsMarkedWhereItIs(String lang) {

@@ -57,6 +57,19 @@
     if (event.target.name === "direction" && event.target.type === "radio") { remember(event.target.value); }
   });
 
+  // htmx swaps only a success; a refusal (an expired form, a server error) is a page the officer must read, so its
+  // main part replaces the desk instead of nothing happening.
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var main = document.getElementById("main");
+    if (event.detail.xhr.status >= 400 && main && document.getElementById("desk")) {
+      event.detail.shouldSwap = true;
+      event.detail.isError = false;
+      event.detail.target = main;
+      event.detail.swapOverride = "innerHTML";
+      event.detail.selectOverride = "#main > *";
+    }
+  });
+
   // A fresh desk (no direction in its address) takes the direction this tab last used.
   document.addEventListener("DOMContentLoaded", function () {
     var stored = null;
