@@ -193,6 +193,27 @@ class InspectionBrowserTest {
     }
 
     @org.junit.jupiter.api.Test
+    void aDoubleEnterRecordsTheTravellerOnce() {
+        desk("en");
+        String number = number();
+        scan(valid(number));
+        browser.waitFor(By.id("confirm"));
+        new org.openqa.selenium.interactions.Actions(browser.driver).sendKeys(Keys.ENTER).sendKeys(Keys.ENTER).perform();
+        browser.waitFor(By.cssSelector(".insp-recorded"));
+        int stored = site.node.services.database().read(c -> {
+            try (var statement = c.prepareStatement("SELECT COUNT(*) FROM crossing WHERE document_number = ?")) {
+                statement.setString(1, number);
+                try (var rows = statement.executeQuery()) {
+                    rows.next();
+                    return rows.getInt(1);
+                }
+            }
+        });
+        assertThat(stored).isEqualTo(1);
+        assertThat(browser.find(By.id("mrz")).getAttribute("value")).as("the second Enter typed nothing").isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
     void aRefusedRequestShowsItsPageInsteadOfNothing() {
         desk("en");
         browser.driver.executeScript("document.body.setAttribute('hx-headers', '{\"X-CSRF-Token\":\"stale\"}')");
