@@ -14,6 +14,7 @@ import org.ibex.border.OfficerDecision;
 import org.ibex.border.RecordedCrossing;
 import org.ibex.document.MrzReading;
 import org.ibex.input.FieldRuleException;
+import org.ibex.store.ConflictException;
 import org.ibex.web.Services;
 
 import java.util.List;
@@ -80,6 +81,12 @@ public final class InspectionScreens implements ScreenArea {
             }
             reading = services.mrzParser().parse(mrz);
             assessment = services.border().assess(request(r, uid, direction, mrz, fingers), r.actor());
+            if (assessment.recorded() != null
+                    && !assessment.recorded().document().documentNumber().equals(reading.documentNumber())) {
+                // A page from history sent again with another document: that is a new traveller, under a new uid.
+                uid = newUid();
+                assessment = services.border().assess(request(r, uid, direction, mrz, fingers), r.actor());
+            }
         } catch (FieldRuleException e) {
             // Not a document the node can store (no number, an unreadable layout), or not a fingerprint: said at the
             // field, never a 500.
@@ -140,8 +147,15 @@ public final class InspectionScreens implements ScreenArea {
                     recent(r)));
             return;
         }
-        RecordedCrossing recorded = services.border().record(request(r, uid, direction, mrz, fingers), override,
-                r.actor());
+        RecordedCrossing recorded;
+        try {
+            recorded = services.border().record(request(r, uid, direction, mrz, fingers), override, r.actor());
+        } catch (ConflictException e) {
+            // This form's uid already recorded another traveller (a page from history): read the document afresh.
+            form.error("mrz", r.t("inspection.error.formUsed"));
+            show(r, form, new DeskView(newUid(), direction, mrz, null, null, null, false, false, recent(r)));
+            return;
+        }
         prints.forget(r.user().username(), uid);
         if (r.htmx()) {
             show(r, Form.empty(), new DeskView(newUid(), direction, "", null, null, recorded.crossing(),

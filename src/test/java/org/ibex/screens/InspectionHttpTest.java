@@ -118,6 +118,25 @@ class InspectionHttpTest {
     }
 
     @Test
+    void aFormUsedForOneTravellerDoesNotRecordAnother() throws Exception {
+        Session officer = new Session("officer.sea", "demo-officer-pass");
+        String uid = UUID.randomUUID().toString();
+        String first = number();
+        String second = number();
+        officer.post("/inspection/record", Map.of("uid", uid, "direction", "ENTRY", "mrz", passport(first)));
+
+        HttpResponse<String> reused = officer.post("/inspection/record", Map.of("uid", uid, "direction", "ENTRY",
+                "mrz", passport(second)));
+        HttpResponse<String> reassessed = officer.post("/inspection/assess", Map.of("uid", uid, "direction", "ENTRY",
+                "mrz", passport(second)));
+
+        assertThat(reused.statusCode()).isEqualTo(400);
+        assertThat(reused.body()).contains("mrz-error");
+        assertThat(recordedWith(second)).isZero();
+        assertThat(reassessed.body()).contains("id=\"confirm\"").doesNotContain("value=\"" + uid + "\"");
+    }
+
+    @Test
     void anAssessmentRecordsNothing() throws Exception {
         Session officer = new Session("officer.sea", "demo-officer-pass");
         String number = number();
