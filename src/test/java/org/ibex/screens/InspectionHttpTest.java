@@ -173,6 +173,7 @@ class InspectionHttpTest {
     void roleAndTokenAreCheckedOnTheServer() throws Exception {
         Session analyst = new Session("analyst", "demo-analyst-pass");
         assertThat(analyst.get("/inspection").statusCode()).isEqualTo(403);
+        assertThat(new Session("supervisor.air", "demo-supervisor-pass").get("/inspection").statusCode()).isEqualTo(200);
         Session officer = new Session("officer.sea", "demo-officer-pass");
         String number = number();
         HttpResponse<String> forged = officer.post("/inspection/record", Map.of("_csrf", "forged",
