@@ -82,8 +82,57 @@ public final class BorderService {
     }
 
     public RecordedCrossing record(CrossingRequest request, Actor actor) {
-        Prepared prepared = prepare(request, null, null, actor, false);
+        return record(request, null, actor);
+    }
+
+    /**
+     * Records a crossing with the officer's decision when it differs from the rules' proposal: the proposal's reasons
+     * stay with the crossing, and the override is one more reason, with the officer's words, that sets the decision.
+     */
+    public RecordedCrossing record(CrossingRequest request, OfficerDecision override, Actor actor) {
+        Prepared prepared = prepare(request, null, null, actor, false, override);
         return inTransactionWinningRaces(connection -> store(connection, prepared));
+    }
+
+    /**
+     * What recording this crossing would find, with nothing stored: the same reading, linking, screening, 1:1 and
+     * rules as {@link #record}, run in a transaction that is rolled back, so the officer sees the proposed decision
+     * before confirming it. A uid already recorded answers with that crossing. The look is access-logged.
+     */
+    public Assessment assess(CrossingRequest request, Actor actor) {
+        Prepared p = prepare(request, null, null, actor, false, null);
+        Assessment assessment;
+        try {
+            database.inTransaction(connection -> {
+                throw new Discarded(assessment(connection, p));
+            });
+            throw new IllegalStateException("an assessment is always rolled back");
+        } catch (Discarded discarded) {
+            assessment = discarded.assessment;
+        }
+        TravelDocument d = p.read().document();
+        accessLog.record(AccessLog.Access.by(actor, "crossing.assess", "document " + d.issuingState() + " "
+                + d.documentNumber() + " post/" + p.post().id()));
+        return assessment;
+    }
+
+    /** Carries an assessment out of the transaction it rolls back. */
+    private static final class Discarded extends RuntimeException {
+        private final transient Assessment assessment;
+
+        Discarded(Assessment assessment) {
+            super(null, null, false, false);
+            this.assessment = assessment;
+        }
+    }
+
+    private Assessment assessment(Connection connection, Prepared p) throws SQLException {
+        Optional<Crossing> existing = crossings.findByUid(connection, p.post().id(), p.uid());
+        if (existing.isPresent()) {
+            return new Assessment(existing.get().document(), null, List.of(), List.of(), existing.get());
+        }
+        Evaluated e = evaluate(connection, p);
+        return new Assessment(e.document(), e.outcome(), e.standing(), e.suppressed(), null);
     }
 
     /**
@@ -96,7 +145,7 @@ public final class BorderService {
         List<BatchResult.Rejection> rejected = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
             try {
-                prepared.add(prepare(requests.get(i), null, null, actor, true));
+                prepared.add(prepare(requests.get(i), null, null, actor, true, null));
             } catch (InvalidInputException | AccessDeniedException | org.ibex.document.MrzInputException e) {
                 rejected.add(new BatchResult.Rejection(i, e.getMessage()));
             }
@@ -126,7 +175,7 @@ public final class BorderService {
         // A correction of yesterday's crossing is late by nature: its reason serves when no lateReason is given.
         CrossingRequest withReason = request.lateReason() != null && !request.lateReason().isBlank() ? request
                 : withLateReason(request, reason);
-        Prepared prepared = prepare(withReason, supersededId, reason, actor, false);
+        Prepared prepared = prepare(withReason, supersededId, reason, actor, false, null);
         return inTransactionWinningRaces(connection -> store(connection, prepared));
     }
 
@@ -192,7 +241,7 @@ public final class BorderService {
     private record Prepared(CrossingRequest request, Post post, String uid, String officer, CrossingTime.Timing timing,
                             Instant now, DocumentReader.Read read, StayPolicy.Resolved stayRule,
                             List<WatchlistHit> candidates, FingerSet probe, Long supersedes, String reason, Actor actor,
-                            boolean imported) {
+                            boolean imported, OfficerDecision override) {
         Instant occurredAt() {
             return timing.occurredAt();
         }
@@ -203,7 +252,8 @@ public final class BorderService {
                 r.nameOriginal(), r.officer(), r.fingers(), reason);
     }
 
-    private Prepared prepare(CrossingRequest request, Long supersedes, String reason, Actor actor, boolean imported) {
+    private Prepared prepare(CrossingRequest request, Long supersedes, String reason, Actor actor, boolean imported,
+                             OfficerDecision override) {
         if (request == null) {
             throw InvalidInputException.of("crossing", "required", "a crossing is required");
         }
@@ -234,7 +284,7 @@ public final class BorderService {
         List<WatchlistHit> candidates = screen(read.document(), post.id());
         FingerSet probe = request.fingers().isEmpty() ? null : biometrics.probe(request.fingers());
         return new Prepared(request, post, uid, officer, timing, now, read, stayRule, candidates, probe, supersedes,
-                reason, actor, imported);
+                reason, actor, imported, override);
     }
 
     /**
@@ -266,6 +316,40 @@ public final class BorderService {
             return new RecordedCrossing(first, stays.compute(connection, first.personId(), first.localDate()).status(),
                     true, hits.forCrossing(connection, first.id()));
         }
+        Evaluated e = evaluate(connection, p);
+        TravelDocument document = e.document();
+        long personId = e.personId();
+        List<WatchlistHit> standing = e.standing();
+        List<SuppressedHit> suppressed = e.suppressed();
+        InspectionOutcome outcome = p.override() == null ? e.outcome() : p.override().applyTo(e.outcome(), p.officer());
+        Crossing crossing = new Crossing(0, p.uid(), p.request().direction(), p.post().id(), p.officer(),
+                p.occurredAt(), p.post().zone().getId(), personId, document, p.request().permit(), outcome.checks(),
+                outcome.decision(), outcome.reasons(), p.supersedes(), p.reason(), null, p.now(), p.timing().late(),
+                p.timing().lateReason(), p.imported());
+        long id = crossings.insert(connection, crossing);
+        String action = p.supersedes() == null ? "crossing.record" : "crossing.correct";
+        accessLog.record(connection, AccessLog.Access.by(p.actor(), action, "crossing/" + id + " person/" + personId
+                + (p.timing().late() ? " late occurredAt=" + p.occurredAt() : "")
+                + (p.override() == null ? "" : " override " + e.outcome().decision() + "->" + p.override().decision())));
+        for (WatchlistHit hit : standing) {
+            hits.insert(connection, id, personId, hit, p.now());
+        }
+        // A suppressed hit is still stored and shown, with the clearance that kept it from stopping the traveller.
+        for (SuppressedHit hit : suppressed) {
+            clearances.suppress(connection, hits.insert(connection, id, personId, hit.hit(), p.now()), hit.clearanceId());
+        }
+        Crossing stored = crossings.find(connection, id).orElseThrow();
+        // The stay as GET /api/persons/{id}/stay will show it: a refused crossing is no movement.
+        StayStatus stay = stays.compute(connection, personId, stored.localDate()).status();
+        return new RecordedCrossing(stored, stay, false, hits.forCrossing(connection, id));
+    }
+
+    /** The person linked, the hits that stand or a clearance suppresses, and the rules' outcome: nothing stored yet. */
+    private record Evaluated(long personId, TravelDocument document, List<WatchlistHit> standing,
+                             List<SuppressedHit> suppressed, InspectionOutcome outcome) {
+    }
+
+    private Evaluated evaluate(Connection connection, Prepared p) throws SQLException {
         TravelDocument document = p.read().document();
         long personId = persons.link(connection, new PersonFacts(document.surname(), document.givenNames(),
                 document.dateOfBirth(), document.nationality(), document.sex(), document.issuingState(),
@@ -288,26 +372,7 @@ public final class BorderService {
                 p.read().mrzPresent(), p.request().permit(), p.stayRule().rule(), p.stayRule().problem(), history, standing,
                 p.probe() == null ? InspectionFacts.Fingerprints.NOT_CAPTURED : new InspectionFacts.Fingerprints(true,
                         biometrics.verify(connection, personId, p.probe(), p.actor()).orElse(null)), suppressed);
-        InspectionOutcome outcome = rules.evaluate(facts);
-        Crossing crossing = new Crossing(0, p.uid(), p.request().direction(), p.post().id(), p.officer(),
-                p.occurredAt(), p.post().zone().getId(), personId, document, p.request().permit(), outcome.checks(),
-                outcome.decision(), outcome.reasons(), p.supersedes(), p.reason(), null, p.now(), p.timing().late(),
-                p.timing().lateReason(), p.imported());
-        long id = crossings.insert(connection, crossing);
-        String action = p.supersedes() == null ? "crossing.record" : "crossing.correct";
-        accessLog.record(connection, AccessLog.Access.by(p.actor(), action, "crossing/" + id + " person/" + personId
-                + (p.timing().late() ? " late occurredAt=" + p.occurredAt() : "")));
-        for (WatchlistHit hit : standing) {
-            hits.insert(connection, id, personId, hit, p.now());
-        }
-        // A suppressed hit is still stored and shown, with the clearance that kept it from stopping the traveller.
-        for (SuppressedHit hit : suppressed) {
-            clearances.suppress(connection, hits.insert(connection, id, personId, hit.hit(), p.now()), hit.clearanceId());
-        }
-        Crossing stored = crossings.find(connection, id).orElseThrow();
-        // The stay as GET /api/persons/{id}/stay will show it: a refused crossing is no movement.
-        StayStatus stay = stays.compute(connection, personId, stored.localDate()).status();
-        return new RecordedCrossing(stored, stay, false, hits.forCrossing(connection, id));
+        return new Evaluated(personId, document, standing, suppressed, rules.evaluate(facts));
     }
 
     /**
