@@ -1,7 +1,5 @@
 package org.ibex.screens;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -14,20 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * set their own, disables, enables, unlocks and resets; adds a post; sets a stay rule, wrong then right; sees that
  * the demo node has no exchange. A supervisor is refused the admin pages by the server.
  */
-class AdminBrowserTest {
-    private static DemoSite site;
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        site = DemoSite.get();
-        browser = new Browser(site);
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-    }
+class AdminBrowserTest extends BrowserTestBase {
 
     @Test
     void anAdministratorWorksInEnglish() {

@@ -2,7 +2,6 @@ package org.ibex.screens;
 
 import org.ibex.border.Decision;
 import org.ibex.border.RecordedCrossing;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -22,23 +21,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * traveller this test records, the CSV of the same filter, and the API documentation rendered by swagger-ui under
  * the page's strict CSP.
  */
-class AnalystBrowserTest {
-    private static DemoSite site;
-    private static Browser browser;
+class AnalystBrowserTest extends BrowserTestBase {
     private static String surname;
     private static LocalDate later;
 
     @BeforeAll
-    static void start() {
-        site = DemoSite.get();
+    static void setUp() {
         surname = freshSurname(new Random());
         later = enterThai(site, surname);
-        browser = new Browser(site);
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
     }
 
     /** A surname no other test uses: MRZ names are A to Z only. */
@@ -111,7 +101,8 @@ class AnalystBrowserTest {
 
         String csvLink = browser.find(By.cssSelector(".analyst-paging a[download]")).getAttribute("href");
         String session = browser.driver.manage().getCookieNamed(Shell.SESSION_COOKIE).getValue();
-        HttpResponse<byte[]> csv = new ScreenHttp(site, session).bytes(csvLink.substring(site.url("").length()));
+        HttpResponse<byte[]> csv = new PageClient(site).withSession(session)
+                .bytes(csvLink.substring(site.url("").length()));
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Disposition")).hasValueSatisfying(
                 value -> assertThat(value).startsWith("attachment;"));

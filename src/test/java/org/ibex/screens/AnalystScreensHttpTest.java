@@ -31,25 +31,25 @@ class AnalystScreensHttpTest {
 
     @Test
     void anOfficerCannotOpenTheAnalystPagesButEveryoneOpensTheApiDocs() {
-        ScreenHttp officer = new ScreenHttp(site).login("officer.land", "demo-officer-pass");
+        PageClient officer = new PageClient(site).login("officer.land", "demo-officer-pass");
         assertThat(officer.get("/analyst").statusCode()).isEqualTo(403);
         assertThat(officer.get("/analyst/overstayers").statusCode()).isEqualTo(403);
         assertThat(officer.get("/analyst/overstayers.csv").statusCode()).isEqualTo(403);
         assertThat(officer.get("/docs/api").statusCode()).isEqualTo(200);
-        ScreenHttp supervisor = new ScreenHttp(site).login("supervisor.air", "demo-supervisor-pass");
+        PageClient supervisor = new PageClient(site).login("supervisor.air", "demo-supervisor-pass");
         assertThat(supervisor.get("/analyst").statusCode()).as("the home is the analyst's").isEqualTo(403);
         HttpResponse<String> own = supervisor.get("/analyst/overstayers?nationality=THA&asOf=" + later);
         assertThat(own.statusCode()).isEqualTo(200);
         assertThat(own.body()).as("a supervisor of UTO-AIR sees no one who crossed at UTO-SEA only")
                 .doesNotContain(surname);
-        HttpResponse<String> anonymous = new ScreenHttp(site).get("/analyst/overstayers.csv");
+        HttpResponse<String> anonymous = new PageClient(site).get("/analyst/overstayers.csv");
         assertThat(anonymous.statusCode()).isEqualTo(303);
         assertThat(anonymous.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).startsWith("/login"));
     }
 
     @Test
     void hostileInputIsAClearErrorNamingTheFieldNeverAFailure() {
-        ScreenHttp analyst = new ScreenHttp(site).login("analyst", "demo-analyst-pass");
+        PageClient analyst = new PageClient(site).login("analyst", "demo-analyst-pass");
         HttpResponse<String> script = analyst.get("/analyst/overstayers?nationality=%3Cscript%3Ealert(1)%3C/script%3E");
         assertThat(script.statusCode()).isEqualTo(400);
         assertThat(script.body()).contains("<title>Error:", "href=\"#nationality\"", "three-letter")
@@ -69,7 +69,7 @@ class AnalystScreensHttpTest {
 
     @Test
     void theCsvIsTheFilteredListWithAByteOrderMarkAsAnAttachment() {
-        ScreenHttp analyst = new ScreenHttp(site).login("analyst", "demo-analyst-pass");
+        PageClient analyst = new PageClient(site).login("analyst", "demo-analyst-pass");
         HttpResponse<byte[]> csv = analyst.bytes("/analyst/overstayers.csv?nationality=THA&post=UTO-SEA&asOf=" + later);
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type")).hasValue("text/csv; charset=utf-8");
@@ -83,7 +83,7 @@ class AnalystScreensHttpTest {
 
     @Test
     void theAnalystHomeShowsTheDaysNumbersAndReservesThePlaceOfTheCharts() {
-        HttpResponse<String> home = new ScreenHttp(site).login("analyst", "demo-analyst-pass").get("/analyst");
+        HttpResponse<String> home = new PageClient(site).login("analyst", "demo-analyst-pass").get("/analyst");
         assertThat(home.statusCode()).isEqualTo(200);
         assertThat(home.body()).contains("crossings today", "UTO-SEA", "analyst-reserved");
     }

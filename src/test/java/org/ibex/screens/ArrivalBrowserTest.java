@@ -1,7 +1,5 @@
 package org.ibex.screens;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
@@ -24,22 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * officer confirms the match beside the probe; unknown prints find nobody and are enrolled only by the explicit act
  * with its reason; a file that is no image is refused on its own finger's field.
  */
-class ArrivalBrowserTest {
+class ArrivalBrowserTest extends BrowserTestBase {
     private static final Path FVC = Path.of(System.getProperty("ibex.shared", "../shared"), "data", "fingerprints",
             "fvc2002", "DB1_B");
-    private static DemoSite site;
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        site = DemoSite.get();
-        browser = new Browser(site);
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-    }
 
     private static void logIn(String lang) {
         browser.driver.manage().deleteAllCookies();

@@ -23,13 +23,13 @@ class HitAndPersonScreensTest {
         scenario = new HitScenario(site, "http");
     }
 
-    private static ScreenClient supervisor() {
-        return new ScreenClient(site, "supervisor.air", "demo-supervisor-pass");
+    private static PageClient supervisor() {
+        return new PageClient(site).login("supervisor.air", "demo-supervisor-pass");
     }
 
     @Test
     void anOfficerIsRefusedTheHitsAndTheirReviewOnTheServer() {
-        ScreenClient officer = new ScreenClient(site, "officer.air", "demo-officer-pass");
+        PageClient officer = new PageClient(site).login("officer.air", "demo-officer-pass");
         assertThat(officer.get("/supervisor/hits").statusCode()).isEqualTo(403);
         HttpResponse<String> post = officer.post(scenario.reviewPath(), Map.of("outcome", "FALSE_ALERT", "reason", "x"));
         assertThat(post.statusCode()).isEqualTo(403);
@@ -46,7 +46,7 @@ class HitAndPersonScreensTest {
     @Test
     void confirmingTakesASecondSupervisorAndTheFirstCannotConfirmTwice() {
         HitScenario own = new HitScenario(site, "two");
-        ScreenClient first = supervisor();
+        PageClient first = supervisor();
         HttpResponse<String> proposed = first.post(own.reviewPath(), Map.of("outcome", "CONFIRMED",
                 "reason", "photo and birth date agree"));
         assertThat(proposed.statusCode()).isEqualTo(303);
@@ -57,7 +57,7 @@ class HitAndPersonScreensTest {
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(again.body()).contains("A different supervisor must give the second confirmation", "Error:");
 
-        ScreenClient second = new ScreenClient(site, own.secondSupervisor, HitScenario.PASSWORD);
+        PageClient second = new PageClient(site).login(own.secondSupervisor, HitScenario.PASSWORD);
         assertThat(second.get(own.reviewPath()).body()).contains("Your confirmation completes it");
         HttpResponse<String> confirmed = second.post(own.reviewPath(), Map.of("outcome", "CONFIRMED",
                 "reason", "I checked the file too"));
@@ -70,7 +70,7 @@ class HitAndPersonScreensTest {
 
     @Test
     void hostileInputIsRefusedWithTheFieldNamedNeverA500() {
-        ScreenClient supervisor = supervisor();
+        PageClient supervisor = supervisor();
         HttpResponse<String> badOutcome = supervisor.post(scenario.reviewPath(), Map.of("outcome",
                 "CONFIRMED'; DROP TABLE screening_hit;--", "reason", "<script>alert(1)</script>"));
         assertThat(badOutcome.statusCode()).isEqualTo(400);
@@ -98,7 +98,7 @@ class HitAndPersonScreensTest {
 
     @Test
     void aSupervisorOfAnotherPostSeesNeitherTheHitNorThePersonAsIfTheyDidNotExist() {
-        ScreenClient land = new ScreenClient(site, scenario.landSupervisor, HitScenario.PASSWORD);
+        PageClient land = new PageClient(site).login(scenario.landSupervisor, HitScenario.PASSWORD);
         assertThat(land.get("/supervisor/hits").body()).doesNotContain(scenario.reviewPath());
         HttpResponse<String> review = land.get(scenario.reviewPath());
         HttpResponse<String> missingReview = land.get("/supervisor/hits/999999999/1");
@@ -116,7 +116,7 @@ class HitAndPersonScreensTest {
 
     @Test
     void aDirectVisitAsksThePurposeAndLogsItAndAForgedPurposeIsNotTrusted() {
-        ScreenClient supervisor = supervisor();
+        PageClient supervisor = supervisor();
         HttpResponse<String> asked = supervisor.get("/persons/" + scenario.personId + "?purpose=just+curious");
         assertThat(asked.statusCode()).isEqualTo(200);
         assertThat(asked.body()).contains("Purpose of this look-up").doesNotContain(scenario.documentNumber);
@@ -144,7 +144,7 @@ class HitAndPersonScreensTest {
 
     @Test
     void theSearchFindsTheTravellerByNameAndByDocumentNumberAndIsLogged() {
-        ScreenClient supervisor = supervisor();
+        PageClient supervisor = supervisor();
         assertThat(supervisor.get("/persons?q=" + scenario.surname.toLowerCase()).body())
                 .contains("/persons/" + scenario.personId + "\"");
         assertThat(supervisor.get("/persons?q=" + scenario.documentNumber).body())

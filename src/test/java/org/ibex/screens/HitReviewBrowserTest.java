@@ -1,7 +1,5 @@
 package org.ibex.screens;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -12,20 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * among those awaiting review, reads the traveller beside the listed entry and proposes a confirmation; another
  * supervisor of the post completes it.
  */
-class HitReviewBrowserTest {
-    private static DemoSite site;
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        site = DemoSite.get();
-        browser = new Browser(site);
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-    }
+class HitReviewBrowserTest extends BrowserTestBase {
 
     @Test
     void aHitIsConfirmedByTwoSupervisorsInEnglish() {

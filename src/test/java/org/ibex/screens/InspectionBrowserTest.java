@@ -10,7 +10,6 @@ import org.ibex.watchlist.EntryAction;
 import org.ibex.watchlist.ListImport;
 import org.ibex.watchlist.PartialDate;
 import org.ibex.watchlist.PersonEntry;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,28 +32,19 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The officer's desk in a real Chromium, in English and Arabic: a reader types the MRZ, the proposal appears, Enter
  * confirms, the desk is ready again; an expired passport, a listed person, an override and a mistyped check digit.
  */
-class InspectionBrowserTest {
+class InspectionBrowserTest extends BrowserTestBase {
     /** A name only this class lists, so its hit does not depend on the demo's random travellers. */
     private static final String LISTED_SURNAME = "QUENTARRO";
     private static final String LISTED_GIVEN = "ODALYS";
     private static final LocalDate LISTED_BIRTH = LocalDate.of(1974, 8, 19);
-    private static DemoSite site;
-    private static Browser browser;
 
     @BeforeAll
-    static void start() {
-        site = DemoSite.get();
+    static void setUp() {
         site.node.services.watchlists().replace(new ListImport("inspection-test", "Inspection test alerts", "tests",
                 "national", null, null), List.of(new PersonEntry("inspection-test", "IT-1",
                 List.of(LISTED_GIVEN + " " + LISTED_SURNAME), new PartialDate(LISTED_BIRTH.getYear(), null, null, null),
                 "UTO", null, "wanted for questioning (test)", "tests", null, null, EntryAction.REFER_TO_SECOND_LINE)),
                 List.of(), Operator.listManager("inspection browser test"));
-        browser = new Browser(site);
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
     }
 
     private static String number() {

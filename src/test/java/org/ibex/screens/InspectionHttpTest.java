@@ -4,21 +4,12 @@ import org.ibex.document.MrzWriter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,49 +25,8 @@ class InspectionHttpTest {
         site = DemoSite.get();
     }
 
-    /** One logged-in user over plain HTTP: the session cookie kept, the CSRF token read from the page. */
-    private static final class Session {
-        private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        private String cookie = "";
-        private String csrf = "";
-
-        Session(String username, String password) throws Exception {
-            HttpResponse<String> login = post("/login", Map.of("username", username, "password", password));
-            assertThat(login.statusCode()).isEqualTo(303);
-            cookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(Shell.SESSION_COOKIE + "="))
-                    .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
-            Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(get("/inspection").body());
-            csrf = token.find() ? token.group(1) : "";
-        }
-
-        HttpResponse<String> get(String path) throws IOException, InterruptedException {
-            return client.send(HttpRequest.newBuilder(URI.create(site.url(path))).header("Cookie", cookie).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> post(String path, Map<String, String> form) throws IOException, InterruptedException {
-            return post(path, form, false);
-        }
-
-        HttpResponse<String> post(String path, Map<String, String> form, boolean htmx)
-                throws IOException, InterruptedException {
-            Map<String, String> fields = new LinkedHashMap<>(form);
-            if (!csrf.isEmpty()) {
-                fields.putIfAbsent("_csrf", csrf);
-            }
-            String body = fields.entrySet().stream().map(e -> e.getKey() + "="
-                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(site.url(path)))
-                    .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", site.url(""))
-                    .POST(HttpRequest.BodyPublishers.ofString(body));
-            if (!cookie.isEmpty()) {
-                request.header("Cookie", cookie);
-            }
-            if (htmx) {
-                request.header("HX-Request", "true");
-            }
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        }
+    private static PageClient login(String username, String password) {
+        return new PageClient(site).login(username, password);
     }
 
     private static String passport(String number) {
@@ -102,7 +52,7 @@ class InspectionHttpTest {
 
     @Test
     void aRetriedConfirmationRecordsOneCrossing() throws Exception {
-        Session officer = new Session("officer.sea", "demo-officer-pass");
+        PageClient officer = login("officer.sea", "demo-officer-pass");
         String number = number();
         Map<String, String> form = Map.of("uid", UUID.randomUUID().toString(), "direction", "ENTRY",
                 "mrz", passport(number));
@@ -119,7 +69,7 @@ class InspectionHttpTest {
 
     @Test
     void aFormUsedForOneTravellerDoesNotRecordAnother() throws Exception {
-        Session officer = new Session("officer.sea", "demo-officer-pass");
+        PageClient officer = login("officer.sea", "demo-officer-pass");
         String uid = UUID.randomUUID().toString();
         String first = number();
         String second = number();
@@ -138,7 +88,7 @@ class InspectionHttpTest {
 
     @Test
     void anAssessmentRecordsNothing() throws Exception {
-        Session officer = new Session("officer.sea", "demo-officer-pass");
+        PageClient officer = login("officer.sea", "demo-officer-pass");
         String number = number();
 
         HttpResponse<String> assessed = officer.post("/inspection/assess", Map.of("uid", UUID.randomUUID().toString(),
@@ -147,34 +97,34 @@ class InspectionHttpTest {
         assertThat(assessed.statusCode()).isEqualTo(200);
         assertThat(assessed.body()).contains("id=\"confirm\"", number);
         assertThat(recordedWith(number)).isZero();
-        HttpResponse<String> fragment = officer.post("/inspection/assess", Map.of("uid", UUID.randomUUID().toString(),
-                "direction", "ENTRY", "mrz", passport(number)), true);
+        HttpResponse<String> fragment = officer.htmxPost("/inspection/assess",
+                Map.of("uid", UUID.randomUUID().toString(), "direction", "ENTRY", "mrz", passport(number)));
         assertThat(fragment.body().strip()).startsWith("<div id=\"desk\"").doesNotContain("<html");
         assertThat(fragment.body().getBytes(StandardCharsets.UTF_8).length).as("a later interaction").isLessThan(20_000);
-        HttpResponse<String> recorded = officer.post("/inspection/record", Map.of("uid", UUID.randomUUID().toString(),
-                "direction", "ENTRY", "mrz", passport(number)), true);
+        HttpResponse<String> recorded = officer.htmxPost("/inspection/record",
+                Map.of("uid", UUID.randomUUID().toString(), "direction", "ENTRY", "mrz", passport(number)));
         assertThat(recorded.body()).contains("insp-recorded").doesNotContain("<html");
         assertThat(recorded.body().getBytes(StandardCharsets.UTF_8).length).isLessThan(20_000);
     }
 
     @Test
     void anotherPostsCrossingIsOutOfReach() throws Exception {
-        Session sea = new Session("officer.sea", "demo-officer-pass");
+        PageClient sea = login("officer.sea", "demo-officer-pass");
         HttpResponse<String> recorded = sea.post("/inspection/record", Map.of("uid", UUID.randomUUID().toString(),
                 "direction", "ENTRY", "mrz", passport(number())));
         String location = recorded.headers().firstValue("Location").orElseThrow();
 
-        Session land = new Session("officer.land", "demo-officer-pass");
+        PageClient land = login("officer.land", "demo-officer-pass");
 
         assertThat(land.get(location).statusCode()).isEqualTo(404);
     }
 
     @Test
     void roleAndTokenAreCheckedOnTheServer() throws Exception {
-        Session analyst = new Session("analyst", "demo-analyst-pass");
+        PageClient analyst = login("analyst", "demo-analyst-pass");
         assertThat(analyst.get("/inspection").statusCode()).isEqualTo(403);
-        assertThat(new Session("supervisor.air", "demo-supervisor-pass").get("/inspection").statusCode()).isEqualTo(200);
-        Session officer = new Session("officer.sea", "demo-officer-pass");
+        assertThat(login("supervisor.air", "demo-supervisor-pass").get("/inspection").statusCode()).isEqualTo(200);
+        PageClient officer = login("officer.sea", "demo-officer-pass");
         String number = number();
         HttpResponse<String> forged = officer.post("/inspection/record", Map.of("_csrf", "forged",
                 "uid", UUID.randomUUID().toString(), "direction", "ENTRY", "mrz", passport(number)));
@@ -184,7 +134,7 @@ class InspectionHttpTest {
 
     @Test
     void hostileInputGetsAPageNamingTheFieldNeverA500() throws Exception {
-        Session officer = new Session("officer.sea", "demo-officer-pass");
+        PageClient officer = login("officer.sea", "demo-officer-pass");
         String uid = UUID.randomUUID().toString();
 
         HttpResponse<String> huge = officer.post("/inspection/assess", Map.of("uid", uid, "mrz", "P<".repeat(5000)));

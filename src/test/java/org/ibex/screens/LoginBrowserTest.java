@@ -1,27 +1,12 @@
 package org.ibex.screens;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Logging in and out, choosing a language, and the pages a role may not open, in a real Chromium. */
-class LoginBrowserTest {
-    private static DemoSite site;
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        site = DemoSite.get();
-        browser = new Browser(site);
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-    }
+class LoginBrowserTest extends BrowserTestBase {
 
     @Test
     void anOfficerLogsInInEnglishAndLandsOnInspection() {

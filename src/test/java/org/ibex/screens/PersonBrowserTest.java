@@ -1,6 +1,5 @@
 package org.ibex.screens;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -12,21 +11,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The person view in a real Chromium, in English and Arabic: found by name, it asks the purpose of the look-up
  * first, then shows the file, whose "who looked" lists this very look-up with its purpose.
  */
-class PersonBrowserTest {
-    private static DemoSite site;
-    private static Browser browser;
+class PersonBrowserTest extends BrowserTestBase {
     private static HitScenario scenario;
 
     @BeforeAll
-    static void start() {
-        site = DemoSite.get();
-        browser = new Browser(site);
+    static void setUp() {
         scenario = new HitScenario(site, "person");
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
     }
 
     @Test

@@ -19,7 +19,7 @@ class ScreenGateTest {
 
     @Test
     void theSessionCookieIsHttpOnlyAndSameSiteStrict() {
-        PageClient client = new PageClient(site.server.baseUrl());
+        PageClient client = new PageClient(site);
         HttpResponse<String> response = client.post("/login", Map.of("username", "officer.air",
                 "password", "demo-officer-pass"));
         String cookie = response.headers().allValues("Set-Cookie").stream()
@@ -57,7 +57,7 @@ class ScreenGateTest {
 
     @Test
     void aStateChangeWithoutTheTokenIsRefusedAndChangesNothing() {
-        PageClient client = new PageClient(site.server.baseUrl()).login("officer.air", "demo-officer-pass");
+        PageClient client = new PageClient(site).login("officer.air", "demo-officer-pass");
         HttpResponse<String> refused = client.post("/logout", Map.of(), site.server.baseUrl());
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.body()).contains("This form has expired");
@@ -66,7 +66,7 @@ class ScreenGateTest {
 
     @Test
     void aStateChangeFromAnotherSiteIsRefusedEvenWithTheToken() {
-        PageClient client = new PageClient(site.server.baseUrl()).login("officer.air", "demo-officer-pass");
+        PageClient client = new PageClient(site).login("officer.air", "demo-officer-pass");
         HttpResponse<String> refused = client.post("/logout", Map.of("_csrf", client.csrf()), "https://evil.example");
         assertThat(refused.statusCode()).isEqualTo(403);
         HttpResponse<String> loggedOut = client.post("/logout", Map.of());
@@ -75,15 +75,15 @@ class ScreenGateTest {
 
     @Test
     void aTokenOfAnotherSessionIsWorthless() {
-        PageClient first = new PageClient(site.server.baseUrl()).login("officer.air", "demo-officer-pass");
-        PageClient second = new PageClient(site.server.baseUrl()).login("officer.land", "demo-officer-pass");
+        PageClient first = new PageClient(site).login("officer.air", "demo-officer-pass");
+        PageClient second = new PageClient(site).login("officer.land", "demo-officer-pass");
         assertThat(second.post("/logout", Map.of("_csrf", first.csrf()), site.server.baseUrl()).statusCode())
                 .isEqualTo(403);
     }
 
     @Test
     void pagesCarryAStrictPolicyWithNothingInline() {
-        HttpResponse<String> login = new PageClient(site.server.baseUrl()).get("/login");
+        HttpResponse<String> login = new PageClient(site).get("/login");
         String csp = login.headers().firstValue("Content-Security-Policy").orElseThrow();
         assertThat(csp).contains("default-src 'none'", "script-src 'self'", "style-src 'self'", "frame-ancestors 'none'")
                 .doesNotContain("unsafe-inline", "unsafe-eval", "http:", "https:");
@@ -93,7 +93,7 @@ class ScreenGateTest {
 
     @Test
     void aPageOutOfReachRedirectsToTheLoginAndComesBack() {
-        HttpResponse<String> response = new PageClient(site.server.baseUrl()).get("/admin/users");
+        HttpResponse<String> response = new PageClient(site).get("/admin/users");
         assertThat(response.statusCode()).isEqualTo(303);
         assertThat(response.headers().firstValue("Location")).hasValue("/login?next=%2Fadmin%2Fusers");
     }
@@ -101,7 +101,7 @@ class ScreenGateTest {
     @Test
     void theLoginNeverRedirectsToAnotherSite() {
         for (String next : new String[]{"//evil.example/x", "https://evil.example", "/\\evil.example", "javascript:x"}) {
-            PageClient client = new PageClient(site.server.baseUrl());
+            PageClient client = new PageClient(site);
             HttpResponse<String> response = client.post("/login", Map.of("username", "analyst",
                     "password", "demo-analyst-pass", "next", next));
             assertThat(response.headers().firstValue("Location")).as(next).hasValue("/analyst");
@@ -110,7 +110,7 @@ class ScreenGateTest {
 
     @Test
     void assetsAreVersionedAndKeptForAYearAndNothingElseOnTheClassPathIsReachable() {
-        PageClient client = new PageClient(site.server.baseUrl());
+        PageClient client = new PageClient(site);
         String page = client.get("/login").body();
         String css = page.replaceAll("(?s).*href=\"(/assets/[0-9a-f]+/ibex.css)\".*", "$1");
         HttpResponse<String> asset = client.get(css);
@@ -124,11 +124,11 @@ class ScreenGateTest {
 
     @Test
     void aBrowserGetsAPageForAnUnknownAddressAndAnApiClientGetsJson() {
-        HttpResponse<String> page = new PageClient(site.server.baseUrl()).get("/no-such-screen");
+        HttpResponse<String> page = new PageClient(site).get("/no-such-screen");
         assertThat(page.statusCode()).isEqualTo(404);
         assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
         assertThat(page.body()).contains("Page not found");
-        HttpResponse<String> api = new PageClient(site.server.baseUrl()).get("/api/no-such-endpoint");
+        HttpResponse<String> api = new PageClient(site).get("/api/no-such-endpoint");
         assertThat(api.body()).startsWith("{\"error\":\"not-found\"");
     }
 

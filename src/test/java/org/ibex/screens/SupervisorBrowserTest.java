@@ -1,7 +1,6 @@
 package org.ibex.screens;
 
 import org.ibex.border.Crossing;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -14,21 +13,12 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The supervisor's day in a real Chromium, in English and in Arabic: crossings filtered, a referral, the users. */
-class SupervisorBrowserTest {
-    private static DemoSite site;
-    private static Browser browser;
+class SupervisorBrowserTest extends BrowserTestBase {
     private static SupervisorTestData data;
 
     @BeforeAll
-    static void start() {
-        site = DemoSite.get();
-        browser = new Browser(site);
+    static void setUp() {
         data = new SupervisorTestData(site);
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
     }
 
     @Test

@@ -4,14 +4,11 @@ import org.ibex.border.Crossing;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,15 +21,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SupervisorScreensTest {
     private static DemoSite site;
     private static SupervisorTestData data;
-    private static Client supervisor;
-    private static Client officer;
+    private static PageClient supervisor;
+    private static PageClient officer;
 
     @BeforeAll
     static void logIn() {
         site = DemoSite.get();
         data = new SupervisorTestData(site);
-        supervisor = new Client(site, "supervisor.air", "demo-supervisor-pass");
-        officer = new Client(site, "officer.air", "demo-officer-pass");
+        supervisor = new PageClient(site).login("supervisor.air", "demo-supervisor-pass");
+        officer = new PageClient(site).login("officer.air", "demo-officer-pass");
     }
 
     @Test
@@ -41,15 +38,15 @@ class SupervisorScreensTest {
                 SupervisorTestData.mrz(SupervisorTestData.freshSurname("OFF"), SupervisorTestData.freshNumber(), "FRA")));
         for (String path : List.of("/supervisor/crossings", "/supervisor/crossings?decision=REFER",
                 "/supervisor/referrals", "/supervisor/referrals/" + referred.id(), "/supervisor/users")) {
-            HttpResponse<String> page = officer.get(path, false);
+            HttpResponse<String> page = officer.get(path);
             assertThat(page.statusCode()).as(path).isEqualTo(403);
             assertThat(page.body()).as(path).contains("You cannot open this page").doesNotContain(referred.document()
                     .documentNumber());
         }
         HttpResponse<String> post = officer.post("/supervisor/referrals/" + referred.id(),
-                "reason=" + enc("second line") + "&mrz=" + enc(referred.document().mrz()));
+                Map.of("reason", "second line", "mrz", referred.document().mrz()));
         assertThat(post.statusCode()).isEqualTo(403);
-        assertThat(supervisor.get("/supervisor/referrals", false).body()).contains(referred.document().documentNumber());
+        assertThat(supervisor.get("/supervisor/referrals").body()).contains(referred.document().documentNumber());
     }
 
     @Test
@@ -59,18 +56,18 @@ class SupervisorScreensTest {
         Crossing land = data.enter("officer.land", "UTO-LAND", SupervisorTestData.misread(
                 SupervisorTestData.mrz(surname, number, "FRA")));
         // The results alone (as htmx asks them): the whole page repeats the search in its field.
-        assertThat(supervisor.get("/supervisor/crossings?q=" + number, true).body()).doesNotContain(number)
+        assertThat(supervisor.htmxGet("/supervisor/crossings?q=" + number).body()).doesNotContain(number)
                 .contains("Nothing to show");
-        assertThat(supervisor.get("/supervisor/crossings?q=" + surname, true).body()).doesNotContain(surname);
-        assertThat(supervisor.get("/supervisor/crossings?decision=REFER", true).body()).doesNotContain(number);
-        assertThat(supervisor.get("/supervisor/referrals", false).body()).doesNotContain(number).doesNotContain(surname);
-        HttpResponse<String> detail = supervisor.get("/supervisor/referrals/" + land.id(), false);
+        assertThat(supervisor.htmxGet("/supervisor/crossings?q=" + surname).body()).doesNotContain(surname);
+        assertThat(supervisor.htmxGet("/supervisor/crossings?decision=REFER").body()).doesNotContain(number);
+        assertThat(supervisor.get("/supervisor/referrals").body()).doesNotContain(number).doesNotContain(surname);
+        HttpResponse<String> detail = supervisor.get("/supervisor/referrals/" + land.id());
         assertThat(detail.statusCode()).isEqualTo(404);
         assertThat(detail.body()).doesNotContain(number);
         HttpResponse<String> outcome = supervisor.post("/supervisor/referrals/" + land.id(),
-                "reason=" + enc("not mine") + "&mrz=" + enc(land.document().mrz()));
+                Map.of("reason", "not mine", "mrz", land.document().mrz()));
         assertThat(outcome.statusCode()).isEqualTo(404);
-        assertThat(supervisor.get("/supervisor/users", false).body()).contains("officer.air")
+        assertThat(supervisor.get("/supervisor/users").body()).contains("officer.air")
                 .doesNotContain("officer.land").doesNotContain("officer.sea");
     }
 
@@ -81,15 +78,15 @@ class SupervisorScreensTest {
         String thailand = SupervisorTestData.freshNumber();
         data.enter("officer.air", "UTO-AIR", SupervisorTestData.mrz(surname, sweden, "SWE"));
         data.enter("officer.air", "UTO-AIR", SupervisorTestData.mrz(surname, thailand, "THA"));
-        assertThat(supervisor.get("/supervisor/crossings?q=" + sweden, true).body()).contains(sweden)
+        assertThat(supervisor.htmxGet("/supervisor/crossings?q=" + sweden).body()).contains(sweden)
                 .doesNotContain(thailand);
-        assertThat(supervisor.get("/supervisor/crossings?q=" + surname.toLowerCase(), false).body())
+        assertThat(supervisor.get("/supervisor/crossings?q=" + surname.toLowerCase()).body())
                 .contains(sweden, thailand);
-        assertThat(supervisor.get("/supervisor/crossings?nationality=tha&q=" + surname + "&direction=ENTRY", true)
+        assertThat(supervisor.htmxGet("/supervisor/crossings?nationality=tha&q=" + surname + "&direction=ENTRY")
                 .body()).contains(thailand).doesNotContain(sweden);
-        assertThat(supervisor.get("/supervisor/crossings?q=" + surname + "&direction=EXIT", true).body())
+        assertThat(supervisor.htmxGet("/supervisor/crossings?q=" + surname + "&direction=EXIT").body())
                 .doesNotContain(sweden).contains("Nothing to show");
-        HttpResponse<String> fragment = supervisor.get("/supervisor/crossings?q=" + surname, true);
+        HttpResponse<String> fragment = supervisor.htmxGet("/supervisor/crossings?q=" + surname);
         assertThat(fragment.statusCode()).isEqualTo(200);
         assertThat(fragment.body()).startsWith("<section id=\"crossing-results\"").contains(sweden)
                 .doesNotContain("<html");
@@ -103,11 +100,11 @@ class SupervisorScreensTest {
             numbers.add(SupervisorTestData.freshNumber());
             data.enter("officer.air", "UTO-AIR", SupervisorTestData.mrz(surname, numbers.get(i), "SWE"));
         }
-        String first = supervisor.get("/supervisor/crossings?q=" + surname, true).body();
+        String first = supervisor.htmxGet("/supervisor/crossings?q=" + surname).body();
         Matcher older = Pattern.compile("href=\"(/supervisor/crossings\\?q=" + surname + "&amp;before=\\d+)\"")
                 .matcher(first);
         assertThat(older.find()).as("a link to the older crossings, keeping the filter").isTrue();
-        String second = supervisor.get(older.group(1).replace("&amp;", "&"), true).body();
+        String second = supervisor.htmxGet(older.group(1).replace("&amp;", "&")).body();
         assertThat(numbers.subList(1, numbers.size())).allMatch(first::contains).noneMatch(second::contains);
         assertThat(first).doesNotContain(numbers.get(0));
         assertThat(second).contains(numbers.get(0)).doesNotContain("rel=\"next\"").contains("href=\"/supervisor/crossings?q="
@@ -118,16 +115,16 @@ class SupervisorScreensTest {
     void hostileFiltersGetThePageWithTheFieldNamedNeverAFailure() {
         HttpResponse<String> page = supervisor.get("/supervisor/crossings?nationality=" + enc("1;DROP")
                 + "&q=" + enc("<script>alert(1)</script>") + "&date=yesterday&fromTime=25:99&decision=MAYBE"
-                + "&before=" + enc("' OR 1=1"), false);
+                + "&before=" + enc("' OR 1=1"));
         assertThat(page.statusCode()).isEqualTo(400);
         assertThat(page.body()).contains("<title>Error:", "href=\"#nationality\"", "href=\"#q\"", "href=\"#date\"",
                 "href=\"#fromTime\"", "href=\"#decision\"").doesNotContain("<script>alert");
-        assertThat(supervisor.get("/supervisor/crossings?q=" + "A".repeat(5000), false).statusCode()).isEqualTo(400);
-        HttpResponse<String> htmx = supervisor.get("/supervisor/crossings?nationality=12", true);
+        assertThat(supervisor.get("/supervisor/crossings?q=" + "A".repeat(5000)).statusCode()).isEqualTo(400);
+        HttpResponse<String> htmx = supervisor.htmxGet("/supervisor/crossings?nationality=12");
         assertThat(htmx.statusCode()).isEqualTo(204);
         assertThat(htmx.headers().firstValue("HX-Redirect")).hasValue("/supervisor/crossings?nationality=12");
-        assertThat(supervisor.get("/supervisor/referrals/abc", false).statusCode()).isEqualTo(404);
-        assertThat(supervisor.get("/supervisor/referrals/99999999999999999999999", false).statusCode()).isEqualTo(404);
+        assertThat(supervisor.get("/supervisor/referrals/abc").statusCode()).isEqualTo(404);
+        assertThat(supervisor.get("/supervisor/referrals/99999999999999999999999").statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -137,82 +134,27 @@ class SupervisorScreensTest {
         Crossing referred = data.enter("officer.air", "UTO-AIR", SupervisorTestData.misread(good));
         assertThat(referred.decision().name()).isEqualTo("REFER");
         String path = "/supervisor/referrals/" + referred.id();
-        HttpResponse<String> noReason = supervisor.post(path, "reason=&mrz=" + enc(good));
+        HttpResponse<String> noReason = supervisor.post(path, Map.of("reason", "", "mrz", good));
         assertThat(noReason.statusCode()).isEqualTo(400);
         assertThat(noReason.body()).contains("href=\"#reason\"", "Enter the reason for this outcome");
-        HttpResponse<String> noToken = supervisor.postWithoutToken(path, "reason=" + enc("examined") + "&mrz="
-                + enc(good));
+        HttpResponse<String> noToken = supervisor.postWithoutToken(path, Map.of("reason", "examined", "mrz", good));
         assertThat(noToken.statusCode()).isEqualTo(403);
-        HttpResponse<String> bad = supervisor.post(path, "reason=" + enc("examined") + "&mrz=" + enc("P<NOT AN MRZ"));
+        HttpResponse<String> bad = supervisor.post(path, Map.of("reason", "examined", "mrz", "P<NOT AN MRZ"));
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("href=\"#mrz\"");
-        HttpResponse<String> done = supervisor.post(path, "reason=" + enc("document examined, number misread")
-                + "&mrz=" + enc(good));
+        HttpResponse<String> done = supervisor.post(path, Map.of("reason", "document examined, number misread",
+                "mrz", good));
         assertThat(done.statusCode()).isEqualTo(303);
         String handled = done.headers().firstValue("Location").orElseThrow();
         assertThat(handled).startsWith("/supervisor/referrals?handled=");
-        assertThat(supervisor.get(handled, false).body()).contains("Outcome recorded for", "Admitted");
-        assertThat(supervisor.get("/supervisor/referrals", false).body()).doesNotContain(number);
-        HttpResponse<String> again = supervisor.post(path, "reason=" + enc("twice") + "&mrz=" + enc(good));
+        assertThat(supervisor.get(handled).body()).contains("Outcome recorded for", "Admitted");
+        assertThat(supervisor.get("/supervisor/referrals").body()).doesNotContain(number);
+        HttpResponse<String> again = supervisor.post(path, Map.of("reason", "twice", "mrz", good));
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(again.body()).contains("not awaiting second line");
     }
 
     private static String enc(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    /** A logged-in user's pages over plain HTTP: the session cookie kept, the form's token read and sent back. */
-    static final class Client {
-        private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-        private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-        private final DemoSite site;
-        private final String cookie;
-        private final String csrf;
-
-        Client(DemoSite site, String username, String password) {
-            this.site = site;
-            HttpResponse<String> login = send(HttpRequest.newBuilder(URI.create(site.url("/login")))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .header("Origin", site.url(""))
-                    .POST(HttpRequest.BodyPublishers.ofString("username=" + enc(username) + "&password=" + enc(password)
-                            + "&next=%2F")));
-            assertThat(login.statusCode()).as("login of %s", username).isEqualTo(303);
-            this.cookie = login.headers().allValues("Set-Cookie").stream()
-                    .filter(c -> c.startsWith(Shell.SESSION_COOKIE + "=")).map(c -> c.substring(0, c.indexOf(';')))
-                    .findFirst().orElseThrow() + "; " + Shell.LANG_COOKIE + "=en";
-            Matcher token = CSRF.matcher(get("/account/password", false).body());
-            assertThat(token.find()).isTrue();
-            this.csrf = token.group(1);
-        }
-
-        HttpResponse<String> get(String path, boolean htmx) {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(site.url(path))).header("Cookie", cookie);
-            if (htmx) {
-                request.header("HX-Request", "true");
-            }
-            return send(request.GET());
-        }
-
-        HttpResponse<String> post(String path, String form) {
-            return postWithoutToken(path, form + "&_csrf=" + enc(csrf));
-        }
-
-        HttpResponse<String> postWithoutToken(String path, String form) {
-            return send(HttpRequest.newBuilder(URI.create(site.url(path))).header("Cookie", cookie)
-                    .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", site.url(""))
-                    .POST(HttpRequest.BodyPublishers.ofString(form)));
-        }
-
-        private HttpResponse<String> send(HttpRequest.Builder request) {
-            try {
-                return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
     }
 }

@@ -1,7 +1,5 @@
 package org.ibex.screens;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -12,22 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The screens at a desk's 1280×720 and on a 10-inch tablet (800×1280 portrait, 1280×800 landscape): nothing wider
  * than the window, so no page scrolls sideways (wide tables scroll inside their own region), in English and Arabic.
  */
-class ViewportBrowserTest {
+class ViewportBrowserTest extends BrowserTestBase {
     private static final int[][] SIZES = {{1280, 720}, {800, 1280}, {1280, 800}};
     private static final String[] ANALYST_PAGES = {"/analyst", "/analyst/overstayers", "/docs/api"};
-    private static DemoSite site;
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        site = DemoSite.get();
-        browser = new Browser(site);
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-    }
 
     @Test
     void noPageScrollsSidewaysAtADeskOrOnATablet() {

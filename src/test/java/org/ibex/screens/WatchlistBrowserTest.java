@@ -5,8 +5,6 @@ import org.ibex.watchlist.DocumentStatus;
 import org.ibex.watchlist.EntryAction;
 import org.ibex.watchlist.ListImport;
 import org.ibex.watchlist.PersonEntry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
@@ -31,21 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * edits and expires an entry; imports a file and watches the progress reach the summary; and is refused a change
  * of a national list by the server. Every list is made by the test, with names no other test uses.
  */
-class WatchlistBrowserTest {
+class WatchlistBrowserTest extends BrowserTestBase {
     private static final int IMPORT_ROWS = 10_000;
-    private static DemoSite site;
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        site = DemoSite.get();
-        browser = new Browser(site);
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-    }
 
     private static void loginAs(String locale, String user, String password) {
         browser.driver.manage().deleteAllCookies();

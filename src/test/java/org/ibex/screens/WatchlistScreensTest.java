@@ -13,12 +13,6 @@ import org.ibex.watchlist.WatchlistService;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,9 +20,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,7 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * page naming the field, never a 500, bounded uploads, and confirmation before a list is emptied.
  */
 class WatchlistScreensTest {
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static DemoSite site;
     private static WatchlistService lists;
     private static String airList;
@@ -69,7 +59,7 @@ class WatchlistScreensTest {
 
     @Test
     void anOfficerCannotOpenTheWatchlistScreens() throws Exception {
-        Session officer = Session.login("officer.air", "demo-officer-pass");
+        PageClient officer = login("officer.air", "demo-officer-pass");
         assertThat(officer.get("/watchlists").statusCode()).isEqualTo(403);
         assertThat(officer.get("/watchlists/import").statusCode()).isEqualTo(403);
         assertThat(officer.post("/watchlists/list/" + airList + "/add", Map.of("kind", "person", "entryId", "X",
@@ -78,7 +68,7 @@ class WatchlistScreensTest {
 
     @Test
     void aSupervisorReadsANationalListButIsRefusedItsChangesByTheServer() throws Exception {
-        Session supervisor = Session.login("supervisor.air", "demo-supervisor-pass");
+        PageClient supervisor = login("supervisor.air", "demo-supervisor-pass");
         HttpResponse<String> page = supervisor.get("/watchlists/list/" + nationalList + "?kind=document");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("national list, kept by list managers").doesNotContain("/add?kind");
@@ -93,14 +83,14 @@ class WatchlistScreensTest {
 
     @Test
     void aPostsListDoesNotExistForThoseWhoMayNotReadIt() throws Exception {
-        Session listManager = Session.login("listmanager", "demo-listmanager-pass");
+        PageClient listManager = login("listmanager", "demo-listmanager-pass");
         assertThat(listManager.get("/watchlists/list/" + airList).statusCode()).isEqualTo(404);
         assertThat(listManager.get("/watchlists").body()).contains(nationalList).doesNotContain(airList);
     }
 
     @Test
     void hostileInputIsAPageNamingTheFieldNeverAServerError() throws Exception {
-        Session supervisor = Session.login("supervisor.air", "demo-supervisor-pass");
+        PageClient supervisor = login("supervisor.air", "demo-supervisor-pass");
         HttpResponse<String> bad = supervisor.post("/watchlists/list/" + airList + "/add", Map.of("kind", "person",
                 "entryId", "H1", "name", "<script>alert(1)</script>", "nationality", "<b>xx</b>", "action", "DETAIN",
                 "validFrom", "2026-13-45"));
@@ -131,7 +121,7 @@ class WatchlistScreensTest {
         lists.replace(new ListImport(list, "Confirm test", "Test authority", null, null, null), List.of(),
                 List.of(new DocumentEntry(list, "D1", "QQ1234567", "UTO", "P", DocumentStatus.LOST, null, "test")),
                 actor("listmanager", Role.LIST_MANAGER, null));
-        Session manager = Session.login("listmanager", "demo-listmanager-pass");
+        PageClient manager = login("listmanager", "demo-listmanager-pass");
         HttpResponse<String> noReason = manager.post("/watchlists/list/" + list + "/expire",
                 Map.of("kind", "document", "entry", "D1", "reason", ""));
         assertThat(noReason.statusCode()).isEqualTo(400);
@@ -150,7 +140,7 @@ class WatchlistScreensTest {
 
     @Test
     void anExpiredPersonStaysListedButNoLongerMatches() throws Exception {
-        Session supervisor = Session.login("supervisor.air", "demo-supervisor-pass");
+        PageClient supervisor = login("supervisor.air", "demo-supervisor-pass");
         String id = "E" + UUID.randomUUID().toString().substring(0, 6);
         assertThat(supervisor.post("/watchlists/list/" + airList + "/add", Map.of("kind", "person", "entryId", id,
                 "name", "QUENDRAVIK TOLLOMASH", "action", "REFUSE_ENTRY")).statusCode()).isEqualTo(303);
@@ -167,15 +157,15 @@ class WatchlistScreensTest {
 
     @Test
     void uploadsAreBoundedAndCheckedBeforeTheyAreKept() throws Exception {
-        Session supervisor = Session.login("supervisor.air", "demo-supervisor-pass");
-        HttpResponse<String> noFile = supervisor.upload(Map.of("list", airList), "empty.csv", new byte[0]);
+        PageClient supervisor = login("supervisor.air", "demo-supervisor-pass");
+        HttpResponse<String> noFile = upload(supervisor, Map.of("list", airList), "empty.csv", new byte[0]);
         assertThat(noFile.statusCode()).isEqualTo(400);
         assertThat(noFile.body()).contains("href=\"#file\"");
-        HttpResponse<String> national = supervisor.upload(Map.of("list", nationalList), "x.csv",
+        HttpResponse<String> national = upload(supervisor, Map.of("list", nationalList), "x.csv",
                 "id,name\nA,B\n".getBytes(StandardCharsets.UTF_8));
         assertThat(national.statusCode()).isEqualTo(403);
         byte[] huge = new byte[25 * 1024 * 1024];
-        HttpResponse<String> tooBig = supervisor.upload(Map.of("list", airList), "big.csv", huge);
+        HttpResponse<String> tooBig = upload(supervisor, Map.of("list", airList), "big.csv", huge);
         assertThat(tooBig.statusCode()).isEqualTo(413);
         assertThat(tooBig.body()).contains("too large");
         assertThat(lists.personCount(airList)).isPositive();
@@ -183,29 +173,21 @@ class WatchlistScreensTest {
 
     @Test
     void anImportRunsInTheBackgroundAndOnlyItsStarterSeesIt() throws Exception {
-        Session supervisor = Session.login("supervisor.air", "demo-supervisor-pass");
+        PageClient supervisor = login("supervisor.air", "demo-supervisor-pass");
         String list = "wl-http-imp-" + UUID.randomUUID().toString().substring(0, 8);
-        HttpResponse<String> started = supervisor.upload(Map.of("list", list), "small.csv",
+        HttpResponse<String> started = upload(supervisor, Map.of("list", list), "small.csv",
                 "id,name\nI1,PELLOWRAX FINDUMARE\nI2,GROSVANT ELLIPODE\n".getBytes(StandardCharsets.UTF_8));
         assertThat(started.statusCode()).isEqualTo(303);
         String job = started.headers().firstValue("Location").orElseThrow();
         assertThat(job).startsWith("/watchlists/import/");
-        String page = "";
-        for (int i = 0; i < 100 && !page.contains("wl-import-done"); i++) {
-            Thread.sleep(100);
-            page = supervisor.get(job).body();
-        }
+        String page = importPage(supervisor, job, 100);
         assertThat(page).contains("Imported", "wl-added\">2<");
         assertThat(lists.personCount(list)).isEqualTo(2);
-        assertThat(Session.login("listmanager", "demo-listmanager-pass").get(job).statusCode()).isEqualTo(404);
-        HttpResponse<String> refused = supervisor.upload(Map.of("list", list), "bad.csv",
+        assertThat(login("listmanager", "demo-listmanager-pass").get(job).statusCode()).isEqualTo(404);
+        HttpResponse<String> refused = upload(supervisor, Map.of("list", list), "bad.csv",
                 "id,name,nationality\nI1,PELLOWRAX FINDUMARE,zz\n".getBytes(StandardCharsets.UTF_8));
         String badJob = refused.headers().firstValue("Location").orElseThrow();
-        page = "";
-        for (int i = 0; i < 100 && !page.contains("wl-import-done"); i++) {
-            Thread.sleep(100);
-            page = supervisor.get(badJob).body();
-        }
+        page = importPage(supervisor, badJob, 100);
         assertThat(page).contains("Not imported", "nationality");
         assertThat(lists.personCount(list)).isEqualTo(2);
     }
@@ -215,17 +197,13 @@ class WatchlistScreensTest {
         Path un = Path.of(System.getProperty("ibex.shared", "../shared"), "data", "watchlists",
                 "un_consolidated_2018-10-29.xml");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(un), "shared UN list not present");
-        Session supervisor = Session.login("supervisor.air", "demo-supervisor-pass");
+        PageClient supervisor = login("supervisor.air", "demo-supervisor-pass");
         String list = "wl-http-un-" + UUID.randomUUID().toString().substring(0, 8);
-        HttpResponse<String> started = supervisor.upload(Map.of("list", list, "format", "un-xml"),
+        HttpResponse<String> started = upload(supervisor, Map.of("list", list, "format", "un-xml"),
                 "un_consolidated_2018-10-29.xml", Files.readAllBytes(un));
         assertThat(started.statusCode()).isEqualTo(303);
         String job = started.headers().firstValue("Location").orElseThrow();
-        String page = "";
-        for (int i = 0; i < 600 && !page.contains("wl-import-done"); i++) {
-            Thread.sleep(100);
-            page = supervisor.get(job).body();
-        }
+        String page = importPage(supervisor, job, 600);
         assertThat(page).contains("Imported");
         int persons = lists.personCount(list);
         assertThat(persons).isGreaterThan(500);
@@ -251,30 +229,34 @@ class WatchlistScreensTest {
 
     @Test
     void anImportThatWouldEmptyMostOfAListAsksForTheNumberThenGoesAhead() throws Exception {
-        Session supervisor = Session.login("supervisor.air", "demo-supervisor-pass");
+        PageClient supervisor = login("supervisor.air", "demo-supervisor-pass");
         String list = "wl-http-shrink-" + UUID.randomUUID().toString().substring(0, 8);
         lists.replace(new ListImport(list, "Shrink test", null, null, null, null), List.of(person(list, "S1",
                 "MORVATEL QUINSK"), person(list, "S2", "DRAVOLIN KESTRU"), person(list, "S3", "PELMOSTRA VINQ")),
                 List.of(), actor("supervisor.air", Role.SUPERVISOR, "UTO-AIR"));
         byte[] one = "id,name\nS1,MORVATEL QUINSK\n".getBytes(StandardCharsets.UTF_8);
-        String page = finished(supervisor, supervisor.upload(Map.of("list", list), "one.csv", one));
+        String page = finished(supervisor, upload(supervisor, Map.of("list", list), "one.csv", one));
         assertThat(page).contains("Confirmation needed", "/watchlists/import?list=" + list + "&amp;confirm=2");
         assertThat(lists.personCount(list)).isEqualTo(3);
         assertThat(supervisor.get("/watchlists/import?list=" + list + "&confirm=2").body())
                 .contains("name=\"confirm\" type=\"text\" value=\"2\"");
-        page = finished(supervisor, supervisor.upload(Map.of("list", list, "confirm", "2"), "one.csv", one));
+        page = finished(supervisor, upload(supervisor, Map.of("list", list, "confirm", "2"), "one.csv", one));
         assertThat(page).contains("Imported");
         assertThat(lists.personCount(list)).isEqualTo(1);
     }
 
     /** The page of a started import once it finished. */
-    private static String finished(Session session, HttpResponse<String> started) throws Exception {
+    private static String finished(PageClient client, HttpResponse<String> started) throws Exception {
         assertThat(started.statusCode()).isEqualTo(303);
-        String job = started.headers().firstValue("Location").orElseThrow();
+        return importPage(client, started.headers().firstValue("Location").orElseThrow(), 200);
+    }
+
+    /** The page of an import once it is done, or the last one seen after that many looks a tenth of a second apart. */
+    private static String importPage(PageClient client, String job, int looks) throws InterruptedException {
         String page = "";
-        for (int i = 0; i < 200 && !page.contains("wl-import-done"); i++) {
+        for (int i = 0; i < looks && !page.contains("wl-import-done"); i++) {
             Thread.sleep(100);
-            page = session.get(job).body();
+            page = client.get(job).body();
         }
         return page;
     }
@@ -287,61 +269,14 @@ class WatchlistScreensTest {
         }
     }
 
-    /** A browser's session without the browser: the cookie, and the CSRF token read from a page's form. */
-    record Session(HttpClient http, String cookie, String csrf) {
-        static Session login(String username, String password) throws IOException, InterruptedException {
-            HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-            HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(site.url("/login")))
-                    .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", site.url(""))
-                    .header("Cookie", "ibex_lang=en")
-                    .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("username", username, "password", password))))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            String cookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("ibex_session="))
-                    .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
-            Session bare = new Session(http, cookie + "; ibex_lang=en", null);
-            // Any page of a logged-in user carries the token in its logout form.
-            Matcher token = CSRF.matcher(bare.get("/watchlists").body());
-            assertThat(token.find()).isTrue();
-            return new Session(http, bare.cookie, token.group(1));
-        }
+    private static PageClient login(String username, String password) {
+        return new PageClient(site).login(username, password);
+    }
 
-        HttpResponse<String> get(String path) throws IOException, InterruptedException {
-            return http.send(HttpRequest.newBuilder(URI.create(site.url(path))).header("Cookie", cookie).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> post(String path, Map<String, String> fields) throws IOException, InterruptedException {
-            Map<String, String> all = new java.util.HashMap<>(fields);
-            all.put("_csrf", csrf);
-            return http.send(HttpRequest.newBuilder(URI.create(site.url(path))).header("Cookie", cookie)
-                    .header("Origin", site.url("")).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form(all))).build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> upload(Map<String, String> fields, String fileName, byte[] content)
-                throws IOException, InterruptedException {
-            String boundary = "----ibex" + UUID.randomUUID();
-            ByteArrayOutputStream body = new ByteArrayOutputStream();
-            Map<String, String> all = new java.util.LinkedHashMap<>();
-            all.put("_csrf", csrf);
-            all.putAll(fields);
-            for (Map.Entry<String, String> field : all.entrySet()) {
-                body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
-                        + "\"\r\n\r\n" + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
-            }
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-                    + fileName + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-            body.writeBytes(content);
-            body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-            return http.send(HttpRequest.newBuilder(URI.create(site.url("/watchlists/import"))).header("Cookie", cookie)
-                    .header("Origin", site.url("")).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-
-        private static String form(Map<String, String> fields) {
-            return fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        }
+    /** A list file posted to the import form, as a browser sends the file picked. */
+    private static HttpResponse<String> upload(PageClient client, Map<String, String> fields, String fileName,
+            byte[] content) {
+        return client.multipart("/watchlists/import", fields,
+                List.of(new PageClient.Upload("file", fileName, "text/csv", content)));
     }
 }

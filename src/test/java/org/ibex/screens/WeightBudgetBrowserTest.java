@@ -1,7 +1,5 @@
 package org.ibex.screens;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -18,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and inspection pages usable over 256 kbit/s with 600 ms round trips. Byte budgets are asserted; times are only
  * printed, as they depend on the machine. Run alone: {@code mvn test -Dtest=WeightBudgetBrowserTest}.
  */
-class WeightBudgetBrowserTest {
+class WeightBudgetBrowserTest extends BrowserTestBase {
     private static final long FIRST_LOAD_BUDGET = 300 * 1024;
     private static final long INTERACTION_BUDGET = 20 * 1024;
     /** The bytes a page and everything it loaded crossed the wire with, once its fonts are in. */
@@ -28,19 +26,6 @@ class WeightBudgetBrowserTest {
             + " var items = [[nav.name, nav.transferSize]].concat(performance.getEntriesByType('resource')"
             + "   .map(function (r) { return [r.name, r.transferSize]; }));"
             + " done(items); }, 300); });";
-    private static DemoSite site;
-    private static Browser browser;
-
-    @BeforeAll
-    static void start() {
-        site = DemoSite.get();
-        browser = new Browser(site);
-    }
-
-    @AfterAll
-    static void stop() {
-        browser.close();
-    }
 
     @Test
     void theInspectionScreenLoadsWithinItsBudgetAndALaterInteractionWithinItsOwn() {
