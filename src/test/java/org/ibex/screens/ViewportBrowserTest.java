@@ -13,6 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ViewportBrowserTest extends BrowserTestBase {
     private static final int[][] SIZES = {{1280, 720}, {800, 1280}, {1280, 800}};
     private static final String[] ANALYST_PAGES = {"/analyst", "/analyst/overstayers", "/docs/api"};
+    private static final String[] SUPERVISOR_PAGES = {"/inspection", "/arrivals", "/supervisor/crossings",
+            "/supervisor/referrals", "/supervisor/hits", "/persons", "/watchlists", "/supervisor/users"};
+    private static final String[] ADMIN_PAGES = {"/admin/users", "/admin/posts", "/admin/stay-rules", "/admin/exchange"};
 
     @Test
     void noPageScrollsSidewaysAtADeskOrOnATablet() {
@@ -35,8 +38,37 @@ class ViewportBrowserTest extends BrowserTestBase {
                     fits(lang, "viewport-" + size[0] + "x" + size[1] + path.replace('/', '-'));
                 }
             }
+            resize(SIZES[0]);
+            browser.find(By.cssSelector("form.logout button")).click();
+            browser.waitFor(By.id("username"));
         }
         resize(SIZES[0]);
+    }
+
+    @Test
+    void theOfficersSupervisorsAndAdministratorsScreensFitADeskAndATablet() {
+        for (String lang : new String[]{"en", "ar"}) {
+            browser.driver.manage().deleteAllCookies();
+            browser.open("/login").language(lang);
+            visit(lang, "supervisor.air", "demo-supervisor-pass", SUPERVISOR_PAGES);
+            visit(lang, "admin", "demo-admin-pass", ADMIN_PAGES);
+        }
+        resize(SIZES[0]);
+    }
+
+    private static void visit(String lang, String user, String password, String[] pages) {
+        resize(SIZES[0]);
+        browser.login(user, password);
+        for (int[] size : SIZES) {
+            resize(size);
+            for (String path : pages) {
+                browser.open(path);
+                fits(lang, "viewport-" + size[0] + "x" + size[1] + path.replace('/', '-'));
+            }
+        }
+        resize(SIZES[0]);
+        browser.find(By.cssSelector("form.logout button")).click();
+        browser.waitFor(By.id("username"));
     }
 
     private static void resize(int[] size) {
