@@ -97,48 +97,65 @@ public final class ScreenInspectionBench implements Callable<Integer> {
         Map<String, String> env = databaseServer.environment();
         String database = databaseServer.postgres() ? "postgresql" : "h2";
         try (Node node = Node.open(folder, env, Clock.systemUTC())) {
-            String post = "BENCH-" + Long.toString(System.nanoTime(), 36).toUpperCase(Locale.ROOT);
-            node.services.posts().add(new Post(post, "Benchmark post", Post.Kind.AIRPORT, ZoneId.of("UTC")));
-            node.stayRules.put(new StayRuleKey(null, null), StayRule.rolling(90, 180));
-            String officer = "bench." + post.toLowerCase(Locale.ROOT);
-            node.services.accounts().seed(Operator.actor("benchmark"), new User(officer, Role.OFFICER, post), PASSWORD);
-            try (WebServer server = WebApplication.start(new ServerSettings("127.0.0.1", 0, null, null), node.services,
-                    java.util.List.of())) {
-                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                        .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
-                String base = server.baseUrl();
-                String token = HttpLoad.login(http, base, officer, PASSWORD);
-                Browser browser = login(http, base, officer);
-                out.printf("inspection screen against the API, HTTP/1.1 on loopback, database %s, %d crossings each, "
-                        + "%d clients, %d cores%n", database, crossings, clients, Runtime.getRuntime().availableProcessors());
-
-                int warm = Math.min(500, crossings);
-                Side warmApi = new Side(warm);
-                Side warmScreen = new Side(warm);
-                measure("warm-up API", warm, i -> api(http, base, token, post, warmApi));
-                measure("warm-up screen", warm, i -> screen(http, browser, warmScreen));
-
-                Side api = new Side(crossings);
-                Side screen = new Side(crossings);
-                int first = crossings / 2;
-                int second = crossings - first;
-                api.nanos += measure("API 1/2", first, i -> api(http, base, token, post, api));
-                screen.nanos += measure("screen 1/2", first, i -> screen(http, browser, screen));
-                screen.nanos += measure("screen 2/2", second, i -> screen(http, browser, screen));
-                api.nanos += measure("API 2/2", second, i -> api(http, base, token, post, api));
-                api.count = crossings;
-                screen.count = crossings;
-
-                int recordedApi = recorded(node, post, "A");
-                int recordedScreen = recorded(node, post, "S");
-                report(database, api, screen, recordedApi, recordedScreen);
-                if (recordedApi != warm + crossings || recordedScreen != warm + crossings) {
-                    throw new IllegalStateException("expected " + (warm + crossings) + " crossings recorded on each side, "
-                            + "found " + recordedApi + " through the API and " + recordedScreen + " through the screen");
-                }
-            }
+            run(node, database);
+        } finally {
+            delete(folder);
         }
         return 0;
+    }
+
+    private void run(Node node, String database) throws Exception {
+        String post = "BENCH-" + Long.toString(System.nanoTime(), 36).toUpperCase(Locale.ROOT);
+        node.services.posts().add(new Post(post, "Benchmark post", Post.Kind.AIRPORT, ZoneId.of("UTC")));
+        node.stayRules.put(new StayRuleKey(null, null), StayRule.rolling(90, 180));
+        String officer = "bench." + post.toLowerCase(Locale.ROOT);
+        node.services.accounts().seed(Operator.actor("benchmark"), new User(officer, Role.OFFICER, post), PASSWORD);
+        try (WebServer server = WebApplication.start(new ServerSettings("127.0.0.1", 0, null, null), node.services,
+                java.util.List.of())) {
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+            String base = server.baseUrl();
+            String token = HttpLoad.login(http, base, officer, PASSWORD);
+            Browser browser = login(http, base, officer);
+            out.printf("inspection screen against the API, HTTP/1.1 on loopback, database %s, %d crossings each, "
+                    + "%d clients, %d cores%n", database, crossings, clients, Runtime.getRuntime().availableProcessors());
+
+            int warm = Math.min(500, crossings);
+            Side warmApi = new Side(warm);
+            Side warmScreen = new Side(warm);
+            measure("warm-up API", warm, i -> api(http, base, token, post, warmApi));
+            measure("warm-up screen", warm, i -> screen(http, browser, warmScreen));
+
+            Side api = new Side(crossings);
+            Side screen = new Side(crossings);
+            int first = crossings / 2;
+            int second = crossings - first;
+            api.nanos += measure("API 1/2", first, i -> api(http, base, token, post, api));
+            screen.nanos += measure("screen 1/2", first, i -> screen(http, browser, screen));
+            screen.nanos += measure("screen 2/2", second, i -> screen(http, browser, screen));
+            api.nanos += measure("API 2/2", second, i -> api(http, base, token, post, api));
+            api.count = crossings;
+            screen.count = crossings;
+
+            int recordedApi = recorded(node, post, "A");
+            int recordedScreen = recorded(node, post, "S");
+            out.println("access-log entries of the run, each in a transaction of its own or of the crossing's: "
+                    + accessLog(node, officer));
+            report(database, api, screen, recordedApi, recordedScreen);
+            if (recordedApi != warm + crossings || recordedScreen != warm + crossings) {
+                throw new IllegalStateException("expected " + (warm + crossings) + " crossings recorded on each side, "
+                        + "found " + recordedApi + " through the API and " + recordedScreen + " through the screen");
+            }
+        }
+    }
+
+    /** The node's temporary folder, once the node is closed. */
+    private static void delete(Path folder) throws java.io.IOException {
+        try (var paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     private long measure(String label, int total, LoadRun.Operation operation) throws Exception {
@@ -263,6 +280,23 @@ public final class ScreenInspectionBench implements Callable<Integer> {
             throw new IllegalStateException("GET /inspection answered " + desk.statusCode() + " without a form");
         }
         return new Browser(base, cookie, csrf.group(1));
+    }
+
+    /** The officer's access-log entries by action: the durable writes each side makes beside its crossings. */
+    private static Map<String, Integer> accessLog(Node node, String officer) {
+        return node.database.read(c -> {
+            Map<String, Integer> counts = new java.util.TreeMap<>();
+            try (var statement = c.prepareStatement(
+                    "SELECT action, COUNT(*) FROM access_log WHERE actor = ? GROUP BY action")) {
+                statement.setString(1, officer);
+                try (var rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        counts.put(rows.getString(1), rows.getInt(2));
+                    }
+                }
+            }
+            return counts;
+        });
     }
 
     /** Crossings recorded at the benchmark's post under document numbers of one series. */
