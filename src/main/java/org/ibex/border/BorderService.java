@@ -15,7 +15,6 @@ import org.ibex.watchlist.Clearance;
 import org.ibex.watchlist.Clearances;
 import org.ibex.watchlist.HitRepository;
 import org.ibex.watchlist.ScreeningIndex;
-import org.ibex.watchlist.ScreeningQuery;
 import org.ibex.watchlist.WatchlistHit;
 
 import java.sql.Connection;
@@ -23,7 +22,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,7 +48,7 @@ public final class BorderService {
     private final AccessLog accessLog;
     private final Clock clock;
     private final CrossingTime time;
-    private final ScreeningIndex screening;
+    private final HolderScreening screening;
     private final BiometricService biometrics;
     private final HitRepository hits = new HitRepository();
     private final Clearances clearances = new Clearances();
@@ -77,7 +75,7 @@ public final class BorderService {
         this.posts = posts;
         this.accessLog = accessLog;
         this.clock = clock;
-        this.screening = screening;
+        this.screening = new HolderScreening(screening);
         this.biometrics = biometrics;
     }
 
@@ -281,7 +279,7 @@ public final class BorderService {
         CrossingTime.Timing timing = timing(request, post.id(), uid, now, actor, imported);
         DocumentReader.Read read = documents.read(request);
         StayPolicy.Resolved stayRule = policy.get().resolve(read.document().nationality(), request.permit());
-        List<WatchlistHit> candidates = screen(read.document(), post.id());
+        List<WatchlistHit> candidates = screening.screen(read.document(), post.id());
         FingerSet probe = request.fingers().isEmpty() ? null : biometrics.probe(request.fingers());
         return new Prepared(request, post, uid, officer, timing, now, read, stayRule, candidates, probe, supersedes,
                 reason, actor, imported, override);
@@ -373,24 +371,6 @@ public final class BorderService {
                 p.probe() == null ? InspectionFacts.Fingerprints.NOT_CAPTURED : new InspectionFacts.Fingerprints(true,
                         biometrics.verify(connection, personId, p.probe(), p.actor()).orElse(null)), suppressed);
         return new Evaluated(personId, document, standing, suppressed, rules.evaluate(facts));
-    }
-
-    /**
-     * Screens the holder by the name as printed and, when given, in its original script; the stronger hit per
-     * entry counts. Runs before the transaction: it is CPU work that needs no connection.
-     */
-    private List<WatchlistHit> screen(TravelDocument d, String postId) {
-        String latin = (d.givenNames() == null ? "" : d.givenNames() + " ") + d.surname();
-        Map<String, WatchlistHit> best = new LinkedHashMap<>();
-        List<String> names = d.nameOriginal() == null ? List.of(latin) : List.of(latin, d.nameOriginal());
-        for (String name : names) {
-            for (WatchlistHit hit : screening.screenAtPost(new ScreeningQuery(name, d.dateOfBirth(), d.nationality(),
-                    d.sex(), d.documentNumber(), d.issuingState()), 10, postId)) {
-                best.merge(hit.kind() + hit.listId() + '\u0000' + hit.entryId(), hit,
-                        (a, b) -> a.score() >= b.score() ? a : b);
-            }
-        }
-        return List.copyOf(best.values());
     }
 
     private List<Movement> movements(Connection connection, long personId, Long excluded) throws SQLException {

@@ -1,0 +1,36 @@
+package org.ibex.border;
+
+import org.ibex.watchlist.ScreeningIndex;
+import org.ibex.watchlist.ScreeningQuery;
+import org.ibex.watchlist.WatchlistHit;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Screens a document's holder against the lists a post may screen: by the name as printed and, when given, in its
+ * original script; the stronger hit per entry counts. CPU work that needs no connection, so it runs before the
+ * crossing's transaction.
+ */
+final class HolderScreening {
+    private final ScreeningIndex index;
+
+    HolderScreening(ScreeningIndex index) {
+        this.index = index;
+    }
+
+    List<WatchlistHit> screen(TravelDocument d, String postId) {
+        String latin = (d.givenNames() == null ? "" : d.givenNames() + " ") + d.surname();
+        Map<String, WatchlistHit> best = new LinkedHashMap<>();
+        List<String> names = d.nameOriginal() == null ? List.of(latin) : List.of(latin, d.nameOriginal());
+        for (String name : names) {
+            for (WatchlistHit hit : index.screenAtPost(new ScreeningQuery(name, d.dateOfBirth(), d.nationality(),
+                    d.sex(), d.documentNumber(), d.issuingState()), 10, postId)) {
+                best.merge(hit.kind() + hit.listId() + '\u0000' + hit.entryId(), hit,
+                        (a, b) -> a.score() >= b.score() ? a : b);
+            }
+        }
+        return List.copyOf(best.values());
+    }
+}
