@@ -102,11 +102,11 @@ public final class BorderService {
         Assessment assessment;
         try {
             database.inTransaction(connection -> {
-                throw new Discarded(assessment(connection, p));
+                throw new DiscardedAssessment(assessment(connection, p));
             });
             throw new IllegalStateException("an assessment is always rolled back");
-        } catch (Discarded discarded) {
-            assessment = discarded.assessment;
+        } catch (DiscardedAssessment discarded) {
+            assessment = discarded.assessment();
         }
         TravelDocument d = p.read().document();
         accessLog.record(AccessLog.Access.by(actor, "crossing.assess", "document " + d.issuingState() + " "
@@ -114,23 +114,15 @@ public final class BorderService {
         return assessment;
     }
 
-    /** Carries an assessment out of the transaction it rolls back. */
-    private static final class Discarded extends RuntimeException {
-        private final transient Assessment assessment;
-
-        Discarded(Assessment assessment) {
-            super(null, null, false, false);
-            this.assessment = assessment;
-        }
-    }
-
     private Assessment assessment(Connection connection, Prepared p) throws SQLException {
         Optional<Crossing> existing = crossings.findByUid(connection, p.post().id(), p.uid());
         if (existing.isPresent()) {
-            return new Assessment(existing.get().document(), null, List.of(), List.of(), existing.get());
+            Crossing c = existing.get();
+            return new Assessment(c.document(), null, List.of(), List.of(), c, c.localDate());
         }
         Evaluated e = evaluate(connection, p);
-        return new Assessment(e.document(), e.outcome(), e.standing(), e.suppressed(), null);
+        return new Assessment(e.document(), e.outcome(), e.standing(), e.suppressed(), null,
+                p.occurredAt().atZone(p.post().zone()).toLocalDate());
     }
 
     /**

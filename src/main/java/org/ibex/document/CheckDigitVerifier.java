@@ -47,14 +47,14 @@ final class CheckDigitVerifier {
         int expected = CheckDigit.computeOrNegative(value);
         if (expected < 0) {
             out.error(field, RULE, at, field + " check digit cannot be computed: '" + value
-                    + "' holds characters other than A-Z, 0-9 and <");
+                    + "' holds characters other than A-Z, 0-9 and <", value);
             return false;
         }
         if (printed == (char) ('0' + expected)) {
             return true;
         }
         out.error(field, RULE, at, field + " check digit: expected " + expected + " for '" + value
-                + "' but found '" + printed + "'");
+                + "' but found '" + printed + "'", value, String.valueOf(expected), String.valueOf(printed));
         return false;
     }
 }

@@ -30,7 +30,7 @@ final class DateField {
     private static LocalDate read(Field field, String raw, LocalDate latest, Findings out) {
         if (!raw.chars().allMatch(DateField::isDigit)) {
             out.error(field.name(), "date", field.position(),
-                    field.name() + " must be six digits YYMMDD, found '" + raw + "'");
+                    field.name() + " must be six digits YYMMDD, found '" + raw + "'", raw);
             return null;
         }
         int yy = Integer.parseInt(raw.substring(0, 2));
@@ -45,7 +45,7 @@ final class DateField {
             return LocalDate.of(year, month, day);
         } catch (DateTimeException e) {
             out.error(field.name(), "date", field.position(), field.name() + " '" + raw
-                    + "' is not a calendar date (expected YYMMDD with month 01-12 and a day in that month)");
+                    + "' is not a calendar date (expected YYMMDD with month 01-12 and a day in that month)", raw);
             return null;
         }
     }

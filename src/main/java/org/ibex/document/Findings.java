@@ -9,8 +9,9 @@ final class Findings {
     private final List<MrzRepair> repairs = new ArrayList<>();
     private final List<MrzSuggestion> suggestions = new ArrayList<>();
 
-    void error(String field, String rule, MrzPosition at, String message) {
-        errors.add(new MrzIssue(field, rule, message, at));
+    /** An error; {@code values} are those the message names, in its order. */
+    void error(String field, String rule, MrzPosition at, String message, String... values) {
+        errors.add(new MrzIssue(field, rule, message, at, List.of(values)));
     }
 
     void repair(String field, String rule, MrzPosition at, String from, String to, String message) {

@@ -34,11 +34,13 @@ final class MrzFieldReader {
         String raw = field.in(lines);
         if (!isLetter(raw.charAt(0))) {
             out.error(field.name(), "format", field.positionOf(0),
-                    "documentCode must start with a letter (P, I, A, C or V), found '" + raw.charAt(0) + "'");
+                    "documentCode must start with a letter (P, I, A, C or V), found '" + raw.charAt(0) + "'",
+                    String.valueOf(raw.charAt(0)));
         }
         if (!isLetter(raw.charAt(1)) && raw.charAt(1) != Fillers.FILLER) {
             out.error(field.name(), "format", field.positionOf(1),
-                    "documentCode's second character must be a letter or <, found '" + raw.charAt(1) + "'");
+                    "documentCode's second character must be a letter or <, found '" + raw.charAt(1) + "'",
+                    String.valueOf(raw.charAt(1)));
         }
         return Fillers.trimTrailing(raw);
     }
@@ -47,7 +49,7 @@ final class MrzFieldReader {
         String code = Fillers.trimTrailing(field.in(lines));
         if (!CountryCodes.isKnown(code)) {
             out.error(field.name(), "country-code", field.position(), field.name() + " '" + field.in(lines)
-                    + "' is not an ISO 3166-1 alpha-3 or ICAO Doc 9303 code");
+                    + "' is not an ISO 3166-1 alpha-3 or ICAO Doc 9303 code", field.in(lines));
         }
         return code;
     }
@@ -58,7 +60,8 @@ final class MrzFieldReader {
             return "X";
         }
         if (c != 'M' && c != 'F') {
-            out.error(field.name(), "sex", field.position(), "sex must be M, F or < (unspecified), found '" + c + "'");
+            out.error(field.name(), "sex", field.position(), "sex must be M, F or < (unspecified), found '" + c + "'",
+                    String.valueOf(c));
         }
         return String.valueOf(c);
     }

@@ -82,7 +82,8 @@ final class MrzNormaliser {
             }
             // Dropping a data character would be a guess, so the line keeps it and the fields ignore it.
             out.error(field, "length", at, "line " + number + " has " + line.length() + " characters, expected "
-                    + length + "; the last character '" + last + "' is not a filler, so it was not removed");
+                    + length + "; the last character '" + last + "' is not a filler, so it was not removed",
+                    String.valueOf(line.length()), String.valueOf(length), String.valueOf(last));
         }
         return line;
     }
@@ -92,7 +93,8 @@ final class MrzNormaliser {
             char c = line.charAt(i);
             if (!Fillers.isMrzCharacter(c)) {
                 out.error("line" + number, "charset", new MrzPosition(number, i + 1, 1), String.format(
-                        "line %d column %d holds '%c' (U+%04X); an MRZ holds only A-Z, 0-9 and <", number, i + 1, c, (int) c));
+                        "line %d column %d holds '%c' (U+%04X); an MRZ holds only A-Z, 0-9 and <", number, i + 1, c, (int) c),
+                        String.valueOf(c));
             }
         }
     }

@@ -41,7 +41,8 @@ final class NameField {
             if (c >= '0' && c <= '9') {
                 String part = partAt(raw, i);
                 out.error(part, "charset", field.positionOf(i),
-                        part + " holds the digit '" + c + "'; a name holds only letters A-Z and the filler <");
+                        part + " holds the digit '" + c + "'; a name holds only letters A-Z and the filler <",
+                        String.valueOf(c));
             }
         }
     }

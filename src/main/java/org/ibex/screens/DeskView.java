@@ -3,6 +3,7 @@ package org.ibex.screens;
 import org.ibex.border.Assessment;
 import org.ibex.border.Crossing;
 import org.ibex.border.Direction;
+import org.ibex.document.MrzReading;
 
 import java.util.List;
 
@@ -24,6 +25,13 @@ public record DeskView(String uid, Direction direction, String mrz, MrzView read
     /** True when the assessment found the uid recorded already: the officer sees that crossing, not a new proposal. */
     public boolean alreadyRecorded() {
         return assessment != null && assessment.recorded() != null;
+    }
+
+    /** The reading's and the assessment's findings in the officer's language. */
+    public InspectionWords words(Texts t) {
+        MrzReading read = reading == null ? null : reading.reading();
+        return new InspectionWords(t, assessment == null ? InspectionWords.Facts.of(read)
+                : InspectionWords.Facts.of(assessment, read));
     }
 
     public boolean proposal() {

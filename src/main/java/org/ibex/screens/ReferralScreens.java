@@ -8,6 +8,8 @@ import org.ibex.border.InvalidInputException;
 import org.ibex.border.NotFoundException;
 import org.ibex.border.Post;
 import org.ibex.border.RecordedCrossing;
+import org.ibex.document.MrzInputException;
+import org.ibex.document.MrzReading;
 import org.ibex.web.Services;
 
 import java.time.Instant;
@@ -72,7 +74,20 @@ final class ReferralScreens {
         }
         r.render("supervisor/referral.jte", r.page(r.t("supervisor.referral.title"), form),
                 "row", SupervisorRows.CrossingRow.of(crossing, r.texts()), "crossing", crossing,
-                "awaiting", awaiting(crossing));
+                "awaiting", awaiting(crossing), "words", new InspectionWords(r.texts(),
+                        InspectionWords.Facts.of(crossing, reading(crossing))));
+    }
+
+    /** The MRZ as the officer's reader gave it, read again for its errors in words; null when keyed in or unreadable. */
+    private MrzReading reading(Crossing crossing) {
+        if (crossing.document().mrz() == null) {
+            return null;
+        }
+        try {
+            return services.mrzParser().parse(crossing.document().mrz());
+        } catch (MrzInputException e) {
+            return null;
+        }
     }
 
     /** Only a referral not yet handled takes an outcome here; other corrections go through the API. */
