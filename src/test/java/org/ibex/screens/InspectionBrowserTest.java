@@ -120,7 +120,9 @@ class InspectionBrowserTest extends BrowserTestBase {
         scan(passport("OKONKWO", "CHIDI", LocalDate.of(1970, 6, 1), number(), LocalDate.now().minusDays(30)));
         browser.waitFor(By.id("confirm"));
         assertThat(browser.find(By.cssSelector(".insp-decision h2 .tag")).getAttribute("class")).contains("error");
-        assertThat(browser.text(By.cssSelector(".insp-reasons"))).contains("document expired on");
+        // The reason in the officer's language, with the day it expired.
+        assertThat(browser.text(By.cssSelector(".insp-reasons")))
+                .contains(lang.equals("ar") ? "انتهت صلاحية الوثيقة" : "document expired on");
         browser.check(lang, "inspection-expired");
     }
 
