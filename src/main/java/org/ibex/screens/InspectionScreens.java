@@ -66,7 +66,7 @@ public final class InspectionScreens implements ScreenArea {
         String uid = uid(r.form("uid"));
         form.set("mrz", mrz);
         if (form.hasErrors()) {
-            show(r, form, DeskView.fresh(uid, direction, null, recent(r)));
+            show(r, form, DeskView.fresh(uid, direction, null, recentUnlessKept(r)));
             return;
         }
         MrzReading reading = null;
@@ -94,19 +94,19 @@ public final class InspectionScreens implements ScreenArea {
             form.error(inPrints ? e.field() : "mrz", r.t(inPrints ? "inspection.error.prints"
                     : "inspection.error.unusable", e.getMessage()));
             show(r, form, new DeskView(uid, direction, mrz, reading == null ? null : MrzView.of(reading), null, null,
-                    false, false, recent(r)));
+                    false, false, recentUnlessKept(r)));
             return;
         } catch (ImageRefusedException | BiometricsBusyException e) {
             form.error(InspectionPrints.FIELD, r.t("inspection.error.prints", e.getMessage()));
             show(r, form, new DeskView(uid, direction, mrz, reading == null ? null : MrzView.of(reading), null, null,
-                    false, false, recent(r)));
+                    false, false, recentUnlessKept(r)));
             return;
         }
         if (!fingers.isEmpty()) {
             prints.keep(r.user().username(), uid, fingers);
         }
         show(r, form, new DeskView(uid, direction, mrz, MrzView.of(reading), assessment, null, false,
-                !fingers.isEmpty(), recent(r)));
+                !fingers.isEmpty(), recentUnlessKept(r)));
     }
 
     private void record(ScreenRequest r) {
@@ -144,7 +144,7 @@ public final class InspectionScreens implements ScreenArea {
                     ? services.border().assess(request(r, uid, direction, mrz, fingers), r.actor()) : null;
             MrzView view = readable ? MrzView.of(services.mrzParser().parse(mrz)) : null;
             show(r, form, new DeskView(uid, direction, mrz, view, assessment, null, false, !fingers.isEmpty(),
-                    recent(r)));
+                    recentUnlessKept(r)));
             return;
         }
         RecordedCrossing recorded;
@@ -153,7 +153,7 @@ public final class InspectionScreens implements ScreenArea {
         } catch (ConflictException e) {
             // This form's uid already recorded another traveller (a page from history): read the document afresh.
             form.error("mrz", r.t("inspection.error.formUsed"));
-            show(r, form, new DeskView(newUid(), direction, mrz, null, null, null, false, false, recent(r)));
+            show(r, form, new DeskView(newUid(), direction, mrz, null, null, null, false, false, recentUnlessKept(r)));
             return;
         }
         prints.forget(r.user().username(), uid);
@@ -191,6 +191,14 @@ public final class InspectionScreens implements ScreenArea {
             return raw.substring(0, MAX_MRZ);
         }
         return String.join("\n", raw.lines().map(String::strip).filter(l -> !l.isEmpty()).toList());
+    }
+
+    /**
+     * Null for an htmx request that records nothing: the page keeps the list it shows (hx-preserve), which saves the
+     * read of the post's latest crossings, and its access-log commit, on every assessment.
+     */
+    private List<Crossing> recentUnlessKept(ScreenRequest r) {
+        return r.htmx() ? null : recent(r);
     }
 
     private List<Crossing> recent(ScreenRequest r) {

@@ -99,6 +99,8 @@ class InspectionBrowserTest extends BrowserTestBase {
         browser.waitFor(By.id("confirm"));
         assertThat(browser.find(By.cssSelector(".insp-decision .tag")).getAttribute("class")).contains("ok");
         assertThat(browser.driver.switchTo().activeElement().getAttribute("id")).as("Enter confirms").isEqualTo("confirm");
+        assertThat(browser.find(By.cssSelector("#recent h2")).isDisplayed())
+                .as("the desk's list stays in place while a traveller is assessed").isTrue();
         browser.check(lang, "inspection-valid");
 
         int keystrokes = 0;
