@@ -3,24 +3,14 @@ package org.ibex.border;
 import org.ibex.access.Actor;
 import org.ibex.access.Role;
 import org.ibex.access.User;
-import org.ibex.audit.AccessLog;
-import org.ibex.audit.AuditLog;
-import org.ibex.biometrics.BiometricRepository;
-import org.ibex.biometrics.BiometricService;
-import org.ibex.biometrics.ExtractionGate;
-import org.ibex.biometrics.ScoreThresholds;
-import org.ibex.document.MrzParser;
 import org.ibex.document.MrzWriter;
-import org.ibex.names.NameMatcher;
 import org.ibex.store.Database;
 import org.ibex.store.TestDatabases;
-import org.ibex.watchlist.ScreeningIndex;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -47,14 +37,8 @@ class OverstayerFilterTest {
         PostRepository posts = new PostRepository(database);
         posts.add(new Post("POST-A", "Airport", Post.Kind.AIRPORT, ZoneId.of("UTC")));
         posts.add(new Post("POST-B", "Land", Post.Kind.LAND, ZoneId.of("UTC")));
-        AccessLog accessLog = new AccessLog(database, new AuditLog(CLOCK), CLOCK);
-        StayPolicy policy = new StayPolicy(Map.of(), StayRule.rolling(90, 180));
-        BiometricService biometrics = new BiometricService(database, new BiometricRepository(),
-                BiometricService.loadGallery(database, new BiometricRepository()), ScoreThresholds.fvc2002(), accessLog,
-                new PersonScope(), new ExtractionGate(1, Duration.ofSeconds(5)), CLOCK);
-        border = new BorderService(database, new MrzParser(CLOCK), new InspectionRules(18), () -> policy, posts,
-                accessLog, new ScreeningIndex(new NameMatcher(), CLOCK), biometrics, CLOCK);
-        stays = new StayService(database, () -> policy, accessLog, CLOCK);
+        border = TestBorder.service(database, posts, CLOCK);
+        stays = new StayService(database, () -> TestBorder.POLICY, TestBorder.accessLog(database, CLOCK), CLOCK);
         enter("POST-A", "FRA", "FILTERA", "FA1234567", OFFICER_A);
         enter("POST-A", "DEU", "FILTERB", "FB1234567", OFFICER_A);
         enter("POST-B", "FRA", "FILTERC", "FC1234567", OFFICER_B);
