@@ -9,6 +9,7 @@ import org.ibex.store.Sql;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -84,9 +85,7 @@ public final class AccessLog {
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT id, at, actor, role, action, subject, purpose, remote FROM access_log ORDER BY id DESC "
                             + "FETCH FIRST " + Math.max(1, Math.min(limit, 10_000)) + " ROWS ONLY")) {
-                return Sql.list(select, row -> new Entry(row.getLong("id"), Sql.instant(row, "at"), new Access(
-                        row.getString("actor"), row.getString("role"), row.getString("action"),
-                        row.getString("subject"), row.getString("purpose"), row.getString("remote"))));
+                return Sql.list(select, AccessLog::entry);
             }
         });
     }
@@ -98,9 +97,7 @@ public final class AccessLog {
                     "SELECT id, at, actor, role, action, subject, purpose, remote FROM access_log WHERE action LIKE ? "
                             + "ORDER BY id DESC FETCH FIRST " + Math.max(1, Math.min(limit, 10_000)) + " ROWS ONLY")) {
                 select.setString(1, prefix.replace("%", "").replace("_", "") + "%");
-                return Sql.list(select, row -> new Entry(row.getLong("id"), Sql.instant(row, "at"), new Access(
-                        row.getString("actor"), row.getString("role"), row.getString("action"),
-                        row.getString("subject"), row.getString("purpose"), row.getString("remote"))));
+                return Sql.list(select, AccessLog::entry);
             }
         });
     }
@@ -113,7 +110,7 @@ public final class AccessLog {
             throws SQLException {
         StringBuilder where = new StringBuilder("1=0");
         exact.forEach(e -> where.append(" OR subject = ?"));
-        prefixes.forEach(p -> where.append(" OR subject LIKE ? ESCAPE '!'"));
+        prefixes.forEach(p -> where.append(" OR subject LIKE ? ").append(Sql.LIKE_ESCAPE));
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT id, at, actor, role, action, subject, purpose, remote FROM access_log WHERE " + where
                         + " ORDER BY id DESC FETCH FIRST " + Math.max(1, Math.min(limit, 10_000)) + " ROWS ONLY")) {
@@ -122,15 +119,19 @@ public final class AccessLog {
                 select.setString(i++, e);
             }
             for (String p : prefixes) {
-                select.setString(i++, p.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+                select.setString(i++, Sql.startingWith(p));
             }
-            return Sql.list(select, row -> new Entry(row.getLong("id"), Sql.instant(row, "at"), new Access(
-                    row.getString("actor"), row.getString("role"), row.getString("action"),
-                    row.getString("subject"), row.getString("purpose"), row.getString("remote"))));
+            return Sql.list(select, AccessLog::entry);
         }
     }
 
     private static String truncate(String value, int max) {
         return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+
+    private static Entry entry(ResultSet row) throws SQLException {
+        return new Entry(row.getLong("id"), Sql.instant(row, "at"), new Access(row.getString("actor"),
+                row.getString("role"), row.getString("action"), row.getString("subject"), row.getString("purpose"),
+                row.getString("remote")));
     }
 }

@@ -169,10 +169,11 @@ public final class CrossingRepository {
         }
         if (filter.search() != null && !filter.search().isBlank()) {
             String term = filter.search().strip().toUpperCase(java.util.Locale.ROOT);
-            String part = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            sql.append(" AND (c.document_number = ? OR UPPER(c.surname || ' ' || COALESCE(c.given_names, ''))"
-                    + " LIKE ? ESCAPE '\\' OR UPPER(COALESCE(c.given_names, '') || ' ' || c.surname) LIKE ? ESCAPE '\\'"
-                    + " OR UPPER(COALESCE(c.name_original, '')) LIKE ? ESCAPE '\\')");
+            String part = Sql.containing(term);
+            String like = " LIKE ? " + Sql.LIKE_ESCAPE;
+            sql.append(" AND (c.document_number = ? OR UPPER(c.surname || ' ' || COALESCE(c.given_names, ''))" + like
+                    + " OR UPPER(COALESCE(c.given_names, '') || ' ' || c.surname)" + like
+                    + " OR UPPER(COALESCE(c.name_original, ''))" + like + ")");
             args.add(term);
             args.add(part);
             args.add(part);

@@ -40,15 +40,15 @@ public final class PersonSearch {
         if (wanted.length() > MAX_TEXT) {
             throw InvalidInputException.of("q", "too-long", "a search is at most " + MAX_TEXT + " characters");
         }
-        String like = "%" + wanted.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        String like = Sql.containing(wanted);
         // MRZ names keep '<' between words; a search types spaces.
         String nameLike = like.replace(' ', '%');
         boolean bound = actor.user().role().boundToPost();
         String sql = "SELECT p.id, p.surname, p.given_names, p.date_of_birth, p.nationality, p.sex FROM person p"
-                + " WHERE (UPPER(p.surname || ' ' || COALESCE(p.given_names, '')) LIKE ? ESCAPE '!'"
-                + " OR UPPER(COALESCE(p.given_names, '') || ' ' || p.surname) LIKE ? ESCAPE '!'"
+                + " WHERE (UPPER(p.surname || ' ' || COALESCE(p.given_names, '')) LIKE ? " + Sql.LIKE_ESCAPE
+                + " OR UPPER(COALESCE(p.given_names, '') || ' ' || p.surname) LIKE ? " + Sql.LIKE_ESCAPE
                 + " OR EXISTS (SELECT 1 FROM person_document d WHERE d.person_id = p.id"
-                + " AND d.document_number LIKE ? ESCAPE '!'))"
+                + " AND d.document_number LIKE ? " + Sql.LIKE_ESCAPE + "))"
                 // A cheap first cut by post; the file's own rule below has the last word.
                 + (bound ? " AND (EXISTS (SELECT 1 FROM crossing c WHERE c.person_id = p.id AND c.post_id = ?)"
                 + " OR EXISTS (SELECT 1 FROM biometric_case k WHERE k.person_id = p.id AND k.post_id = ?))" : "")

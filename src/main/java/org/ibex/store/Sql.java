@@ -22,6 +22,26 @@ public final class Sql {
         T map(ResultSet row) throws SQLException;
     }
 
+    /**
+     * The escape clause that goes after {@code LIKE ?} whenever the pattern comes from {@link #containing} or
+     * {@link #startingWith}: a user's '%' or '_' is then a character to find, not a wildcard.
+     */
+    public static final String LIKE_ESCAPE = "ESCAPE '!'";
+
+    /** A LIKE pattern matching any text that contains {@code text} literally. */
+    public static String containing(String text) {
+        return "%" + likeLiteral(text) + "%";
+    }
+
+    /** A LIKE pattern matching any text that starts with {@code text} literally. */
+    public static String startingWith(String text) {
+        return likeLiteral(text) + "%";
+    }
+
+    private static String likeLiteral(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
     public static <T> List<T> list(PreparedStatement statement, RowMapper<T> mapper) throws SQLException {
         List<T> out = new ArrayList<>();
         try (ResultSet rows = statement.executeQuery()) {

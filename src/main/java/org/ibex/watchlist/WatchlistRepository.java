@@ -20,6 +20,12 @@ import java.util.function.Consumer;
 /** Watchlists and their entries in the database. A list is replaced whole, in the caller's transaction: all or none. */
 public final class WatchlistRepository {
     private static final int BATCH = 1000;
+    /** Every read of person entries takes these columns, in the order {@code person(row)} maps them. */
+    private static final String SELECT_PERSONS = "SELECT list_id, entry_id, names, date_of_birth, nationality, sex,"
+            + " reason, source, valid_from, valid_until, action FROM watchlist_person";
+    /** Every read of document entries takes these columns, as {@code document(row)} maps them. */
+    private static final String SELECT_DOCUMENTS = "SELECT list_id, entry_id, document_number, issuing_state,"
+            + " document_type, status, reported_on, source FROM watchlist_document";
     private final Database database;
     private final ObjectMapper json = Json.mapper();
 
@@ -64,15 +70,13 @@ public final class WatchlistRepository {
     /** The list's entries as stored now. */
     ListSnapshot content(Connection connection, String listId) throws SQLException {
         List<PersonEntry> persons = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT list_id, entry_id, names, date_of_birth,"
-                + " nationality, sex, reason, source, valid_from, valid_until, action FROM watchlist_person"
+        try (PreparedStatement select = connection.prepareStatement(SELECT_PERSONS
                 + " WHERE list_id = ? ORDER BY entry_id")) {
             select.setString(1, listId);
             persons.addAll(Sql.list(select, this::person));
         }
         List<DocumentEntry> documents = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT list_id, entry_id, document_number,"
-                + " issuing_state, document_type, status, reported_on, source FROM watchlist_document"
+        try (PreparedStatement select = connection.prepareStatement(SELECT_DOCUMENTS
                 + " WHERE list_id = ? ORDER BY entry_id")) {
             select.setString(1, listId);
             documents.addAll(Sql.list(select, WatchlistRepository::document));
@@ -86,12 +90,11 @@ public final class WatchlistRepository {
      */
     List<PersonEntry> persons(Connection connection, String listId, String search, String after, int limit)
             throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT list_id, entry_id, names, date_of_birth, nationality, sex, reason,"
-                + " source, valid_from, valid_until, action FROM watchlist_person WHERE list_id = ?");
+        StringBuilder sql = new StringBuilder(SELECT_PERSONS + " WHERE list_id = ?");
         List<Object> args = new ArrayList<>(List.of(listId));
         if (search != null) {
-            sql.append(" AND LOWER(names) LIKE ? ESCAPE '!'");
-            args.add("%" + likeEscaped(search.toLowerCase(java.util.Locale.ROOT)) + "%");
+            sql.append(" AND LOWER(names) LIKE ? ").append(Sql.LIKE_ESCAPE);
+            args.add(Sql.containing(search.toLowerCase(java.util.Locale.ROOT)));
         }
         if (after != null) {
             sql.append(" AND entry_id > ?");
@@ -107,12 +110,11 @@ public final class WatchlistRepository {
     /** Up to {@code limit} document entries after {@code after} whose number contains {@code number} (null: all). */
     List<DocumentEntry> documents(Connection connection, String listId, String number, String after, int limit)
             throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT list_id, entry_id, document_number, issuing_state, document_type,"
-                + " status, reported_on, source FROM watchlist_document WHERE list_id = ?");
+        StringBuilder sql = new StringBuilder(SELECT_DOCUMENTS + " WHERE list_id = ?");
         List<Object> args = new ArrayList<>(List.of(listId));
         if (number != null) {
-            sql.append(" AND document_number LIKE ? ESCAPE '!'");
-            args.add("%" + likeEscaped(number) + "%");
+            sql.append(" AND document_number LIKE ? ").append(Sql.LIKE_ESCAPE);
+            args.add(Sql.containing(number));
         }
         if (after != null) {
             sql.append(" AND entry_id > ?");
@@ -127,8 +129,7 @@ public final class WatchlistRepository {
 
     /** One person entry of a list by its id. */
     Optional<PersonEntry> person(Connection connection, String listId, String entryId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT list_id, entry_id, names, date_of_birth,"
-                + " nationality, sex, reason, source, valid_from, valid_until, action FROM watchlist_person"
+        try (PreparedStatement select = connection.prepareStatement(SELECT_PERSONS
                 + " WHERE list_id = ? AND entry_id = ?")) {
             Sql.bindAll(select, listId, entryId);
             return Sql.list(select, this::person).stream().findFirst();
@@ -137,17 +138,13 @@ public final class WatchlistRepository {
 
     /** One document entry of a list by its id. */
     Optional<DocumentEntry> document(Connection connection, String listId, String entryId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT list_id, entry_id, document_number,"
-                + " issuing_state, document_type, status, reported_on, source FROM watchlist_document"
+        try (PreparedStatement select = connection.prepareStatement(SELECT_DOCUMENTS
                 + " WHERE list_id = ? AND entry_id = ?")) {
             Sql.bindAll(select, listId, entryId);
             return Sql.list(select, WatchlistRepository::document).stream().findFirst();
         }
     }
 
-    private static String likeEscaped(String text) {
-        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
-    }
 
     /** The entry as the database keeps it: long reasons and sources are cut, so a stored version compares equal. */
     static PersonEntry asStored(PersonEntry p) {
@@ -191,8 +188,7 @@ public final class WatchlistRepository {
     public void eachPerson(Consumer<PersonEntry> sink) {
         database.read(connection -> {
             connection.setAutoCommit(false); // lets PostgreSQL stream with a cursor instead of loading all rows
-            try (PreparedStatement select = connection.prepareStatement("SELECT list_id, entry_id, names, date_of_birth,"
-                    + " nationality, sex, reason, source, valid_from, valid_until, action FROM watchlist_person")) {
+            try (PreparedStatement select = connection.prepareStatement(SELECT_PERSONS)) {
                 select.setFetchSize(5000);
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
@@ -209,8 +205,7 @@ public final class WatchlistRepository {
 
     public void eachDocument(Consumer<DocumentEntry> sink) {
         database.read(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT list_id, entry_id, document_number,"
-                    + " issuing_state, document_type, status, reported_on, source FROM watchlist_document");
+            try (PreparedStatement select = connection.prepareStatement(SELECT_DOCUMENTS);
                  ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     sink.accept(document(row));
