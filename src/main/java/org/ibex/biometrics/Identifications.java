@@ -6,6 +6,7 @@ import org.ibex.input.FieldRuleException;
 import org.ibex.store.ConflictException;
 import org.ibex.store.Database;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -60,13 +61,17 @@ final class Identifications {
 
     /** The identification as recorded; another post's reads as one never made. Every read is logged. */
     Identification read(long id, Actor actor) {
-        return database.inTransaction(connection -> {
-            Optional<Identification> found = identifications.find(connection, id)
-                    .filter(i -> actor.user().mayActAtPost(i.postId()));
-            accessLog.record(connection, AccessLog.Access.by(actor, found.isPresent() ? "read identification"
-                    : "read identification refused", "identification " + id));
-            return found;
-        }).orElseThrow(() -> BiometricRefusal.unknownIdentification(id));
+        return database.inTransaction(connection -> readLogged(connection, id, actor))
+                .orElseThrow(() -> BiometricRefusal.unknownIdentification(id));
+    }
+
+    /** The post's own identification, empty for any other; the read, or its refusal, in the same transaction. */
+    private Optional<Identification> readLogged(Connection connection, long id, Actor actor) throws SQLException {
+        Optional<Identification> found = identifications.find(connection, id)
+                .filter(i -> actor.user().mayActAtPost(i.postId()));
+        accessLog.record(connection, AccessLog.Access.by(actor, found.isPresent() ? "read identification"
+                : "read identification refused", "identification " + id));
+        return found;
     }
 
     /**
@@ -120,10 +125,7 @@ final class Identifications {
     /** An identification with the officer's conclusion, if recorded; another post's reads as one never made. Logged. */
     ReviewedIdentification readReviewed(long id, Actor actor) {
         return database.inTransaction(connection -> {
-            Optional<Identification> found = identifications.find(connection, id)
-                    .filter(i -> actor.user().mayActAtPost(i.postId()));
-            accessLog.record(connection, AccessLog.Access.by(actor, found.isPresent() ? "read identification"
-                    : "read identification refused", "identification " + id));
+            Optional<Identification> found = readLogged(connection, id, actor);
             if (found.isEmpty()) {
                 return Optional.<ReviewedIdentification>empty();
             }
