@@ -33,7 +33,7 @@ public final class CommonScreens implements ScreenArea {
     @Override
     public void routes(ScreenRoutes routes) {
         routes.open(HandlerType.GET, "/", request -> request.redirect(
-                shell.sessionToken(request.ctx()).flatMap(t -> shell.authenticator().authenticate(t))
+                shell.session(request.ctx())
                         .map(session -> Nav.home(session.user().role())).orElse("/login")));
         routes.open(HandlerType.GET, "/login", request -> showLogin(request, Form.empty()
                 .set("next", safeNext(request.query("next")))));

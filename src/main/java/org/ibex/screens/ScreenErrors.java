@@ -45,7 +45,7 @@ final class ScreenErrors {
 
     /** The logged-in user of a request that reached no screen, so its error page keeps the header. */
     User user(Context ctx) {
-        return shell.sessionToken(ctx).flatMap(shell.authenticator()::authenticate)
+        return shell.session(ctx)
                 .map(org.ibex.access.Authenticator.Authenticated::user).orElse(null);
     }
 

@@ -62,6 +62,11 @@ public final class Shell {
         return token == null || token.isBlank() || token.length() > 200 ? Optional.empty() : Optional.of(token);
     }
 
+    /** The logged-in session of a request, if its cookie names a live one. */
+    public Optional<Authenticator.Authenticated> session(Context ctx) {
+        return sessionToken(ctx).flatMap(authenticator::authenticate);
+    }
+
     public void setSession(Context ctx, String token) {
         ctx.res().addHeader("Set-Cookie", cookie(SESSION_COOKIE, token, -1));
     }
