@@ -46,10 +46,9 @@ public final class ListEdits {
         String why = reason(reason);
         LocalDate yesterday = LocalDate.now(clock).minusDays(1);
         return keeper.edit(listId, "expire person/" + entryId + " reason=" + why, content -> new ListSnapshot(
-                replaced(content.persons(), entryId, PersonEntry::entryId, old -> new PersonEntry(old.listId(),
-                        old.entryId(), old.names(), old.dateOfBirth(), old.nationality(), old.sex(), old.reason(),
-                        old.source(), old.validFrom() != null && old.validFrom().isAfter(yesterday) ? yesterday
-                        : old.validFrom(), yesterday, old.action())), content.documents()), null, actor);
+                replaced(content.persons(), entryId, PersonEntry::entryId, old -> old.withValidity(
+                        old.validFrom() != null && old.validFrom().isAfter(yesterday) ? yesterday : old.validFrom(),
+                        yesterday)), content.documents()), null, actor);
     }
 
     /** Adds a document entry; its id must be new in the list. */

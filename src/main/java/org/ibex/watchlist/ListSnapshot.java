@@ -19,8 +19,19 @@ import java.util.zip.GZIPOutputStream;
 record ListSnapshot(List<PersonEntry> persons, List<DocumentEntry> documents) {
     private static final ObjectMapper JSON = Json.mapper();
 
+    /** dateOfBirth and nationality are the first of each: versions stored before lists kept several hold only them. */
     private record PersonRow(String id, List<String> names, String dateOfBirth, String nationality, String sex,
-                             String reason, String source, LocalDate validFrom, LocalDate validUntil, EntryAction action) {
+                             String reason, String source, LocalDate validFrom, LocalDate validUntil, EntryAction action,
+                             List<String> datesOfBirth, List<String> nationalities, String placeOfBirth,
+                             List<ListedDocument> documents) {
+        PersonEntry entry(String listId) {
+            List<PartialDate> dates = datesOfBirth != null ? datesOfBirth.stream().map(PartialDate::parse).toList()
+                    : dateOfBirth == null ? List.of() : List.of(PartialDate.parse(dateOfBirth));
+            List<String> codes = nationalities != null ? nationalities
+                    : nationality == null ? List.of() : List.of(nationality);
+            return new PersonEntry(listId, id, names, dates, codes, sex, placeOfBirth, documents, reason, source,
+                    validFrom, validUntil, action);
+        }
     }
 
     private record DocumentRow(String id, String number, String issuingState, String type, DocumentStatus status,
@@ -33,7 +44,9 @@ record ListSnapshot(List<PersonEntry> persons, List<DocumentEntry> documents) {
     byte[] encode() {
         Rows rows = new Rows(persons.stream().map(p -> new PersonRow(p.entryId(), p.names(),
                 p.dateOfBirth() == null ? null : p.dateOfBirth().toString(), p.nationality(), p.sex(), p.reason(),
-                p.source(), p.validFrom(), p.validUntil(), p.action())).toList(),
+                p.source(), p.validFrom(), p.validUntil(), p.action(),
+                p.datesOfBirth().stream().map(PartialDate::toString).toList(), p.nationalities(), p.placeOfBirth(),
+                p.documents())).toList(),
                 documents.stream().map(d -> new DocumentRow(d.entryId(), d.documentNumber(), d.issuingState(),
                         d.documentType(), d.status(), d.reportedOn(), d.source())).toList());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -52,9 +65,7 @@ record ListSnapshot(List<PersonEntry> persons, List<DocumentEntry> documents) {
         } catch (IOException e) {
             throw new UncheckedIOException("list " + listId + " has an unreadable version snapshot", e);
         }
-        return new ListSnapshot(rows.persons().stream().map(p -> new PersonEntry(listId, p.id(), p.names(),
-                p.dateOfBirth() == null ? null : PartialDate.parse(p.dateOfBirth()), p.nationality(), p.sex(), p.reason(),
-                p.source(), p.validFrom(), p.validUntil(), p.action())).toList(),
+        return new ListSnapshot(rows.persons().stream().map(p -> p.entry(listId)).toList(),
                 rows.documents().stream().map(d -> new DocumentEntry(listId, d.id(), d.number(), d.issuingState(),
                         d.type(), d.status(), d.reportedOn(), d.source())).toList());
     }

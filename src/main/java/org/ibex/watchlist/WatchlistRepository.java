@@ -21,8 +21,8 @@ import java.util.function.Consumer;
 public final class WatchlistRepository {
     private static final int BATCH = 1000;
     /** Every read of person entries takes these columns, in the order {@code person(row)} maps them. */
-    private static final String SELECT_PERSONS = "SELECT list_id, entry_id, names, date_of_birth, nationality, sex,"
-            + " reason, source, valid_from, valid_until, action FROM watchlist_person";
+    private static final String SELECT_PERSONS = "SELECT list_id, entry_id, names, dates_of_birth, nationalities, sex,"
+            + " reason, source, valid_from, valid_until, action, place_of_birth, documents FROM watchlist_person";
     /** Every read of document entries takes these columns, as {@code document(row)} maps them. */
     private static final String SELECT_DOCUMENTS = "SELECT list_id, entry_id, document_number, issuing_state,"
             + " document_type, status, reported_on, source FROM watchlist_document";
@@ -148,8 +148,7 @@ public final class WatchlistRepository {
 
     /** The entry as the database keeps it: long reasons and sources are cut, so a stored version compares equal. */
     static PersonEntry asStored(PersonEntry p) {
-        return new PersonEntry(p.listId(), p.entryId(), p.names(), p.dateOfBirth(), p.nationality(), p.sex(),
-                truncate(p.reason(), 1000), truncate(p.source(), 200), p.validFrom(), p.validUntil(), p.action());
+        return p.withReasonAndSource(truncate(p.reason(), 1000), truncate(p.source(), 200));
     }
 
     static DocumentEntry asStored(DocumentEntry d) {
@@ -239,15 +238,16 @@ public final class WatchlistRepository {
     private void insertPersons(Connection connection, String listId, List<PersonEntry> persons, Consumer<Integer> progress)
             throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO watchlist_person(list_id, entry_id, names,"
-                + " date_of_birth, nationality, sex, reason, source, valid_from, valid_until, action)"
-                + " VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
+                + " date_of_birth, nationality, sex, reason, source, valid_from, valid_until, action, dates_of_birth,"
+                + " nationalities, place_of_birth, documents) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
             int pending = 0;
             int done = 0;
             for (PersonEntry p : persons) {
                 Sql.bindAll(insert, listId, p.entryId(), Json.write(json, p.names()),
                         p.dateOfBirth() == null ? null : p.dateOfBirth().toString(), p.nationality(), p.sex(),
                         truncate(p.reason(), 1000), truncate(p.source(), 200), p.validFrom(), p.validUntil(),
-                        p.action().name());
+                        p.action().name(), PersonValues.dates(p.datesOfBirth()), PersonValues.codes(p.nationalities()),
+                        p.placeOfBirth(), PersonValues.documents(json, p.documents()));
                 insert.addBatch();
                 if (++pending == BATCH) {
                     insert.executeBatch();
@@ -291,10 +291,10 @@ public final class WatchlistRepository {
         } catch (JsonProcessingException e) {
             throw new SQLException("watchlist entry " + row.getString(2) + " has unreadable names", e);
         }
-        String dob = row.getString(4);
-        return new PersonEntry(row.getString(1), row.getString(2), names, dob == null ? null : PartialDate.parse(dob),
-                row.getString(5), row.getString(6), row.getString(7), row.getString(8), Sql.date(row, "valid_from"),
-                Sql.date(row, "valid_until"), EntryAction.valueOf(row.getString(11)));
+        return new PersonEntry(row.getString(1), row.getString(2), names, PersonValues.dates(row.getString(4)),
+                PersonValues.codes(row.getString(5)), row.getString(6), row.getString(12),
+                PersonValues.documents(json, row.getString(13)), row.getString(7), row.getString(8),
+                Sql.date(row, "valid_from"), Sql.date(row, "valid_until"), EntryAction.valueOf(row.getString(11)));
     }
 
     private static DocumentEntry document(ResultSet row) throws SQLException {
