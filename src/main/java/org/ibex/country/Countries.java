@@ -27,6 +27,8 @@ public final class Countries {
     private static final Map<String, Country> BY_CODE = load();
     private static final Map<String, Country> BY_ALPHA2 = byAlpha2();
     private static final Map<String, Country> BY_NAME = byName();
+    /** Words in the longest name, so a phrase is searched for names no longer than that. */
+    private static final int LONGEST_NAME = BY_NAME.keySet().stream().mapToInt(k -> k.split(" ").length).max().orElse(1);
 
     private Countries() {
     }
@@ -80,11 +82,48 @@ public final class Countries {
         return row == null ? code : row.country();
     }
 
-    /** Case, accents, punctuation and a leading "the" do not matter. */
+    /**
+     * The codes of every country name found in a phrase, in order, longest names first ("Sudan/or South Sudan"
+     * gives SDN and SSD; "United States. Also believed to hold Syrian nationality" gives USA and SYR). For
+     * free text where a list writes more than a name; empty when none is found.
+     */
+    public static List<String> findIn(String text) {
+        if (text == null) {
+            return List.of();
+        }
+        String[] words = key(text).split(" ");
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < words.length; ) {
+            int matched = 0;
+            for (int n = Math.min(LONGEST_NAME, words.length - i); n > 0 && matched == 0; n--) {
+                Country country = BY_NAME.get(String.join(" ", Arrays.asList(words).subList(i, i + n)));
+                if (country != null) {
+                    matched = n;
+                    if (!codes.contains(country.code())) {
+                        codes.add(country.code());
+                    }
+                }
+            }
+            i += Math.max(matched, 1);
+        }
+        return List.copyOf(codes);
+    }
+
+    /**
+     * Case, accents, punctuation, "&amp;" for "and", "St." for "Saint" and the word "the" do not matter: lists write
+     * "Saint Lucia", "Sao Tome and Principe" and "Saint Vincent and the Grenadines" where CLDR writes "St. Lucia",
+     * "São Tomé &amp; Príncipe" and "St. Vincent &amp; Grenadines".
+     */
     static String key(String name) {
-        String plain = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        String plain = Normalizer.normalize(name.replace("&", " and "), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
         String words = plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").strip();
-        return words.startsWith("the ") ? words.substring(4) : words;
+        StringBuilder key = new StringBuilder();
+        for (String word : words.split(" ")) {
+            if (!word.equals("the")) {
+                key.append(key.length() == 0 ? "" : " ").append(word.equals("st") ? "saint" : word);
+            }
+        }
+        return key.toString();
     }
 
     private static Map<String, Country> load() {
