@@ -5,13 +5,15 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Reads one INDIVIDUAL or ENTITY element of the UN list, from its start tag to its end tag, keeping the text of
- * the elements the model uses. Element text is bounded by the field limit; stray text between elements is
- * passed over.
+ * the elements the model uses. Element text is bounded by the field limit, its white space made single spaces;
+ * stray text between elements is passed over.
  */
 final class UnElementReader {
+    private static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}]+");
     private final XMLStreamReader xml;
     private final ParseLimits limits;
 
@@ -48,10 +50,20 @@ final class UnElementReader {
                 }
                 case "INDIVIDUAL_DATE_OF_BIRTH" -> {
                     List<Child> d = children();
-                    individual.birthDate(first(d, "DATE"), first(d, "YEAR"), first(d, "FROM_YEAR"), first(d, "TO_YEAR"));
+                    individual.birthDate(new UnBirthDate(first(d, "DATE"), first(d, "YEAR"), first(d, "FROM_YEAR"),
+                            first(d, "TO_YEAR"), first(d, "NOTE")));
                 }
-                // INDIVIDUAL_DOCUMENT holds the listed person's own passports and identity cards. They are not lost
-                // or stolen documents, and PersonEntry has no place for them, so they are passed over.
+                case "INDIVIDUAL_DOCUMENT" -> {
+                    List<Child> d = children();
+                    individual.document(new UnDocument(first(d, "TYPE_OF_DOCUMENT"), first(d, "TYPE_OF_DOCUMENT2"),
+                            first(d, "NUMBER"), first(d, "ISSUING_COUNTRY"), first(d, "COUNTRY_OF_ISSUE"),
+                            first(d, "DATE_OF_ISSUE"), first(d, "CITY_OF_ISSUE"), first(d, "NOTE")));
+                }
+                case "INDIVIDUAL_PLACE_OF_BIRTH" -> {
+                    List<Child> p = children();
+                    individual.placeOfBirth(first(p, "CITY"), first(p, "STATE_PROVINCE"), first(p, "COUNTRY"),
+                            first(p, "NOTE"));
+                }
                 default -> {
                     String text = text(name);
                     if (text != null) {
@@ -96,7 +108,10 @@ final class UnElementReader {
         }
     }
 
-    /** The text of the element just started, stripped, or null if empty; child elements are skipped. */
+    /**
+     * The text of the element just started with each run of white space (line breaks and the indentation after
+     * them included) made one space, stripped; null if empty. Child elements are skipped.
+     */
     private String text(String element) throws XMLStreamException {
         StringBuilder text = new StringBuilder();
         for (int depth = 1; depth > 0; ) {
@@ -113,8 +128,8 @@ final class UnElementReader {
                 text.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
             }
         }
-        String stripped = text.toString().strip();
-        return stripped.isEmpty() ? null : stripped;
+        String plain = SPACES.matcher(text).replaceAll(" ").strip();
+        return plain.isEmpty() ? null : plain;
     }
 
     /** An element's text over the field limit: the file is refused. */

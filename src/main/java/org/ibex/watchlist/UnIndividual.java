@@ -1,5 +1,7 @@
 package org.ibex.watchlist;
 
+import org.ibex.country.Countries;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,16 +12,19 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The fields of one UN INDIVIDUAL as they are read, then turned into a {@link PersonEntry}. The UN file cannot be
- * corrected by us, so a field that does not read is left empty with a warning; only a missing name or reference
- * drops the entry.
+ * The fields of one UN INDIVIDUAL as they are read, then turned into a {@link PersonEntry} with every birth date,
+ * nationality and document the list gives. The UN file cannot be corrected by us, so a value that does not read
+ * is left out with a warning naming the element; only a missing name or reference drops the entry.
  */
 final class UnIndividual {
     static final String SOURCE = "UNSC Consolidated List";
+    private static final int MAX_PLACE = 300;
     private final String[] nameParts = new String[4];
     private final List<String> aliases = new ArrayList<>();
     private final List<String> nationalities = new ArrayList<>();
-    private final List<BirthDate> birthDates = new ArrayList<>();
+    private final List<UnBirthDate> birthDates = new ArrayList<>();
+    private final List<UnDocument> documents = new ArrayList<>();
+    private final List<String> places = new ArrayList<>();
     private String dataId;
     private String referenceNumber;
     private String listType;
@@ -54,20 +59,27 @@ final class UnIndividual {
         nationalities.add(countryName);
     }
 
-    /**
-     * One INDIVIDUAL_DATE_OF_BIRTH: DATE, YEAR, or FROM_YEAR and TO_YEAR, each possibly null. TYPE_OF_DATE
-     * (EXACT, APPROXIMATELY, BETWEEN) adds nothing the elements present do not already say.
-     */
-    void birthDate(String date, String year, String fromYear, String toYear) {
-        birthDates.add(new BirthDate(date, year, fromYear, toYear));
+    void birthDate(UnBirthDate date) {
+        if (!date.isEmpty()) {
+            birthDates.add(date);
+        }
     }
 
-    private record BirthDate(String date, String year, String fromYear, String toYear) {
-        String text() {
-            if (date != null || year != null) {
-                return date != null ? date : year;
-            }
-            return fromYear != null && toYear != null ? fromYear + ".." + toYear : fromYear;
+    void document(UnDocument document) {
+        if (!document.isEmpty()) {
+            documents.add(document);
+        }
+    }
+
+    /** One INDIVIDUAL_PLACE_OF_BIRTH, kept as written: city, province, country, and a note in brackets. */
+    void placeOfBirth(String city, String province, String country, String note) {
+        String place = String.join(", ", Arrays.stream(new String[] {city, province, country}).filter(Objects::nonNull)
+                .toList());
+        if (note != null) {
+            place = place.isEmpty() ? note : place + " (" + note + ")";
+        }
+        if (!place.isEmpty() && !places.contains(place)) {
+            places.add(place);
         }
     }
 
@@ -81,21 +93,29 @@ final class UnIndividual {
             checks.error("FIRST_NAME", RowError.REQUIRED, "the individual has no name (FIRST_NAME to FOURTH_NAME,"
                     + " NAME_ORIGINAL_SCRIPT)");
         }
-        PartialDate birth = birthDate(checks);
-        String nationality = nationality(checks);
-        LocalDate from = checks.lenient("LISTED_ON", listedOn, RowChecks::isoDate);
+        LocalDate from = checks.lenient("LISTED_ON", UnBirthDate.withoutZone(listedOn), RowChecks::isoDate);
+        List<PartialDate> dates = new ArrayList<>();
+        birthDates.forEach(d -> dates.addAll(d.dates(checks, from)));
+        List<String> codes = nationalities(checks);
+        List<ListedDocument> listed = documents.stream().map(d -> d.toListed(checks)).filter(Objects::nonNull).toList();
+        String place = places.isEmpty() ? null : OpenSanctionsValues.truncate(String.join("; ", places), MAX_PLACE);
         String reason = ((listType == null ? "" : listType + " ") + (referenceNumber == null ? "" : referenceNumber)).strip();
-        return checks.build(() -> new PersonEntry(listId, id, names, birth, nationality, sex(), reason.isEmpty() ? null
-                : reason, SOURCE, from, null, EntryAction.REFUSE_ENTRY), UnIndividual::element);
+        return checks.build(() -> new PersonEntry(listId, id, names, dates, codes, sex(), place, listed,
+                reason.isEmpty() ? null : reason, SOURCE, from, null, EntryAction.REFUSE_ENTRY), UnIndividual::element);
     }
 
     /** The UN element behind a record component the record rejected. */
     private static String element(String recordField) {
         return recordField.startsWith("names") ? "ALIAS_NAME" : recordField.equals("entryId") ? "REFERENCE_NUMBER"
-                : recordField;
+                : recordField.startsWith("datesOfBirth") ? UnBirthDate.ELEMENT
+                : recordField.startsWith("documents") ? UnDocument.ELEMENT
+                : recordField.startsWith("nationalit") ? "NATIONALITY" : recordField;
     }
 
-    /** FIRST to FOURTH_NAME joined, then the original script and the aliases; duplicates and over-long aliases dropped. */
+    /**
+     * FIRST to FOURTH_NAME joined, then the original script and the aliases; duplicates and over-long aliases
+     * dropped. An alias that lists several names separated by ";" ("Qasim Soleimani; Qasem Sulaimani") gives each.
+     */
     private List<String> names(RowChecks checks) {
         Set<String> names = new LinkedHashSet<>();
         String joined = String.join(" ", Arrays.stream(nameParts).filter(Objects::nonNull).toList()).strip();
@@ -106,7 +126,9 @@ final class UnIndividual {
         if (originalScript != null) {
             others.add(originalScript);
         }
-        others.addAll(aliases);
+        for (String alias : aliases) {
+            others.addAll(alias.contains(";") && !alias.contains("(") ? OpenSanctionsValues.split(alias) : List.of(alias));
+        }
         for (String alias : others) {
             if (alias.codePointCount(0, alias.length()) > PersonEntry.MAX_NAME) {
                 checks.warning("ALIAS_NAME", RowError.TOO_LONG, "alias '" + RowChecks.shown(alias) + "' is longer than "
@@ -118,28 +140,25 @@ final class UnIndividual {
         return List.copyOf(names);
     }
 
-    /** The first date of birth that reads. The model holds one, so further dates are not kept. */
-    private PartialDate birthDate(RowChecks checks) {
-        for (BirthDate d : birthDates) {
-            PartialDate date = checks.lenient("INDIVIDUAL_DATE_OF_BIRTH", d.text(), PartialDate::parse);
-            if (date != null) {
-                return date;
-            }
-        }
-        return null;
-    }
-
-    /** The first nationality a table knows; each unknown one is a warning and the entry is kept. */
-    private String nationality(RowChecks checks) {
+    /**
+     * Every NATIONALITY VALUE a table knows, by its name or, in a phrase ("Sudan/or South Sudan", "Bahrain
+     * (citizenship revoked in Jan. 2015)"), by the country names it holds; each value that gives none is a warning.
+     */
+    private List<String> nationalities(RowChecks checks) {
+        List<String> codes = new ArrayList<>();
         for (String name : nationalities) {
             String alpha3 = CountryNames.alpha3FromName(name);
-            if (alpha3 != null) {
-                return alpha3;
+            List<String> found = alpha3 != null ? List.of(alpha3) : Countries.findIn(name);
+            if (found.isEmpty()) {
+                checks.warning("NATIONALITY", RowError.COUNTRY_NAME, "nationality '" + RowChecks.shown(name)
+                        + "' is not a country name we know; it is not kept");
+            } else if (alpha3 == null) {
+                checks.warning("NATIONALITY", RowError.COUNTRY_NAME, "nationality '" + RowChecks.shown(name)
+                        + "' is more than a country name; it is read as " + String.join(", ", found));
             }
-            checks.warning("NATIONALITY", RowError.COUNTRY_NAME, "nationality '" + RowChecks.shown(name)
-                    + "' is not a country name we know; the entry is kept without a nationality");
+            found.stream().filter(c -> !codes.contains(c)).forEach(codes::add);
         }
-        return null;
+        return codes;
     }
 
     private String sex() {

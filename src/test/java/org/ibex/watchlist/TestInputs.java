@@ -31,6 +31,24 @@ final class TestInputs {
         }
     }
 
+    /** A real export in the shared data folder beside the checkout ({@code -Dibex.shared} elsewhere). */
+    static Path sharedList(String name) {
+        Path file = Path.of(System.getProperty("ibex.shared", "../shared"), "data", "watchlists", name);
+        if (!java.nio.file.Files.isReadable(file)) {
+            throw new AssertionError("the shared list " + file.toAbsolutePath() + " is missing: the tests read the real"
+                    + " exports from ../shared/data/watchlists (see ../shared/README.md)");
+        }
+        return file;
+    }
+
+    static ParsedEntries parseFile(WatchlistParser parser, Path file) {
+        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+            return parser.parse(in, "test-list", null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static ParsedEntries parse(WatchlistParser parser, String resource) {
         try (InputStream in = resource(resource)) {
             return parser.parse(in, "test-list", null);

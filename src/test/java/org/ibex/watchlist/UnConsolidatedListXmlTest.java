@@ -48,30 +48,36 @@ class UnConsolidatedListXmlTest {
     }
 
     @Test
-    void leavesTheListedPersonsOwnPassportsOut() {
+    void keepsTheListedPersonsOwnPassportsWithThePersonNotAsLostDocuments() {
         ParsedEntries parsed = parse(un, "un-consolidated.xml");
 
         assertThat(parsed.documents()).as("INDIVIDUAL_DOCUMENT is not a lost or stolen document").isEmpty();
+        assertThat(person(parsed, "QDi.901").documents()).containsExactly(
+                new ListedDocument("N0123456", "Passport", "SYR", null));
+        assertThat(person(parsed, "KPi.903").documents()).as("COUNTRY_OF_ISSUE where ISSUING_COUNTRY is absent")
+                .containsExactly(new ListedDocument("654321987", "Diplomatic passport", "PRK", null));
+        assertThat(person(parsed, "QDi.901").placeOfBirth()).isEqualTo("Deir ez-Zor, Syrian Arab Republic");
     }
 
     @Test
-    void takesTheFirstDateOfBirthApproximateYearsAndRanges() {
+    void keepsEveryDateOfBirthApproximateYearsAndRanges() {
         ParsedEntries parsed = parse(un, "un-consolidated.xml");
 
-        assertThat(person(parsed, "TAi.902").dateOfBirth()).as("APPROXIMATELY 1968, then BETWEEN 1967 and 1970")
-                .hasToString("1968");
-        assertThat(person(parsed, "KPi.903").dateOfBirth()).hasToString("1958..1962");
-        assertThat(person(parsed, "CDi.905").dateOfBirth()).as("an empty INDIVIDUAL_DATE_OF_BIRTH").isNull();
+        assertThat(person(parsed, "TAi.902").datesOfBirth()).as("APPROXIMATELY 1968, then BETWEEN 1967 and 1970")
+                .hasToString("[1968, 1967..1970]");
+        assertThat(person(parsed, "TAi.902").dateOfBirth()).as("the first stays the one shown").hasToString("1968");
+        assertThat(person(parsed, "KPi.903").datesOfBirth()).hasToString("[1958..1962]");
+        assertThat(person(parsed, "CDi.905").datesOfBirth()).as("an empty INDIVIDUAL_DATE_OF_BIRTH").isEmpty();
     }
 
     @Test
     void mapsUnCountryNamesToAlpha3() {
         ParsedEntries parsed = parse(un, "un-consolidated.xml");
 
-        assertThat(person(parsed, "TAi.902").nationality()).isEqualTo("AFG");
-        assertThat(person(parsed, "KPi.903").nationality()).isEqualTo("PRK");
+        assertThat(person(parsed, "TAi.902").nationalities()).containsExactly("AFG");
+        assertThat(person(parsed, "KPi.903").nationalities()).containsExactly("PRK");
         assertThat(person(parsed, "KPi.903").names()).containsExactly("RI CHOL HO", "리철호");
-        assertThat(person(parsed, "CDi.905").nationality()).as("the first name a table knows").isEqualTo("COD");
+        assertThat(person(parsed, "CDi.905").nationalities()).as("every name a table knows").containsExactly("COD");
     }
 
     @Test
@@ -98,11 +104,11 @@ class UnConsolidatedListXmlTest {
         assertThat(parsed.errors()).allMatch(RowError::isWarning);
         assertThat(parsed.errors()).extracting(RowError::row, RowError::field, RowError::rule).containsExactly(
                 tuple(5, "NATIONALITY", RowError.COUNTRY_NAME),
+                tuple(6, "LISTED_ON", RowError.DATE_FORMAT),
                 tuple(6, "INDIVIDUAL_DATE_OF_BIRTH", RowError.DATE_FORMAT),
-                tuple(6, "NATIONALITY", RowError.COUNTRY_NAME),
-                tuple(6, "LISTED_ON", RowError.DATE_FORMAT));
-        assertThat(parsed.errors().get(0).message()).contains("'Republic of Atlantis'", "the entry is kept");
-        assertThat(parsed.errors().get(3).message()).contains("LISTED_ON '2010-13-45'", "left empty");
+                tuple(6, "NATIONALITY", RowError.COUNTRY_NAME));
+        assertThat(parsed.errors().get(0).message()).contains("'Republic of Atlantis'", "not kept");
+        assertThat(parsed.errors().get(1).message()).contains("LISTED_ON '2010-13-45'", "left empty");
     }
 
     @Test
