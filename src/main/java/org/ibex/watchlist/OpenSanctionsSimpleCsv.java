@@ -3,7 +3,7 @@ package org.ibex.watchlist;
 import org.ibex.store.CsvReader;
 
 import java.io.InputStream;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,8 +14,10 @@ import java.util.function.Function;
 /**
  * OpenSanctions' {@code targets.simple.csv}: id, schema, name, aliases, birth_date, countries, addresses,
  * identifiers, sanctions, phones, emails, dataset, first_seen, last_seen, last_change, several values in a field
- * separated by {@code ;}. Rows of schema Person become persons to refer to the second line; other schemas
- * (companies, vessels, ...) are counted and skipped.
+ * separated by {@code ;}, every field quoted in real exports and records running across lines. Rows of schema
+ * Person become persons to refer to the second line, with every birth date, every country (ISO alpha-2, taken as
+ * nationalities) and every identifier (as a document of unknown type); a {@code gender} or {@code sex} column,
+ * where an export has one, gives the sex. Other schemas (companies, vessels, ...) are counted and skipped.
  */
 public final class OpenSanctionsSimpleCsv implements WatchlistParser {
     static final int MAX_REASON = 500;
@@ -89,19 +91,30 @@ public final class OpenSanctionsSimpleCsv implements WatchlistParser {
         String id = checks.required("id", field.apply("id"));
         String name = checks.required("name", field.apply("name"));
         List<String> names = OpenSanctionsValues.names(name, field.apply("aliases"), checks);
-        // Only the first birth date is kept: the model holds one, and further ones are alternatives.
-        PartialDate birth = checks.lenient("birth_date", first(field.apply("birth_date")), PartialDate::parse);
-        String nationality = OpenSanctionsValues.nationality(field.apply("countries"), checks);
+        List<PartialDate> births = new ArrayList<>();
+        for (String date : OpenSanctionsValues.split(field.apply("birth_date"))) {
+            PartialDate birth = checks.lenient("birth_date", date, PartialDate::parse);
+            if (birth != null) {
+                births.add(birth);
+            }
+        }
+        List<String> nationalities = OpenSanctionsValues.nationalities(field.apply("countries"), checks);
+        List<ListedDocument> documents = OpenSanctionsValues.identifiers(field.apply("identifiers"), checks);
+        String gender = field.apply("gender") != null ? field.apply("gender") : field.apply("sex");
+        String sex = checks.lenient(field.apply("gender") != null ? "gender" : "sex", gender, RawEntryMapper::sex);
         String reason = OpenSanctionsValues.truncate(field.apply("sanctions"), MAX_REASON);
         String dataset = field.apply("dataset");
         // first_seen is when OpenSanctions first saw the entry, not when a sanction took effect: no validFrom.
-        return checks.build(() -> new PersonEntry(listId, id, names, birth, nationality, null, reason,
-                "OpenSanctions" + (dataset == null ? "" : " " + dataset), null, null, EntryAction.REFER_TO_SECOND_LINE),
-                f -> f.startsWith("names") ? "aliases" : f.equals("entryId") ? "id" : f);
+        return checks.build(() -> new PersonEntry(listId, id, names, births, nationalities, sex, null, documents,
+                reason, "OpenSanctions" + (dataset == null ? "" : " " + dataset), null, null,
+                EntryAction.REFER_TO_SECOND_LINE), OpenSanctionsSimpleCsv::column);
     }
 
-    private static String first(String values) {
-        return values == null ? null : Arrays.stream(values.split(";")).map(String::strip).filter(v -> !v.isEmpty())
-                .findFirst().orElse(null);
+    /** The file's column for a record component the record rejected. */
+    private static String column(String recordField) {
+        return recordField.startsWith("names") ? "aliases" : recordField.equals("entryId") ? "id"
+                : recordField.startsWith("datesOfBirth") ? "birth_date"
+                : recordField.startsWith("nationalit") ? "countries"
+                : recordField.startsWith("documents") ? "identifiers" : recordField;
     }
 }

@@ -7,6 +7,9 @@ import java.util.Set;
 
 /** The multi-valued fields of OpenSanctions' simple CSV, read leniently: what does not read is warned about. */
 final class OpenSanctionsValues {
+    static final String IDENTIFIER = "identifier";
+    /** OpenSanctions writes Kosovo as XK, a code ISO leaves to users; ICAO's RKS is the table's. */
+    private static final String KOSOVO = "xk";
     private OpenSanctionsValues() {
     }
 
@@ -27,17 +30,39 @@ final class OpenSanctionsValues {
         return new ArrayList<>(names);
     }
 
-    /** The first country code that maps to alpha-3; each code before it that does not is a warning. */
-    static String nationality(String countries, RowChecks checks) {
+    /**
+     * Every country code that maps to alpha-3, in order; each one that does not ("su" for the Soviet Union, a
+     * region code) is a warning naming the field, and the entry is kept.
+     */
+    static List<String> nationalities(String countries, RowChecks checks) {
+        List<String> codes = new ArrayList<>();
         for (String code : split(countries)) {
-            String alpha3 = CountryNames.alpha3FromAlpha2(code);
-            if (alpha3 != null) {
-                return alpha3;
+            String alpha3 = code.equalsIgnoreCase(KOSOVO) ? "RKS" : CountryNames.alpha3FromAlpha2(code);
+            if (alpha3 == null) {
+                checks.warning("countries", RowError.COUNTRY_CODE, "country code '" + RowChecks.shown(code) + "' is not"
+                        + " an ISO 3166-1 alpha-2 code we know; it is not kept as a nationality");
+            } else if (!codes.contains(alpha3)) {
+                codes.add(alpha3);
             }
-            checks.warning("countries", RowError.COUNTRY_CODE, "country code '" + RowChecks.shown(code) + "' is not"
-                    + " an ISO 3166-1 alpha-2 code; it is not used as the nationality");
         }
-        return null;
+        return codes;
+    }
+
+    /**
+     * Every identifier as a document. The simple format says nothing of an identifier's kind (a passport, a tax
+     * number such as Russia's INN, a company registration), so its type is the format's own word, "identifier".
+     */
+    static List<ListedDocument> identifiers(String identifiers, RowChecks checks) {
+        List<ListedDocument> documents = new ArrayList<>();
+        for (String number : split(identifiers)) {
+            try {
+                documents.add(new ListedDocument(number, IDENTIFIER, null, null));
+            } catch (InvalidEntryException e) {
+                checks.warning("identifiers", e.rule(), "identifier '" + RowChecks.shown(number) + "': "
+                        + e.getMessage() + "; it is not kept");
+            }
+        }
+        return documents;
     }
 
     /** At most {@code max} characters, never cutting a surrogate pair; "…" marks a cut. */

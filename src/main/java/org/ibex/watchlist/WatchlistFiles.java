@@ -67,7 +67,8 @@ public final class WatchlistFiles {
         if (text.startsWith("<")) {
             return "un-xml";
         }
-        if (text.toLowerCase(Locale.ROOT).startsWith("id,schema,")) {
+        // Real exports quote every header field ("id","schema",...): the quotes say nothing about the format.
+        if (text.replace("\"", "").toLowerCase(Locale.ROOT).startsWith("id,schema,")) {
             return "opensanctions";
         }
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);

@@ -18,8 +18,10 @@ class OpenSanctionsSimpleCsvTest {
         PersonEntry sidorov = person(parsed, "NK-2xQ7kLpRmT");
         assertThat(sidorov.listId()).isEqualTo("test-list");
         assertThat(sidorov.names()).containsExactly("Ivan Petrovich Sidorov", "Иван Петрович Сидоров", "Sidorov Ivan Petrovich");
-        assertThat(sidorov.dateOfBirth()).as("the first of several birth dates").hasToString("1971-03-14");
-        assertThat(sidorov.nationality()).as("the first country, ru").isEqualTo("RUS");
+        assertThat(sidorov.datesOfBirth()).as("every birth date").hasToString("[1971-03-14, 1971]");
+        assertThat(sidorov.nationalities()).as("every country").containsExactly("RUS", "UKR");
+        assertThat(sidorov.documents()).as("the identifiers, of a kind the format does not say")
+                .containsExactly(new ListedDocument("7701234567", "identifier", null, null));
         assertThat(sidorov.sex()).isNull();
         assertThat(sidorov.reason()).isEqualTo("EU 2022/265 - Ukraine territorial integrity;UK - Russia regime");
         assertThat(sidorov.source())
@@ -67,14 +69,15 @@ class OpenSanctionsSimpleCsvTest {
     void warnsAboutCodesAndDatesItCannotReadButKeepsTheEntry() {
         ParsedEntries parsed = parse(openSanctions, "opensanctions-targets.simple.csv");
 
-        assertThat(person(parsed, "NK-5sD9fGhJkL").nationality()).as("suhh is skipped, ru taken").isEqualTo("RUS");
+        assertThat(person(parsed, "NK-5sD9fGhJkL").nationalities()).as("suhh is skipped, ru taken")
+                .containsExactly("RUS");
         assertThat(person(parsed, "NK-9mNbVcXzAs").dateOfBirth()).isNull();
         assertThat(parsed.errors()).allMatch(RowError::isWarning);
         assertThat(parsed.errors()).extracting(RowError::row, RowError::field, RowError::rule).containsExactly(
                 tuple(5, "countries", RowError.COUNTRY_CODE),
                 tuple(6, "birth_date", RowError.DATE_FORMAT));
         assertThat(parsed.errors().get(0).message()).isEqualTo("line 6: country code 'suhh' is not an ISO 3166-1"
-                + " alpha-2 code; it is not used as the nationality");
+                + " alpha-2 code we know; it is not kept as a nationality");
     }
 
     @Test
