@@ -34,8 +34,10 @@ final class RawEntryMapper {
     private void person(RawEntry raw, RowChecks checks) {
         String id = checks.required(ID, raw.get(ID));
         String name = checks.required(NAME, raw.get(NAME));
-        PartialDate birth = checks.strict(DATE_OF_BIRTH, raw.get(DATE_OF_BIRTH), PartialDate::parse);
-        String nationality = checks.strict(NATIONALITY, raw.get(NATIONALITY), RawEntryMapper::nationality);
+        PersonFields several = new PersonFields(checks);
+        List<PartialDate> births = several.dates(raw.get(DATE_OF_BIRTH));
+        List<String> nationalities = several.nationalities(raw.get(NATIONALITY));
+        List<ListedDocument> documents = several.documents(raw.get(DOCUMENTS), raw.documents());
         String sex = checks.strict(SEX, raw.get(SEX), RawEntryMapper::sex);
         LocalDate from = checks.strict(VALID_FROM, raw.get(VALID_FROM), RowChecks::isoDate);
         LocalDate until = checks.strict(VALID_UNTIL, raw.get(VALID_UNTIL), RowChecks::isoDate);
@@ -44,8 +46,9 @@ final class RawEntryMapper {
         List<String> names = new ArrayList<>();
         names.add(name);
         names.addAll(raw.aliases());
-        PersonEntry entry = checks.build(() -> new PersonEntry(listId, id, names, birth, nationality, sex,
-                raw.get(REASON), raw.get(SOURCE), from, until, action), RawEntryMapper::column);
+        PersonEntry entry = checks.build(() -> new PersonEntry(listId, id, names, births, nationalities, sex,
+                raw.get(PLACE_OF_BIRTH), documents, raw.get(REASON), raw.get(SOURCE), from, until, action),
+                RawEntryMapper::column);
         if (entry != null) {
             sink.person(entry);
         }
@@ -66,16 +69,9 @@ final class RawEntryMapper {
 
     /** The file's column for a record component the record rejected. */
     private static String column(String recordField) {
-        return recordField.startsWith("names") ? ALIASES : recordField.equals("entryId") ? ID : recordField;
-    }
-
-    private static String nationality(String text) {
-        String code = text.toUpperCase(Locale.ROOT);
-        if (!CountryNames.isNationalityCode(code)) {
-            throw new InvalidEntryException(NATIONALITY, RowError.CODE, "nationality '" + text + "' is not an ISO"
-                    + " 3166-1 alpha-3 code (such as RUS or DEU) nor an ICAO Doc 9303 code (D, XXA, XXB, XXC, XXX)");
-        }
-        return code;
+        return recordField.startsWith("names") ? ALIASES : recordField.equals("entryId") ? ID
+                : recordField.equals("datesOfBirth") ? DATE_OF_BIRTH : recordField.equals("nationalities") ? NATIONALITY
+                : recordField;
     }
 
     static String sex(String text) {

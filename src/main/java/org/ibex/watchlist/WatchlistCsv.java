@@ -13,10 +13,11 @@ import java.util.function.Consumer;
 
 /**
  * Our own CSV: a header row, then one person ({@code type=person}) or lost/stolen document
- * ({@code type=document}) per row. Columns: type, id, name, aliases (separated by {@code |}), dateOfBirth,
- * nationality, sex, reason, source, validFrom, validUntil, action, documentNumber, issuingState, documentType,
- * status, reportedOn, in any order and case. The minimal form {@code id,name} lists persons to refer to the
- * second line.
+ * ({@code type=document}) per row. Columns: type, id, name, aliases (separated by {@code |}), dateOfBirth and
+ * nationality (one or several separated by {@code ;}), sex, placeOfBirth, documents ({@code ;} between entries
+ * {@code NUMBER[:COUNTRY[:TYPE]]}, see {@link PersonFields}), reason, source, validFrom, validUntil, action,
+ * documentNumber, issuingState, documentType, status, reportedOn, in any order and case. The minimal form
+ * {@code id,name} lists persons to refer to the second line.
  */
 public final class WatchlistCsv implements WatchlistParser {
     private final ParseLimits limits;

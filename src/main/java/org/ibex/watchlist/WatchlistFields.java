@@ -15,6 +15,8 @@ final class WatchlistFields {
     static final String DATE_OF_BIRTH = "dateOfBirth";
     static final String NATIONALITY = "nationality";
     static final String SEX = "sex";
+    static final String PLACE_OF_BIRTH = "placeOfBirth";
+    static final String DOCUMENTS = "documents";
     static final String REASON = "reason";
     static final String SOURCE = "source";
     static final String VALID_FROM = "validFrom";
@@ -25,8 +27,11 @@ final class WatchlistFields {
     static final String DOCUMENT_TYPE = "documentType";
     static final String STATUS = "status";
     static final String REPORTED_ON = "reportedOn";
-    static final List<String> ALL = List.of(TYPE, ID, NAME, ALIASES, DATE_OF_BIRTH, NATIONALITY, SEX, REASON, SOURCE,
-            VALID_FROM, VALID_UNTIL, ACTION, DOCUMENT_NUMBER, ISSUING_STATE, DOCUMENT_TYPE, STATUS, REPORTED_ON);
+    static final List<String> ALL = List.of(TYPE, ID, NAME, ALIASES, DATE_OF_BIRTH, NATIONALITY, SEX, PLACE_OF_BIRTH,
+            DOCUMENTS, REASON, SOURCE, VALID_FROM, VALID_UNTIL, ACTION, DOCUMENT_NUMBER, ISSUING_STATE, DOCUMENT_TYPE,
+            STATUS, REPORTED_ON);
+    /** What separates several birth dates, nationalities or documents in one field. */
+    static final String SEPARATOR = ";";
     private static final Map<String, String> BY_LOWER_CASE = ALL.stream()
             .collect(Collectors.toMap(f -> f.toLowerCase(Locale.ROOT), Function.identity()));
 

@@ -19,8 +19,10 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Our own JSON: an array of objects with the field names of {@link WatchlistCsv}, aliases as an array of strings.
- * Read token by token, one entry in memory at a time.
+ * Our own JSON: an array of objects with the field names of {@link WatchlistCsv}, aliases as an array of strings,
+ * dateOfBirth and nationality as a string (several separated by {@code ;}) or an array of strings, documents as an
+ * array of objects {@code {"number","type","issuingCountry","note"}} (or a string in the CSV's form). Read token by
+ * token, one entry in memory at a time.
  */
 public final class WatchlistJson implements WatchlistParser {
     private final ParseLimits limits;
@@ -79,6 +81,7 @@ public final class WatchlistJson implements WatchlistParser {
         }
         Map<String, String> values = new HashMap<>();
         List<String> aliases = new ArrayList<>();
+        List<RawDocument> documents = new ArrayList<>();
         while (json.nextToken() == JsonToken.FIELD_NAME) {
             String key = json.currentName();
             String field = canonical(key);
@@ -92,6 +95,13 @@ public final class WatchlistJson implements WatchlistParser {
                 json.skipChildren();
             } else if (field.equals(ALIASES)) {
                 aliases(json, value, aliases, checks);
+            } else if (value == JsonToken.START_ARRAY && (field.equals(DATE_OF_BIRTH) || field.equals(NATIONALITY))) {
+                String joined = String.join(SEPARATOR, strings(json, field, checks));
+                if (!joined.isEmpty()) {
+                    values.put(field, joined);
+                }
+            } else if (value == JsonToken.START_ARRAY && field.equals(DOCUMENTS)) {
+                WatchlistJsonDocuments.read(json, documents, checks);
             } else if (value.isScalarValue()) {
                 String text = json.getText().strip();
                 if (value != JsonToken.VALUE_NULL && !text.isEmpty()) {
@@ -102,7 +112,24 @@ public final class WatchlistJson implements WatchlistParser {
                 json.skipChildren();
             }
         }
-        return checks.failed() ? null : new RawEntry(row, line, values, aliases);
+        return checks.failed() ? null : new RawEntry(row, line, values, aliases, documents);
+    }
+
+    /** The strings of an array; a value with {@code ;} inside would read as several, so it is refused. */
+    private static List<String> strings(JsonParser json, String field, RowChecks checks) throws IOException {
+        List<String> strings = new ArrayList<>();
+        for (JsonToken t; (t = json.nextToken()) != JsonToken.END_ARRAY; ) {
+            if (t != JsonToken.VALUE_STRING) {
+                checks.error(field, RowError.STRUCTURE, field + " must hold strings, not " + describe(t));
+                json.skipChildren();
+            } else if (json.getText().contains(SEPARATOR)) {
+                checks.error(field, RowError.FORMAT, field + " '" + RowChecks.shown(json.getText()) + "' holds a ;"
+                        + " inside an array; give each value as its own string");
+            } else if (!json.getText().isBlank()) {
+                strings.add(json.getText().strip());
+            }
+        }
+        return strings;
     }
 
     private static void aliases(JsonParser json, JsonToken value, List<String> aliases, RowChecks checks)
@@ -125,7 +152,7 @@ public final class WatchlistJson implements WatchlistParser {
         }
     }
 
-    private static String describe(JsonToken token) {
+    static String describe(JsonToken token) {
         if (token == null) {
             return "nothing (the file is empty)";
         }

@@ -63,6 +63,44 @@ class WatchlistCsvTest {
     }
 
     @Test
+    void readsSeveralBirthDatesNationalitiesAndDocumentsAndThePlaceOfBirth() {
+        ParsedEntries parsed = parseText(csv, "id,name,dateOfBirth,nationality,placeOfBirth,documents\n"
+                + "P1,Joseph Kony,1959;1964-09-18;1961..1963,UGA; ssd ,\"Odek, Gulu, Uganda\","
+                + "\"A123456;B 765-432:UGA;C99:SSD:Passport;D11::National ID\"\n"
+                + "P2,Anna Smirnova,1980,RUS,,\n");
+
+        assertThat(parsed.errors()).isEmpty();
+        PersonEntry kony = person(parsed, "P1");
+        assertThat(kony.datesOfBirth()).hasToString("[1959, 1964-09-18, 1961..1963]");
+        assertThat(kony.nationalities()).containsExactly("UGA", "SSD");
+        assertThat(kony.placeOfBirth()).isEqualTo("Odek, Gulu, Uganda");
+        assertThat(kony.documents()).containsExactly(new ListedDocument("A123456", null, null, null),
+                new ListedDocument("B765432", null, "UGA", null), new ListedDocument("C99", "Passport", "SSD", null),
+                new ListedDocument("D11", "National ID", null, null));
+        PersonEntry anna = person(parsed, "P2");
+        assertThat(anna.datesOfBirth()).as("one value reads as before").hasToString("[1980]");
+        assertThat(anna.nationalities()).containsExactly("RUS");
+        assertThat(anna.documents()).isEmpty();
+    }
+
+    @Test
+    void refusesARowWithOneBadValueAmongSeveralNamingIt() {
+        ParsedEntries parsed = parseText(csv, "id,name,dateOfBirth,nationality,documents\n"
+                + "P1,A,1959;1964-13-01,UGA,\n"
+                + "P2,B,1959,UGA;Uganda,\n"
+                + "P3,C,,,A1:ZZZ\n"
+                + "P4,D,,,A1:UGA:Passport:extra\n"
+                + "P5,E,,,:UGA\n");
+
+        assertThat(parsed.persons()).isEmpty();
+        assertThat(parsed.errors()).extracting(RowError::row, RowError::field).containsExactly(tuple(1, "dateOfBirth"),
+                tuple(2, "nationality"), tuple(3, "documents.issuingCountry"), tuple(4, "documents"),
+                tuple(5, "documents.number"));
+        assertThat(parsed.errors().get(1).message()).contains("'Uganda'");
+        assertThat(parsed.errors().get(3).message()).contains("NUMBER:COUNTRY:TYPE");
+    }
+
+    @Test
     void readsLostAndStolenDocuments() {
         ParsedEntries parsed = parse(csv, "watchlist.csv");
 

@@ -57,6 +57,45 @@ class WatchlistJsonTest {
     }
 
     @Test
+    void readsSeveralValuesAsArraysOrAsOneStringAndDocumentsAsObjects() {
+        ParsedEntries parsed = parseText(json, """
+                [{"id": "P1", "name": "Joseph Kony", "dateOfBirth": ["1959", "1964-09-18"],
+                  "nationality": ["UGA", "SSD"], "placeOfBirth": "Odek, Uganda",
+                  "documents": [{"number": "A 123-456", "type": "Passport", "issuingCountry": "UGA",
+                                 "note": "expired"}, {"number": "B7"}]},
+                 {"id": "P2", "name": "Anna", "dateOfBirth": "1980;1981", "nationality": "RUS",
+                  "documents": "C1:RUS:Passport"}]
+                """);
+
+        assertThat(parsed.errors()).isEmpty();
+        PersonEntry kony = person(parsed, "P1");
+        assertThat(kony.datesOfBirth()).hasToString("[1959, 1964-09-18]");
+        assertThat(kony.nationalities()).containsExactly("UGA", "SSD");
+        assertThat(kony.placeOfBirth()).isEqualTo("Odek, Uganda");
+        assertThat(kony.documents()).containsExactly(new ListedDocument("A123456", "Passport", "UGA", "expired"),
+                new ListedDocument("B7", null, null, null));
+        PersonEntry anna = person(parsed, "P2");
+        assertThat(anna.datesOfBirth()).hasToString("[1980, 1981]");
+        assertThat(anna.documents()).containsExactly(new ListedDocument("C1", "Passport", "RUS", null));
+    }
+
+    @Test
+    void refusesDocumentsThatAreNotObjectsOfKnownStringFields() {
+        ParsedEntries parsed = parseText(json, """
+                [{"id": "P1", "name": "A", "documents": [{"number": "A1", "colour": "red"}]},
+                 {"id": "P2", "name": "B", "documents": [42]},
+                 {"id": "P3", "name": "C", "documents": [{"type": "Passport"}]},
+                 {"id": "P4", "name": "D", "nationality": ["UGA", 7]},
+                 {"id": "P5", "name": "E", "dateOfBirth": ["1959;1960"]}]
+                """);
+
+        assertThat(parsed.persons()).isEmpty();
+        assertThat(parsed.errors()).extracting(RowError::row, RowError::field).containsExactly(tuple(1, "documents"),
+                tuple(2, "documents"), tuple(3, "documents.number"), tuple(4, "nationality"), tuple(5, "dateOfBirth"));
+        assertThat(parsed.errors().get(0).message()).contains("'colour'");
+    }
+
+    @Test
     void refusesASingleObjectSayingToWrapItInAnArray() {
         ParsedEntries parsed = parse(json, "object-not-array.json");
 
