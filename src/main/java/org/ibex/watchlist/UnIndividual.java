@@ -98,10 +98,20 @@ final class UnIndividual {
         birthDates.forEach(d -> dates.addAll(d.dates(checks, from)));
         List<String> codes = nationalities(checks);
         List<ListedDocument> listed = documents.stream().map(d -> d.toListed(checks)).filter(Objects::nonNull).toList();
-        String place = places.isEmpty() ? null : OpenSanctionsValues.truncate(String.join("; ", places), MAX_PLACE);
+        String place = place(checks);
         String reason = ((listType == null ? "" : listType + " ") + (referenceNumber == null ? "" : referenceNumber)).strip();
         return checks.build(() -> new PersonEntry(listId, id, names, dates, codes, sex(), place, listed,
                 reason.isEmpty() ? null : reason, SOURCE, from, null, EntryAction.REFUSE_ENTRY), UnIndividual::element);
+    }
+
+    /** Every place of birth, separated by "; ", cut (with a warning) at the length an entry holds. */
+    private String place(RowChecks checks) {
+        String all = String.join("; ", places);
+        if (all.length() > MAX_PLACE) {
+            checks.warning("INDIVIDUAL_PLACE_OF_BIRTH", RowError.TOO_LONG, places.size() + " places of birth take "
+                    + all.length() + " characters together; the entry keeps the first " + MAX_PLACE);
+        }
+        return all.isEmpty() ? null : OpenSanctionsValues.truncate(all, MAX_PLACE);
     }
 
     /** The UN element behind a record component the record rejected. */

@@ -69,6 +69,22 @@ class WatchlistCommandsTest {
     }
 
     @Test
+    void theReadmesCommandImportsARealOpenSanctionsExportWhoseHeaderIsQuoted() throws Exception {
+        // Every field of a real targets.simple.csv is quoted, header included: it was taken for our own CSV and
+        // refused (exit 2, 0 rows).
+        Path export = Path.of(System.getProperty("ibex.shared", "../shared"), "data", "watchlists",
+                "os_ukraine_war_sanctions_targets.simple.csv");
+        assertThat(export).as("the shared OpenSanctions export").isReadable();
+        assertThat(Files.readString(export).lines().findFirst()).hasValueSatisfying(h -> assertThat(h)
+                .startsWith("\"id\",\"schema\","));
+        TestDataFolder folder = TestDataFolder.create();
+        CliRun imported = CliRun.of("watchlist", "import", export.toString(), "--list", "os", "--owner", "X",
+                "--data", folder.arg());
+        assertThat(imported.exit()).as(imported.out() + imported.err()).isZero();
+        assertThat(imported.out()).contains("list os: 1543 persons").contains("from 5600 rows");
+    }
+
+    @Test
     void aBrokenListIsNotImportedAndTheEarlierOneStays() throws Exception {
         TestDataFolder folder = TestDataFolder.create();
         Path good = Path.of("src/test/resources/org/ibex/watchlist/minimal.csv");

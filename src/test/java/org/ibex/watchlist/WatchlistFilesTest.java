@@ -25,6 +25,17 @@ class WatchlistFilesTest {
     }
 
     @Test
+    void recognisesAnOpenSanctionsExportWhoseHeaderFieldsAreAllQuoted(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("targets.simple.csv");
+        Files.writeString(file, "\"id\",\"schema\",\"name\",\"birth_date\"\n\"NK-1\",\"Person\",\"Anna\",\"1980;1981\"\n");
+
+        ParsedEntries parsed = WatchlistFiles.parse(file, "l", null, null);
+
+        assertThat(parsed.errors()).isEmpty();
+        assertThat(parsed.persons()).singleElement().satisfies(p -> assertThat(p.datesOfBirth()).hasSize(2));
+    }
+
+    @Test
     void recognisesOurCsvFromItsExtension() {
         ParsedEntries parsed = WatchlistFiles.parse(resourcePath("minimal.csv"), "l", null, null);
 
