@@ -21,6 +21,9 @@ final class DocumentNumbers {
     private static final Pattern LEADING = Pattern.compile("([A-Z]{0,3}\\d[\\d/-]{4,})(?:[\\s,;]|$)");
     private static final Pattern TRAILER = Pattern.compile("\\s*(?:\\([^)]*\\)|,\\s*[^\\d\\s,][^,]*)\\s*$");
 
+    /** Longer text is no number with words around it: it is taken as written (and refused by its length). */
+    static final int MAX_PROSE = 300;
+
     private DocumentNumbers() {
     }
 
@@ -30,6 +33,9 @@ final class DocumentNumbers {
             return null;
         }
         String plain = text.strip();
+        if (plain.length() > MAX_PROSE) {
+            return plain;
+        }
         String afterKeyword = afterKeyword(plain);
         if (afterKeyword != null) {
             return afterKeyword;
@@ -44,7 +50,7 @@ final class DocumentNumbers {
      * 1999"); null when it names none.
      */
     static String fromNote(String text) {
-        if (text == null) {
+        if (text == null || text.length() > MAX_PROSE) {
             return null;
         }
         String afterKeyword = afterKeyword(text.strip());

@@ -30,6 +30,9 @@ final class NoteDates {
             Map.entry("aug", 8), Map.entry("sep", 9), Map.entry("oct", 10),
             Map.entry("nov", 11), Map.entry("dec", 12));
 
+    /** A note longer than this is no date with a few words around it; it is not searched. */
+    static final int MAX_NOTE = 300;
+
     private NoteDates() {
     }
 
@@ -38,7 +41,7 @@ final class NoteDates {
      * 1958), {@code listedOn} turns an age at listing into a range of years. Empty when nothing can be read.
      */
     static List<PartialDate> read(String note, Integer knownYear, LocalDate listedOn) {
-        if (note == null || note.isBlank()) {
+        if (note == null || note.isBlank() || note.length() > MAX_NOTE) {
             return List.of();
         }
         String text = note.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();

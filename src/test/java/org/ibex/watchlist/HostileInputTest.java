@@ -158,6 +158,28 @@ class HostileInputTest {
     }
 
     /** Loads the classes and tables a first parse needs, so that the measured parse counts only itself. */
+    @Test
+    void prosePassedAsADocumentNumberOrADateNoteIsReadInBoundedTime() {
+        String hostile = "(".repeat(60_000) + " number " + "1 ".repeat(2_000);
+        String xml = "<CONSOLIDATED_LIST><INDIVIDUALS><INDIVIDUAL><REFERENCE_NUMBER>X.1</REFERENCE_NUMBER>"
+                + "<FIRST_NAME>A</FIRST_NAME><INDIVIDUAL_DOCUMENT><NUMBER>" + hostile + "</NUMBER><NOTE>" + hostile
+                + "</NOTE></INDIVIDUAL_DOCUMENT><INDIVIDUAL_DOCUMENT><NOTE>" + hostile + "</NOTE></INDIVIDUAL_DOCUMENT>"
+                + "<INDIVIDUAL_DATE_OF_BIRTH><NOTE>" + hostile + " 1970 Jan 12 years old</NOTE>"
+                + "</INDIVIDUAL_DATE_OF_BIRTH></INDIVIDUAL></INDIVIDUALS></CONSOLIDATED_LIST>";
+        long start = System.nanoTime();
+
+        ParsedEntries parsed = TestInputs.parseText(new UnConsolidatedListXml(), xml);
+
+        assertThat(System.nanoTime() - start).as("no regular expression runs away").isLessThan(5_000_000_000L);
+        assertThat(parsed.persons()).singleElement().satisfies(p -> {
+            assertThat(p.documents()).isEmpty();
+            assertThat(p.datesOfBirth()).isEmpty();
+        });
+        assertThat(parsed.errors()).allMatch(RowError::isWarning).extracting(RowError::field)
+                .containsExactlyInAnyOrder("INDIVIDUAL_DOCUMENT", "INDIVIDUAL_DOCUMENT", "INDIVIDUAL_DATE_OF_BIRTH");
+        assertThat(parsed.errors()).allMatch(e -> e.message().length() < 400);
+    }
+
     private static void warmUp(WatchlistParser parser) {
         parseText(parser, "");
         parseText(parser, "[{\"id\":\"1\",\"name\":\"A\"}]");
