@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  * normalised from the whole text ("JORDAN654781") would never meet the number a traveller shows.
  */
 final class DocumentNumbers {
-    /** The word that introduces a number: "number", "No.", "No.:", "no:". */
-    private static final Pattern KEYWORD = Pattern.compile("(?i)\\b(?:number|no)\\b\\.?:?\\s*");
+    /** The word that introduces a number: "number", "No.", "No.:", "no:", "SSN", "Fiscal Code:". */
+    private static final Pattern KEYWORD = Pattern.compile("(?i)\\b(?:number|no|ssn|code)\\b\\.?:?\\s*");
     /** A token of a number: it holds a digit, or it is a short capital prefix ("A", "SE", "TR-P", "DE-"). */
     private static final Pattern DIGITS = Pattern.compile(".*\\d.*");
     private static final Pattern PREFIX = Pattern.compile("[A-Z]{1,3}(?:-[A-Z]{0,2})?");

@@ -42,6 +42,8 @@ class DocumentNumbersTest {
         assertThat(DocumentNumbers.fromNote("Tunisian passport number L 191609 issued on 28 Feb. 1996"))
                 .isEqualTo("L 191609");
         assertThat(DocumentNumbers.fromNote("04643632 issued on 18 Jun. 1999")).isEqualTo("04643632");
+        assertThat(DocumentNumbers.fromNote("SSN 156-92-9858 (United States of America)")).isEqualTo("156-92-9858");
+        assertThat(DocumentNumbers.fromNote("Italian Fiscal Code: DAOMMD74T11Z352Z")).isEqualTo("DAOMMD74T11Z352Z");
         assertThat(DocumentNumbers.fromNote("issued in 1974")).isNull();
         assertThat(DocumentNumbers.fromNote("issued in Lashkar Gah District, Helmand Province, Afghanistan")).isNull();
     }
