@@ -4,22 +4,28 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** The multi-valued fields of OpenSanctions' simple CSV, read leniently: what does not read is warned about. */
 final class OpenSanctionsValues {
     static final String IDENTIFIER = "identifier";
+    private static final Pattern SPACES = Pattern.compile("[\\s\\p{Z}]+");
     /** OpenSanctions writes Kosovo as XK, a code ISO leaves to users; ICAO's RKS is the table's. */
     private static final String KOSOVO = "xk";
     private OpenSanctionsValues() {
     }
 
-    /** The primary name, then the aliases (separated by ;), without duplicates or aliases over the name limit. */
+    /**
+     * The primary name, then the aliases (separated by ;), each with its line breaks and runs of spaces made one
+     * space, without duplicates or aliases over the name limit.
+     */
     static List<String> names(String name, String aliases, RowChecks checks) {
         Set<String> names = new LinkedHashSet<>();
         if (name != null) {
-            names.add(name);
+            names.add(singleSpaced(name));
         }
-        for (String alias : split(aliases)) {
+        for (String written : split(aliases)) {
+            String alias = singleSpaced(written);
             if (alias.codePointCount(0, alias.length()) > PersonEntry.MAX_NAME) {
                 checks.warning("aliases", RowError.TOO_LONG, "alias '" + RowChecks.shown(alias) + "' is longer than "
                         + PersonEntry.MAX_NAME + " characters and is left out");
@@ -63,6 +69,10 @@ final class OpenSanctionsValues {
             }
         }
         return documents;
+    }
+
+    static String singleSpaced(String text) {
+        return SPACES.matcher(text).replaceAll(" ").strip();
     }
 
     /** At most {@code max} characters, never cutting a surrogate pair; "…" marks a cut. */

@@ -31,11 +31,10 @@ record UnDocument(String type, String type2, String number, String issuingCountr
             return null;
         }
         List<String> notes = new ArrayList<>();
-        String written = number != null ? number : null;
-        if (written != null && DocumentNumbers.isProse(written, found)) {
-            notes.add(written);
+        if (number != null && DocumentNumbers.isProse(number, found)) {
+            notes.add(number);
         }
-        String country = country(checks, notes, written != null ? written : note);
+        String country = country(checks, notes, number != null ? number : note);
         add(notes, type2);
         add(notes, note);
         add(notes, dateOfIssue == null ? null : "issued " + dateOfIssue);

@@ -81,6 +81,27 @@ class OpenSanctionsSimpleCsvTest {
     }
 
     @Test
+    void readsQuotedHeadersRecordsAcrossLinesEveryCountryAndAGenderColumn() {
+        ParsedEntries parsed = parseText(openSanctions, """
+                "id","schema","name","aliases","birth_date","countries","identifiers","gender"
+                "NK-1","Person","Ivan
+                Sidorov","","1971-03-14;1971-03-15","ru;xk;su;ua","7701234567;A 12-34","male"
+                "NK-2","Person","Anna","","","","","unknown"
+                """);
+
+        PersonEntry ivan = person(parsed, "NK-1");
+        assertThat(ivan.primaryName()).as("a line break in a name is a space").isEqualTo("Ivan Sidorov");
+        assertThat(ivan.datesOfBirth()).hasToString("[1971-03-14, 1971-03-15]");
+        assertThat(ivan.nationalities()).as("xk is Kosovo, su no country today").containsExactly("RUS", "RKS", "UKR");
+        assertThat(ivan.documents()).extracting(ListedDocument::number).containsExactly("7701234567", "A1234");
+        assertThat(ivan.sex()).isEqualTo("M");
+        assertThat(person(parsed, "NK-2").sex()).isNull();
+        assertThat(parsed.errors()).allMatch(RowError::isWarning).extracting(RowError::row, RowError::field)
+                .containsExactly(tuple(1, "countries"), tuple(2, "gender"));
+        assertThat(parsed.errors().get(0).message()).contains("'su'");
+    }
+
+    @Test
     void refusesAFileWithoutTheSchemaColumn() {
         ParsedEntries parsed = parse(openSanctions, "opensanctions-missing-schema.csv");
 

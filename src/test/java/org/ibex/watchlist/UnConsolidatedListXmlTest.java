@@ -81,6 +81,49 @@ class UnConsolidatedListXmlTest {
     }
 
     @Test
+    void readsTheQuirksOfRealExportsZonesNotesProseNumbersAndLineBreaks() {
+        ParsedEntries parsed = parseText(un, """
+                <CONSOLIDATED_LIST><INDIVIDUALS><INDIVIDUAL>
+                  <FIRST_NAME>SANTINO</FIRST_NAME><SECOND_NAME>DENG
+                                  WOL</SECOND_NAME><REFERENCE_NUMBER>SSi.004</REFERENCE_NUMBER>
+                  <LISTED_ON>2015-07-01-04:00</LISTED_ON>
+                  <NATIONALITY><VALUE>Sudan/or South Sudan</VALUE><VALUE>Saint Lucia</VALUE></NATIONALITY>
+                  <INDIVIDUAL_ALIAS><ALIAS_NAME>Qasim Soleimani; Qasem
+                        Sulaimani</ALIAS_NAME></INDIVIDUAL_ALIAS>
+                  <INDIVIDUAL_DATE_OF_BIRTH><TYPE_OF_DATE>EXACT</TYPE_OF_DATE><DATE>1962-11-09-05:00</DATE>
+                  </INDIVIDUAL_DATE_OF_BIRTH>
+                  <INDIVIDUAL_DATE_OF_BIRTH><TYPE_OF_DATE>EXACT</TYPE_OF_DATE><NOTE>Nov. 1963</NOTE>
+                  </INDIVIDUAL_DATE_OF_BIRTH>
+                  <INDIVIDUAL_DATE_OF_BIRTH><TYPE_OF_DATE>EXACT</TYPE_OF_DATE><NOTE>from a false passport</NOTE>
+                  </INDIVIDUAL_DATE_OF_BIRTH>
+                  <INDIVIDUAL_PLACE_OF_BIRTH><CITY>Aweil</CITY><NOTE>possibly</NOTE></INDIVIDUAL_PLACE_OF_BIRTH>
+                  <INDIVIDUAL_DOCUMENT><TYPE_OF_DOCUMENT>Passport</TYPE_OF_DOCUMENT>
+                    <NUMBER>Libyan Passport No. 96/184442</NUMBER></INDIVIDUAL_DOCUMENT>
+                  <INDIVIDUAL_DOCUMENT><TYPE_OF_DOCUMENT>Passport</TYPE_OF_DOCUMENT>
+                    <NOTE>Tunisian passport number L 191609 issued on 28 Feb. 1996</NOTE></INDIVIDUAL_DOCUMENT>
+                  <INDIVIDUAL_DOCUMENT><TYPE_OF_DOCUMENT>National Identification Number</TYPE_OF_DOCUMENT>
+                    <NOTE>issued in 1974</NOTE></INDIVIDUAL_DOCUMENT>
+                </INDIVIDUAL></INDIVIDUALS></CONSOLIDATED_LIST>
+                """);
+
+        PersonEntry santino = person(parsed, "SSi.004");
+        assertThat(santino.names()).containsExactly("SANTINO DENG WOL", "Qasim Soleimani", "Qasem Sulaimani");
+        assertThat(santino.validFrom()).isEqualTo(LocalDate.of(2015, 7, 1));
+        assertThat(santino.datesOfBirth()).hasToString("[1962-11-09, 1963-11]");
+        assertThat(santino.nationalities()).containsExactly("SDN", "SSD", "LCA");
+        assertThat(santino.placeOfBirth()).isEqualTo("Aweil (possibly)");
+        assertThat(santino.documents()).containsExactly(
+                new ListedDocument("96184442", "Passport", "LBY", "Libyan Passport No. 96/184442"),
+                new ListedDocument("L191609", "Passport", "TUN", "Tunisian passport number L 191609 issued on 28 Feb."
+                        + " 1996"));
+        assertThat(parsed.errors()).allMatch(RowError::isWarning).extracting(RowError::field, RowError::rule)
+                .containsExactly(tuple("INDIVIDUAL_DATE_OF_BIRTH", RowError.DATE_FORMAT),
+                        tuple("NATIONALITY", RowError.COUNTRY_NAME), tuple("INDIVIDUAL_DOCUMENT", RowError.REQUIRED));
+        assertThat(parsed.errors().get(0).message()).contains("'from a false passport'", "not kept");
+        assertThat(parsed.errors().get(1).message()).contains("'Sudan/or South Sudan'", "read as SDN, SSD");
+    }
+
+    @Test
     void fallsBackToDataIdWithoutAReferenceNumber() {
         ParsedEntries parsed = parse(un, "un-consolidated.xml");
 
