@@ -98,14 +98,17 @@ public final class OpenSanctionsSimpleCsv implements WatchlistParser {
                 births.add(birth);
             }
         }
-        List<String> nationalities = OpenSanctionsValues.nationalities(field.apply("countries"), checks);
-        List<ListedDocument> documents = OpenSanctionsValues.identifiers(field.apply("identifiers"), checks);
+        List<PartialDate> keptBirths = checks.atMost("birth_date", births);
+        List<String> nationalities = checks.atMost("countries",
+                OpenSanctionsValues.nationalities(field.apply("countries"), checks));
+        List<ListedDocument> documents = checks.atMost("identifiers",
+                OpenSanctionsValues.identifiers(field.apply("identifiers"), checks));
         String gender = field.apply("gender") != null ? field.apply("gender") : field.apply("sex");
         String sex = checks.lenient(field.apply("gender") != null ? "gender" : "sex", gender, RawEntryMapper::sex);
         String reason = OpenSanctionsValues.truncate(field.apply("sanctions"), MAX_REASON);
         String dataset = field.apply("dataset");
         // first_seen is when OpenSanctions first saw the entry, not when a sanction took effect: no validFrom.
-        return checks.build(() -> new PersonEntry(listId, id, names, births, nationalities, sex, null, documents,
+        return checks.build(() -> new PersonEntry(listId, id, names, keptBirths, nationalities, sex, null, documents,
                 reason, "OpenSanctions" + (dataset == null ? "" : " " + dataset), null, null,
                 EntryAction.REFER_TO_SECOND_LINE), OpenSanctionsSimpleCsv::column);
     }

@@ -2,6 +2,7 @@ package org.ibex.watchlist;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -60,6 +61,20 @@ final class RowChecks {
             error(fieldName.apply(e.field()), e.rule(), e.getMessage());
             return null;
         }
+    }
+
+    /**
+     * The first {@link PersonEntry#MAX_VALUES} distinct values, with a warning naming the field if there were
+     * more: for lists we cannot correct, where an entry is better kept with fifty dates than dropped.
+     */
+    <T> List<T> atMost(String field, List<T> values) {
+        List<T> distinct = values.stream().distinct().toList();
+        if (distinct.size() <= PersonEntry.MAX_VALUES) {
+            return distinct;
+        }
+        warning(field, RowError.TOO_LONG, field + " holds " + distinct.size() + " values; the entry keeps the first "
+                + PersonEntry.MAX_VALUES);
+        return distinct.subList(0, PersonEntry.MAX_VALUES);
     }
 
     void error(String field, String rule, String message) {

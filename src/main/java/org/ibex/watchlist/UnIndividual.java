@@ -100,7 +100,10 @@ final class UnIndividual {
         List<ListedDocument> listed = documents.stream().map(d -> d.toListed(checks)).filter(Objects::nonNull).toList();
         String place = place(checks);
         String reason = ((listType == null ? "" : listType + " ") + (referenceNumber == null ? "" : referenceNumber)).strip();
-        return checks.build(() -> new PersonEntry(listId, id, names, dates, codes, sex(), place, listed,
+        List<PartialDate> keptDates = checks.atMost(UnBirthDate.ELEMENT, dates);
+        List<String> keptCodes = checks.atMost("NATIONALITY", codes);
+        List<ListedDocument> keptDocuments = checks.atMost(UnDocument.ELEMENT, listed);
+        return checks.build(() -> new PersonEntry(listId, id, names, keptDates, keptCodes, sex(), place, keptDocuments,
                 reason.isEmpty() ? null : reason, SOURCE, from, null, EntryAction.REFUSE_ENTRY), UnIndividual::element);
     }
 

@@ -102,6 +102,20 @@ class OpenSanctionsSimpleCsvTest {
     }
 
     @Test
+    void keepsAPersonWithMoreValuesThanAnEntryHoldsWithAWarning() {
+        String identifiers = String.join(";", java.util.stream.IntStream.range(0, 60).mapToObj(i -> "N" + i).toList());
+        ParsedEntries parsed = parseText(openSanctions, "id,schema,name,identifiers\nNK-1,Person,Anna,\"" + identifiers
+                + "\"\n");
+
+        assertThat(person(parsed, "NK-1").documents()).hasSize(PersonEntry.MAX_VALUES);
+        assertThat(parsed.errors()).singleElement().satisfies(e -> {
+            assertThat(e.isWarning()).isTrue();
+            assertThat(e.field()).isEqualTo("identifiers");
+            assertThat(e.message()).contains("60 values", "first 50");
+        });
+    }
+
+    @Test
     void refusesAFileWithoutTheSchemaColumn() {
         ParsedEntries parsed = parse(openSanctions, "opensanctions-missing-schema.csv");
 
