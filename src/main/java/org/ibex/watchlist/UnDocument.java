@@ -1,7 +1,5 @@
 package org.ibex.watchlist;
 
-import org.ibex.country.Countries;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -56,7 +54,7 @@ record UnDocument(String type, String type2, String number, String issuingCountr
         if (named != null) {
             String code = CountryNames.alpha3FromName(named);
             if (code == null) {
-                List<String> found = Countries.findIn(named);
+                List<String> found = CountryNames.alpha3sIn(named);
                 code = found.size() == 1 ? found.get(0) : null;
             }
             if (code == null) {
@@ -66,7 +64,7 @@ record UnDocument(String type, String type2, String number, String issuingCountr
             }
             return code;
         }
-        List<String> found = Countries.findIn(prose);
+        List<String> found = CountryNames.alpha3sIn(prose);
         return found.size() == 1 ? found.get(0) : null;
     }
 

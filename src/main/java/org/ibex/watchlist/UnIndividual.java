@@ -1,7 +1,5 @@
 package org.ibex.watchlist;
 
-import org.ibex.country.Countries;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -161,7 +159,7 @@ final class UnIndividual {
         List<String> codes = new ArrayList<>();
         for (String name : nationalities) {
             String alpha3 = CountryNames.alpha3FromName(name);
-            List<String> found = alpha3 != null ? List.of(alpha3) : Countries.findIn(name);
+            List<String> found = alpha3 != null ? List.of(alpha3) : CountryNames.alpha3sIn(name);
             if (found.isEmpty()) {
                 checks.warning("NATIONALITY", RowError.COUNTRY_NAME, "nationality '" + RowChecks.shown(name)
                         + "' is not a country name we know; it is not kept");

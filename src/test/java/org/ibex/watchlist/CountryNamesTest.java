@@ -26,6 +26,22 @@ class CountryNamesTest {
     }
 
     @Test
+    void knowsTheFormsTheUnWritesForMemberStatesCldrSpellsWithAnAmpersandOrSt() {
+        assertThat(CountryNames.alpha3FromName("Bosnia and Herzegovina")).isEqualTo("BIH");
+        assertThat(CountryNames.alpha3FromName("Saint Lucia")).isEqualTo("LCA");
+        assertThat(CountryNames.alpha3FromName("Sao Tome and Principe")).isEqualTo("STP");
+        assertThat(CountryNames.alpha3FromName("United Republic of Tanzania")).isEqualTo("TZA");
+        assertThat(CountryNames.alpha3FromName("Yemeni")).as("an adjective as a nationality").isEqualTo("YEM");
+    }
+
+    @Test
+    void findsTheCountriesAPhraseNames() {
+        assertThat(CountryNames.alpha3sIn("Iran / unknown")).containsExactly("IRN");
+        assertThat(CountryNames.alpha3sIn("Sudan/South Sudan")).containsExactly("SDN", "SSD");
+        assertThat(CountryNames.alpha3sIn("USSR (until 1991)")).isEmpty();
+    }
+
+    @Test
     void givesNullForANameNoTableKnows() {
         assertThat(CountryNames.alpha3FromName("Republic of Atlantis")).isNull();
         assertThat(CountryNames.alpha3FromName(null)).isNull();
