@@ -85,7 +85,7 @@ final class WatchlistImportCommand implements Callable<Integer> {
                         + " errors; list '" + list + "' is unchanged");
                 return 2;
             }
-            System.out.printf("list %s: %d persons, %d documents imported from %d rows in %.1f s (%d warnings);"
+            System.out.printf("list %s: %d persons, %d lost or stolen documents imported from %d rows in %.1f s (%d warnings);"
                     + " version %d, %s%n", list, result.persons(), result.documents(), result.rowsRead(), progress.seconds(),
                     result.errors().size(), result.version(), result.change().summary());
             return 0;
