@@ -32,11 +32,14 @@ final class BatchRun {
 
     private final String file;
     private final PrintStream err;
+    private final boolean terminal;
     private final ObjectMapper mapper = Json.mapper();
 
-    BatchRun(String file, PrintStream err) {
+    /** A run on {@code file} ({@code -}: standard input), the bar drawn on {@code err} when it is a terminal. */
+    BatchRun(String file, PrintStream err, boolean terminal) {
         this.file = file;
         this.err = err;
+        this.terminal = terminal;
     }
 
     int run(Screening screening) throws IOException {
@@ -45,7 +48,7 @@ final class BatchRun {
         if (path != null && !Files.isReadable(path)) {
             throw new IllegalArgumentException("--file: cannot read " + file);
         }
-        Progress progress = new Progress(err, System.console() != null, "rows", path == null ? 0 : rowsIn(path));
+        Progress progress = new Progress(err, terminal, "rows", path == null ? 0 : rowsIn(path));
         BufferedWriter out = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
         BatchResult.Summary summary;
         try (InputStream in = stdin ? System.in : Files.newInputStream(path)) {

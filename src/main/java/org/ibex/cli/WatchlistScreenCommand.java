@@ -81,7 +81,7 @@ final class WatchlistScreenCommand implements Callable<Integer> {
         if (name != null || queries != null) {
             throw new IllegalArgumentException("--file screens a batch: leave out --name and --queries");
         }
-        BatchRun run = new BatchRun(file, System.err);
+        BatchRun run = new BatchRun(file, System.err, System.console() != null);
         if (list != null) {
             ScreeningIndex index = inMemoryIndex();
             if (index == null) {

@@ -157,9 +157,4 @@ public final class WatchlistService {
                                            Actor actor, Consumer<BatchResult> out) {
         return batches.screen(each -> rows.forEach(each), source, () -> sha256, limit, actor, out);
     }
-
-    /** One person entry of a list with everything it holds, for a reader of the list; the read is logged. */
-    public java.util.Optional<PersonEntry> person(String listId, String entryId, Actor actor) {
-        return entries.one(listId, EntryQuery.Kind.PERSON, entryId, actor).persons().stream().findFirst();
-    }
 }
