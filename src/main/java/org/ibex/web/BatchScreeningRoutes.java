@@ -8,9 +8,12 @@ import io.javalin.http.HandlerType;
 import org.ibex.access.Role;
 import org.ibex.store.Json;
 import org.ibex.watchlist.BatchQueries;
-import org.ibex.watchlist.BatchResult;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -34,7 +37,8 @@ import java.util.Set;
  * traveller in front of them. The body is bounded in bytes before it is read and in rows before anything is
  * screened, so a manifest too large is refused whole (413) rather than half answered; a body that is not a batch
  * is 422 naming the rule. The answer is a JSON array, or JSON lines when asked with
- * {@code Accept: application/x-ndjson}; a row that does not read is an element with its line and error.
+ * {@code Accept: application/x-ndjson}, written row by row as they are screened; a row that does not read is an
+ * element with its line and error.
  */
 final class BatchScreeningRoutes {
     static final int MAX_BYTES = 4 << 20;
@@ -72,18 +76,27 @@ final class BatchScreeningRoutes {
             digest = sha256(body);
             rows = json ? manifest(body) : csv(body);
         }
-        List<Map<String, Object>> results = new ArrayList<>(rows.size());
-        BatchResult.Summary summary = services.watchlists().screenBatch(rows, source, digest, HITS_PER_ROW,
-                Requests.actor(ctx), result -> results.add(result.asJson()));
-        ctx.header("X-Batch-Rows", Integer.toString(summary.rows()));
-        ctx.header("X-Batch-Failed", Integer.toString(summary.failed()));
-        ctx.header("X-Batch-With-Hits", Integer.toString(summary.withHits()));
-        if (lines) {
-            StringBuilder out = new StringBuilder();
-            results.forEach(r -> out.append(Json.write(mapper, r)).append('\n'));
-            ctx.contentType(NDJSON).result(out.toString());
-        } else {
-            ctx.json(results);
+        ctx.header("X-Batch-Rows", Integer.toString(rows.size()));
+        ctx.header("X-Batch-Failed", Long.toString(rows.stream().filter(r -> !r.ok()).count()));
+        ctx.status(200).contentType(lines ? NDJSON : "application/json");
+        // Rows are written as they are screened: a manifest of thousands keeps the connection busy and never sits
+        // whole in memory as answers. Everything that could refuse it was checked above, before the first byte.
+        try (Writer out = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8))) {
+            boolean[] first = {true};
+            out.write(lines ? "" : "[");
+            services.watchlists().screenBatch(rows, source, digest, HITS_PER_ROW, Requests.actor(ctx), result -> {
+                try {
+                    out.write(lines ? "" : first[0] ? "" : ",");
+                    out.write(Json.write(mapper, result.asJson()));
+                    out.write(lines ? "\n" : "");
+                    first[0] = false;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            out.write(lines ? "" : "]");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
