@@ -140,6 +140,7 @@ class WatchlistBatchCommandTest {
         assertThat(entry.path("nationalities").toString()).isEqualTo("[\"UGA\",\"SSD\"]");
         assertThat(entry.at("/documents/0/number").asText()).isEqualTo("B123456");
         assertThat(entry.path("placeOfBirth").asText()).isEqualTo("Odek, Omoro, Gulu, Uganda");
+        assertThat(accessSubjects("watchlist.entries.read")).contains("list/local kind=person entry=L-1 count=1");
         CliRun un = CliRun.of("watchlist", "show", "unsc", "KPi.009", "--json", "--data", folder.arg());
         assertThat(JSON.readTree(un.out()).path("names").get(0).asText()).isEqualTo("KIM KWANG-IL");
         CliRun missing = CliRun.of("watchlist", "show", "unsc", "XXi.999", "--data", folder.arg());
@@ -157,6 +158,27 @@ class WatchlistBatchCommandTest {
         assertThat(run.out().lines()).anyMatch(l -> l.startsWith("CFi.009\t"))
                 .anyMatch(l -> l.startsWith("CFi.010\t")).anyMatch(l -> l.startsWith("CFi.011\t"));
         assertThat(run.err()).contains("entries");
+        assertThat(accessSubjects("watchlist.entries.read")).anyMatch(subject -> subject.startsWith(
+                "list/unsc kind=person search=kony"));
+    }
+
+    /** The subjects the access log holds for {@code action}, as the operator's commands left them. */
+    private static List<String> accessSubjects(String action) {
+        List<String> subjects = new ArrayList<>();
+        try (Database db = folder.openDatabase()) {
+            db.inTransaction(c -> {
+                try (var select = c.prepareStatement("SELECT subject FROM access_log WHERE action = ? ORDER BY id")) {
+                    select.setString(1, action);
+                    try (ResultSet rs = select.executeQuery()) {
+                        while (rs.next()) {
+                            subjects.add(rs.getString(1));
+                        }
+                    }
+                }
+                return null;
+            });
+        }
+        return subjects;
     }
 
     private static Path csv(String content) throws Exception {
