@@ -60,7 +60,7 @@ class WatchlistValuesBrowserTest extends BrowserTestBase {
         assertThat(browser.find(By.id("placeOfBirth")).getAttribute("value")).isEqualTo("Odek, Omoro, Gulu");
         assertThat(browser.find(By.id("documents")).getAttribute("value"))
                 .isEqualTo("B0123456; Passport; UGA; expired\nUG778899; National Identification Number");
-        browser.driver.executeScript("document.getElementById('dateOfBirth').scrollIntoView()");
+        browser.driver.executeScript("document.getElementById('aliases').scrollIntoView()");
         browser.check(locale, "watchlist-edit-values");
 
         dates.sendKeys("; 1960");
