@@ -3,7 +3,9 @@ package org.ibex.cli;
 import org.ibex.node.Node;
 import org.ibex.node.Operator;
 
+import org.ibex.access.Actor;
 import org.ibex.names.NameMatcher;
+import org.ibex.watchlist.BatchScreening;
 import org.ibex.store.Json;
 import org.ibex.watchlist.ParsedEntries;
 import org.ibex.watchlist.RowError;
@@ -30,6 +32,7 @@ import java.util.concurrent.Callable;
 /**
  * Screens names. With {@code --list FILE} the index is built in memory from that file and nothing is
  * stored: one JSON line per query line. Without it, the node's own lists are screened for {@code --name}.
+ * {@code --file F.csv} screens a batch of travellers (the batch CSV) against either, one JSON object per row.
  */
 @Command(name = "screen", mixinStandardHelpOptions = true, description = "Screen names against watchlists.")
 final class WatchlistScreenCommand implements Callable<Integer> {
@@ -39,6 +42,9 @@ final class WatchlistScreenCommand implements Callable<Integer> {
     Path list;
     @Option(names = "--queries", paramLabel = "FILE", description = "one name per line (with --list); - for stdin")
     String queries;
+    @Option(names = "--file", paramLabel = "F.csv", description = "a batch of travellers, CSV with the header"
+            + " id,name,dateOfBirth,nationality,sex,documentNumber (- for stdin): one JSON object per row")
+    String file;
     @Option(names = "--name", description = "a name to screen against the node's lists")
     String name;
     @Option(names = "--dob", description = "birth date of the person screened")
@@ -50,6 +56,9 @@ final class WatchlistScreenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (file != null) {
+            return screenBatch();
+        }
         if (list != null) {
             return screenFile();
         }
@@ -64,23 +73,40 @@ final class WatchlistScreenCommand implements Callable<Integer> {
         }
     }
 
-    private int screenFile() throws Exception {
-        if (queries == null) {
-            throw new IllegalArgumentException("--list needs --queries FILE (one name per line, - for stdin)");
+    /**
+     * The batch against the node's lists, as the operator (every list, the batch audited as one act), or against
+     * {@code --list FILE} in memory (nothing of the node read, nothing logged).
+     */
+    private int screenBatch() throws Exception {
+        if (name != null || queries != null) {
+            throw new IllegalArgumentException("--file screens a batch: leave out --name and --queries");
         }
-        ParsedEntries parsed = WatchlistFiles.parse(list, "list", null, null);
-        if (!parsed.errors().isEmpty()) {
-            for (RowError error : parsed.errors().stream().limit(20).toList()) {
-                System.err.println("row " + error.row() + ": " + error.field() + ": " + error.message());
-            }
-            if (parsed.persons().isEmpty()) {
+        BatchRun run = new BatchRun(file, System.err, System.console() != null);
+        if (list != null) {
+            ScreeningIndex index = inMemoryIndex();
+            if (index == null) {
                 return 2;
             }
+            Actor operator = Operator.actor("watchlist batch screening of a file against a file");
+            return run.run((in, source, out) -> BatchScreening.inMemory(index).screen(in, source, limit, operator,
+                    out));
         }
-        NameMatcher matcher = new NameMatcher();
-        ScreeningIndex index = new ScreeningIndex(matcher, Clock.systemUTC());
-        index.replaceList(new WatchlistInfo("list", "list", "file", "none", (int) Math.round(matcher.threshold() * 100)),
-                parsed.persons(), parsed.documents());
+        try (Node node = data.open()) {
+            Actor operator = Operator.actor("watchlist batch screening at shell");
+            return run.run((in, source, out) -> node.services.watchlists().screenBatch(in, source, limit, operator,
+                    out));
+        }
+    }
+
+    private int screenFile() throws Exception {
+        if (queries == null) {
+            throw new IllegalArgumentException("--list needs --queries FILE (one name per line, - for stdin)"
+                    + " or --file F.csv (a batch of travellers)");
+        }
+        ScreeningIndex index = inMemoryIndex();
+        if (index == null) {
+            return 2;
+        }
         try (BufferedReader in = queries.equals("-")
                 ? new BufferedReader(new java.io.InputStreamReader(System.in, StandardCharsets.UTF_8))
                 : Files.newBufferedReader(Path.of(queries), StandardCharsets.UTF_8)) {
@@ -92,6 +118,24 @@ final class WatchlistScreenCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The index of {@code --list FILE} alone, or null (errors printed) when the file holds no person. */
+    private ScreeningIndex inMemoryIndex() {
+        ParsedEntries parsed = WatchlistFiles.parse(list, "list", null, null);
+        if (!parsed.errors().isEmpty()) {
+            for (RowError error : parsed.errors().stream().limit(20).toList()) {
+                System.err.println("row " + error.row() + ": " + error.field() + ": " + error.message());
+            }
+            if (parsed.persons().isEmpty()) {
+                return null;
+            }
+        }
+        NameMatcher matcher = new NameMatcher();
+        ScreeningIndex index = new ScreeningIndex(matcher, Clock.systemUTC());
+        index.replaceList(new WatchlistInfo("list", "list", "file", "none", (int) Math.round(matcher.threshold() * 100)),
+                parsed.persons(), parsed.documents());
+        return index;
     }
 
     private void print(String query, List<WatchlistHit> hits) {

@@ -21,6 +21,14 @@ public final class Operator {
         return new Actor(new User(name(), Role.LIST_MANAGER, null), purpose, "local");
     }
 
+    /**
+     * The operator reading the lists' entries (show, search): an analyst, who may read every list, as the node's
+     * operator may; logged under the operating-system user.
+     */
+    public static Actor listReader(String purpose) {
+        return new Actor(new User(name(), Role.ANALYST, null), purpose, "local");
+    }
+
     private static String name() {
         return "cli:" + System.getProperty("user.name", "unknown");
     }

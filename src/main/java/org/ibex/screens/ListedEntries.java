@@ -14,12 +14,11 @@ import org.ibex.watchlist.WatchlistService;
 import java.util.Optional;
 
 /**
- * The listed entry a hit matched, read from its list as it stands now so a reviewer sees it beside the traveller.
- * A hit stores only the entry's id, so the entry is found by the name or number that matched and then by id; an
- * entry that left the list, or a list the reviewer may not read, shows as absent. The read is logged by the list.
+ * The listed entry a hit matched, read from its list as it stands now (by the hit's list and entry id) so a reviewer
+ * sees it beside the traveller with everything the list holds: every name, birth date, nationality and document.
+ * An entry that left the list, or a list the reviewer may not read, shows as absent. The read is logged by the list.
  */
 final class ListedEntries {
-    private static final int PAGE = 50;
     private final WatchlistService watchlists;
 
     ListedEntries(WatchlistService watchlists) {
@@ -30,31 +29,16 @@ final class ListedEntries {
         if (hit.kind() != WatchlistHit.Kind.PERSON) {
             return Optional.empty();
         }
-        String explanation = hit.explanation() == null ? "" : hit.explanation();
-        int start = explanation.indexOf('\u00ab');
-        int end = explanation.indexOf('\u00bb', start + 1);
-        if (start < 0 || end < 0) {
-            return Optional.empty();
-        }
-        return read(hit, EntryQuery.Kind.PERSON, explanation.substring(start + 1, end))
-                .flatMap(query -> watchlists.entries(query, actor).persons().stream()
-                        .filter(e -> e.entryId().equals(hit.entryId())).findFirst());
+        return watchlists.entry(hit.listId(), EntryQuery.Kind.PERSON, hit.entryId(), actor).persons().stream()
+                .findFirst();
     }
 
     Optional<DocumentEntry> document(StoredHit hit, Crossing crossing, Actor actor) {
-        if (hit.kind() != WatchlistHit.Kind.DOCUMENT || crossing.document() == null) {
+        if (hit.kind() != WatchlistHit.Kind.DOCUMENT) {
             return Optional.empty();
         }
-        return read(hit, EntryQuery.Kind.DOCUMENT, crossing.document().documentNumber())
-                .flatMap(query -> watchlists.entries(query, actor).documents().stream()
-                        .filter(e -> e.entryId().equals(hit.entryId())).findFirst());
-    }
-
-    private static Optional<EntryQuery> read(StoredHit hit, EntryQuery.Kind kind, String search) {
-        if (search == null || search.isBlank()) {
-            return Optional.empty();
-        }
-        return Optional.of(new EntryQuery(hit.listId(), kind, search, null, PAGE));
+        return watchlists.entry(hit.listId(), EntryQuery.Kind.DOCUMENT, hit.entryId(), actor).documents().stream()
+                .findFirst();
     }
 
     /** Reads, with a list out of reach or a search the list refuses shown as no entry rather than an error page. */

@@ -71,6 +71,11 @@ public final class ScreenRequest {
         return value == null ? "" : value.strip();
     }
 
+    /** Every value of a field sent more than once (a repeated input), stripped, the blank ones dropped. */
+    public java.util.List<String> formValues(String name) {
+        return ctx.formParams(name).stream().map(String::strip).filter(v -> !v.isEmpty()).toList();
+    }
+
     public String query(String name) {
         String value = ctx.queryParam(name);
         return value == null ? "" : value.strip();

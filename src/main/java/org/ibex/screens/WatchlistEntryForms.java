@@ -4,6 +4,7 @@ import org.ibex.input.FieldRuleException;
 import org.ibex.watchlist.DocumentEntry;
 import org.ibex.watchlist.DocumentStatus;
 import org.ibex.watchlist.EntryAction;
+import org.ibex.watchlist.ListedDocument;
 import org.ibex.watchlist.PartialDate;
 import org.ibex.watchlist.PersonEntry;
 
@@ -19,19 +20,25 @@ import java.util.Locale;
  */
 final class WatchlistEntryForms {
     static final List<String> PERSON_FIELDS = List.of("entryId", "name", "aliases", "dateOfBirth", "nationality", "sex",
-            "reason", "source", "validFrom", "validUntil", "action");
+            "placeOfBirth", "documents", "reason", "source", "validFrom", "validUntil", "action");
+    /** Fields that hold several values: separated by ";" in one input, or the input repeated. */
+    private static final List<String> SEVERAL = List.of("dateOfBirth", "nationality");
+    private static final String SEPARATOR = "; ";
     static final List<String> DOCUMENT_FIELDS = List.of("entryId", "documentNumber", "issuingState", "documentType",
             "status", "reportedOn", "source");
     private static final int MAX_ALIASES = 50;
     /** Fields whose domain refusal has one cause we can say in the user's language; others show the domain's words. */
     private static final java.util.Set<String> TRANSLATED = java.util.Set.of("nationality", "validUntil",
-            "issuingState", "documentNumber", "name");
+            "issuingState", "documentNumber", "name", "documents");
 
     void fill(Form form, PersonEntry entry) {
         form.set("entryId", entry.entryId()).set("name", entry.primaryName())
                 .set("aliases", String.join("\n", entry.aliases()))
-                .set("dateOfBirth", entry.dateOfBirth() == null ? "" : entry.dateOfBirth().toString())
-                .set("nationality", text(entry.nationality())).set("sex", text(entry.sex()))
+                .set("dateOfBirth", String.join(SEPARATOR, entry.datesOfBirth().stream().map(PartialDate::toString)
+                        .toList()))
+                .set("nationality", String.join(SEPARATOR, entry.nationalities())).set("sex", text(entry.sex()))
+                .set("placeOfBirth", text(entry.placeOfBirth()))
+                .set("documents", String.join("\n", entry.documents().stream().map(WatchlistEntryForms::line).toList()))
                 .set("reason", text(entry.reason())).set("source", text(entry.source()))
                 .set("validFrom", entry.validFrom() == null ? "" : entry.validFrom().toString())
                 .set("validUntil", entry.validUntil() == null ? "" : entry.validUntil().toString())
@@ -47,18 +54,24 @@ final class WatchlistEntryForms {
     }
 
     PersonEntry person(ScreenRequest r, String listId, String entryId, Form form) {
-        PERSON_FIELDS.forEach(field -> form.set(field, r.form(field)));
+        PERSON_FIELDS.forEach(field -> form.set(field, SEVERAL.contains(field)
+                ? String.join(SEPARATOR, r.formValues(field)) : r.form(field)));
         form.set("entryId", entryId);
         checkId(r, entryId, form);
         if (form.value("name").isEmpty()) {
             form.error("name", r.t("watchlist.error.name"));
         }
-        PartialDate birth = null;
+        List<PartialDate> births = new java.util.ArrayList<>();
         try {
-            birth = PartialDate.parse(form.value("dateOfBirth"));
+            for (String date : values(form.value("dateOfBirth"))) {
+                births.add(PartialDate.parse(date));
+            }
         } catch (FieldRuleException e) {
             form.error("dateOfBirth", r.t("watchlist.error.dateOfBirth"));
         }
+        List<String> nationalities = values(form.value("nationality")).stream()
+                .map(n -> n.toUpperCase(Locale.ROOT)).toList();
+        List<ListedDocument> documents = documents(r, form);
         LocalDate from = date(r, form, "validFrom");
         LocalDate until = date(r, form, "validUntil");
         String sex = form.value("sex");
@@ -79,8 +92,9 @@ final class WatchlistEntryForms {
             return null;
         }
         try {
-            return new PersonEntry(listId, entryId, names, birth, blank(form.value("nationality").toUpperCase(Locale.ROOT)),
-                    blank(sex), blank(form.value("reason")), blank(form.value("source")), from, until, action);
+            return new PersonEntry(listId, entryId, names, births, nationalities, blank(sex),
+                    blank(form.value("placeOfBirth")), documents, blank(form.value("reason")),
+                    blank(form.value("source")), from, until, action);
         } catch (FieldRuleException e) {
             refused(r, form, e);
             return null;
@@ -116,9 +130,49 @@ final class WatchlistEntryForms {
     /** A rule the domain enforces, on the field of the form that holds it, in the user's words where we have them. */
     void refused(ScreenRequest r, Form form, FieldRuleException e) {
         String field = e.field() == null ? "entryId" : e.field().startsWith("names[") ? "aliases"
-                : e.field().equals("names") ? "name" : e.field();
+                : e.field().equals("names") ? "name" : e.field().startsWith("documents") ? "documents"
+                : e.field().equals("datesOfBirth") ? "dateOfBirth" : e.field().equals("nationalities") ? "nationality"
+                : e.field();
         String key = "duplicate".equals(e.rule()) ? "duplicate" : TRANSLATED.contains(field) ? field : null;
         form.error(field, key == null ? e.getMessage() : r.t("watchlist.error." + key));
+    }
+
+    /**
+     * The documents textarea: one per line, {@code number; type; issuing country; note}, all but the number
+     * optional. A line the entry refuses marks the field with the rule in the user's words.
+     */
+    private static List<ListedDocument> documents(ScreenRequest r, Form form) {
+        List<ListedDocument> documents = new java.util.ArrayList<>();
+        for (String line : form.value("documents").lines().map(String::strip).filter(l -> !l.isEmpty()).toList()) {
+            String[] parts = line.split(";", 4);
+            try {
+                documents.add(new ListedDocument(parts[0].strip(), part(parts, 1),
+                        part(parts, 2) == null ? null : part(parts, 2).toUpperCase(Locale.ROOT), part(parts, 3)));
+            } catch (FieldRuleException e) {
+                form.error("documents", r.t("watchlist.error.documents"));
+                return List.of();
+            }
+        }
+        return documents;
+    }
+
+    /** A listed document as one line of the documents field, trailing empty parts left out. */
+    private static String line(ListedDocument d) {
+        List<String> parts = new java.util.ArrayList<>(List.of(d.number(), text(d.type()), text(d.issuingCountry()),
+                text(d.note())));
+        while (parts.size() > 1 && parts.get(parts.size() - 1).isEmpty()) {
+            parts.remove(parts.size() - 1);
+        }
+        return String.join(SEPARATOR, parts);
+    }
+
+    private static String part(String[] parts, int i) {
+        return i < parts.length ? blank(parts[i]) : null;
+    }
+
+    /** The values of a several-valued field, split at ";" (a comma or a line break does too, as people type). */
+    private static List<String> values(String text) {
+        return java.util.Arrays.stream(text.split("[;,\\n]")).map(String::strip).filter(v -> !v.isEmpty()).toList();
     }
 
     private static void checkId(ScreenRequest r, String entryId, Form form) {

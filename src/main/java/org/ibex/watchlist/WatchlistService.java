@@ -21,6 +21,7 @@ public final class WatchlistService {
     private final Database database;
     private final ListEntries entries;
     private final ListEdits edits;
+    private final BatchScreening batches;
 
     public WatchlistService(Database database, WatchlistRepository repository, ScreeningIndex index, AccessLog accessLog,
                             Clock clock) {
@@ -31,6 +32,7 @@ public final class WatchlistService {
         this.database = database;
         this.entries = new ListEntries(database, repository, accessLog);
         this.edits = new ListEdits(keeper, clock);
+        this.batches = new BatchScreening(index, database, accessLog);
     }
 
     /** A page of a list's entries, for those who answer for the list (see {@link ListEntries}); the read is logged. */
@@ -136,5 +138,23 @@ public final class WatchlistService {
             return null;
         });
         return hits;
+    }
+
+    /**
+     * Screens every row of a batch CSV read from {@code in} (see {@link BatchQueries}) against the lists in the
+     * actor's scope, as {@link #screen} does one traveller, handing each row's result to {@code out} in file order.
+     * A row that does not read is handed over with its error and the batch goes on; a file that cannot be read as
+     * a batch throws {@link BatchQueries.BatchFileException} after the rows before the break. The batch is one act
+     * in the access log (see {@link BatchAudit}): {@code source} names the file there.
+     */
+    public BatchResult.Summary screenBatch(java.io.InputStream in, String source, int limit, Actor actor,
+                                           Consumer<BatchResult> out) {
+        return batches.screen(in, source, limit, actor, out);
+    }
+
+    /** The same for rows already read and checked whole (an API manifest); {@code sha256} is of the bytes sent. */
+    public BatchResult.Summary screenBatch(List<BatchQueries.Row> rows, String source, String sha256, int limit,
+                                           Actor actor, Consumer<BatchResult> out) {
+        return batches.screen(each -> rows.forEach(each), source, () -> sha256, limit, actor, out);
     }
 }

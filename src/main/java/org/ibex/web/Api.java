@@ -20,6 +20,7 @@ final class Api {
         BodyBudget bodies = BodyBudget.forHeap(BiometricRoutes.MAX_BODY);
         all.addAll(new BiometricRoutes(services, mapper, bodies).endpoints());
         all.addAll(new IdentificationRoutes(services, mapper, bodies).endpoints());
+        all.addAll(new BatchScreeningRoutes(services, mapper, bodies).endpoints());
         all.addAll(new AccountRoutes(services, mapper).endpoints());
         all.addAll(new AdminRoutes(services).endpoints());
         all.addAll(new ExchangeRoutes(services, mapper).endpoints());

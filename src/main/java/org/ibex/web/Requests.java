@@ -59,9 +59,14 @@ final class Requests {
      * budget for bodies as they are read (503 when the node holds too many).
      */
     static byte[] bytes(Context ctx, long limit, BodyBudget.Lease lease) {
+        return bytes(ctx, limit, lease, "Ten fingers as WSQ or PNG fit easily; so does an ANSI/NIST-ITL ten-print");
+    }
+
+    /** The same, with {@code hint} saying what fits in the limit on this endpoint. */
+    static byte[] bytes(Context ctx, long limit, BodyBudget.Lease lease, String hint) {
         long declared = ctx.req().getContentLengthLong();
         if (declared > limit) {
-            throw tooLarge(limit, "declares " + declared + " bytes");
+            throw tooLarge(limit, "declares " + declared + " bytes", hint);
         }
         lease.take(Math.max(0, declared));
         try (InputStream in = ctx.req().getInputStream()) {
@@ -71,7 +76,7 @@ final class Requests {
             for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
                 total += n;
                 if (total > limit) {
-                    throw tooLarge(limit, "has more than " + limit + " bytes");
+                    throw tooLarge(limit, "has more than " + limit + " bytes", hint);
                 }
                 if (total > lease.held()) {
                     lease.take(total - lease.held());
@@ -84,10 +89,9 @@ final class Requests {
         }
     }
 
-    private static ApiException tooLarge(long limit, String what) {
+    private static ApiException tooLarge(long limit, String what, String hint) {
         return new ApiException(413, "body-too-large", "body", "the body " + what + "; this endpoint takes at most "
-                + (limit >> 20) + " MiB (" + limit + " bytes). Ten fingers as WSQ or PNG fit easily; so does an"
-                + " ANSI/NIST-ITL ten-print");
+                + (limit >> 20) + " MiB (" + limit + " bytes). " + hint);
     }
 
     /** A JSON read whose failures become 400s naming the field. */

@@ -19,7 +19,8 @@ import java.util.Random;
 
 /**
  * A traveller of its own on the shared demo node: listed on a fresh UTO-AIR list by supervisor.air, then crossing at
- * UTO-AIR so the crossing hits the list; and users of its own (a second UTO-AIR supervisor, a UTO-LAND one), so a
+ * UTO-AIR so the crossing hits the list (listed with two birth dates, two nationalities, a place of birth and a
+ * document, as real lists give them); and users of its own (a second UTO-AIR supervisor, a UTO-LAND one), so a
  * test depends on no other class's data or order.
  */
 final class HitScenario {
@@ -44,7 +45,9 @@ final class HitScenario {
         Actor supervisor = new Actor(new User("supervisor.air", Role.SUPERVISOR, "UTO-AIR"), "test set-up", "local");
         site.node.services.watchlists().replace(new ListImport(list, "Test alerts " + tag, null, null, null, null),
                 List.of(new PersonEntry(list, "T-" + letters, List.of(surname + " " + given),
-                        new PartialDate(1980, null, null, null), "UTO", null, "subject of a test case", "test police",
+                        List.of(new PartialDate(1980, null, null, null), new PartialDate(1979, 12, 30, null)),
+                        List.of("UTO", "D"), null, "Utopia Harbour", List.of(new org.ibex.watchlist.ListedDocument(
+                        "HX998877", "Passport", "UTO", "reported stolen")), "subject of a test case", "test police",
                         null, null, EntryAction.REFER_TO_SECOND_LINE)), List.of(), supervisor);
         Actor officer = new Actor(new User("officer.air", Role.OFFICER, "UTO-AIR"), "test set-up", "local");
         String mrz = MrzWriter.td3("UTO", surname, given, documentNumber, "UTO", LocalDate.of(1980, 3, 14), "M",
