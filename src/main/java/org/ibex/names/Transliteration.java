@@ -18,8 +18,8 @@ public final class Transliteration {
     }
 
     /**
-     * All romanisation variants of one token, most standard first, at most four, each lower-case
-     * a–z; empty for a token without letters.
+     * All romanisation variants of one token, most standard first, at most four (seven for Han, whose
+     * learned readings need more), each lower-case a–z; empty for a token without letters.
      */
     public static List<String> variants(String token) {
         if (token == null || token.isBlank()) return List.of();
