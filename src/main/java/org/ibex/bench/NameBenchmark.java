@@ -24,13 +24,15 @@ import java.util.Set;
  * Measures {@link NameMatcher} against the baseline on the EVALUATION half of each pair file
  * (the trainer only ever reads the train half): recall, false-alert rate on random and on hard
  * (Jaro-Winkler-nearest) negatives, blocking recall, key selectivity and scoring speed; then the
- * hand-written pairs for scripts without training data, if {@value #OTHER_SCRIPTS} is on the
- * class path (it is a test resource).
+ * hand-written pairs for scripts without training data ({@value #OTHER_SCRIPTS}) and the list of
+ * real Thai names ({@value #THAI_NAMES}), both bundled with the bench.
  */
 public final class NameBenchmark {
     static final int MAX_EVAL_PAIRS = 20_000;
     static final int HARD_CANDIDATES = 200;
     static final String OTHER_SCRIPTS = "other-scripts.tsv";
+    /** Real Thai names with their bearers' Latin spelling and sources (also read by the names tests). */
+    static final String THAI_NAMES = "thai-names.tsv";
 
     private NameBenchmark() {
     }
@@ -77,6 +79,8 @@ public final class NameBenchmark {
             throw new UncheckedIOException("cannot read " + OTHER_SCRIPTS, e);
         }
         out.println("-- scripts without training data (hand-written pairs, not tuned on) --");
+        List<NamePairs.Pair> thai = resourcePairs(THAI_NAMES);
+        if (!thai.isEmpty()) byScript.put("thai-101", thai);
         List<BenchmarkReport.ScriptFigures> rows = new ArrayList<>();
         for (Map.Entry<String, List<NamePairs.Pair>> e : byScript.entrySet()) {
             BenchmarkReport.ScriptFigures f = ScriptEvaluation.evaluate(e.getKey(), e.getValue(), matcher, new Random(seed));
@@ -84,6 +88,22 @@ public final class NameBenchmark {
             out.println(format(f));
         }
         return rows;
+    }
+
+    /** Rows {@code latin<TAB>original<TAB>source} of a bundled list; # starts a comment; empty when absent. */
+    static List<NamePairs.Pair> resourcePairs(String resource) {
+        List<NamePairs.Pair> out = new ArrayList<>();
+        try (InputStream in = NameBenchmark.class.getResourceAsStream(resource)) {
+            if (in == null) return out;
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (line.isBlank() || line.startsWith("#")) continue;
+                String[] f = line.split("\t");
+                out.add(new NamePairs.Pair(f[0], f[1]));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
+        return out;
     }
 
     /** Keys per name and bucket sizes over every distinct Latin name in the pair files. */

@@ -13,10 +13,22 @@ public final class NamesBench implements Callable<Integer> {
     public Path names;
     @Option(names = "--seed", defaultValue = "7")
     public long seed;
+    @Option(names = "--misses", paramLabel = "N", description = "instead of measuring, list the N nearest missed pairs per script "
+            + "of the TRAINING half (never the evaluation half) and how all misses spread over score bands")
+    public Integer misses;
 
     @Override
     public Integer call() throws Exception {
-        NameBenchmark.run(names == null ? BenchNames.sharedFolder() : names, seed, System.out);
+        Path dir = names == null ? BenchNames.sharedFolder() : names;
+        if (misses != null) {
+            if (misses < 0) {
+                System.err.println("--misses: must be 0 or more, got " + misses);
+                return 2;
+            }
+            MissReport.print(dir, new org.ibex.names.NameMatcher(), misses, System.out);
+            return 0;
+        }
+        NameBenchmark.run(dir, seed, System.out);
         return 0;
     }
 }

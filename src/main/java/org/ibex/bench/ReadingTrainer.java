@@ -30,7 +30,7 @@ import java.util.function.Function;
  * CP=target/classes:$HOME/.m2/repository/com/ibm/icu/icu4j/76.1/icu4j-76.1.jar
  * java -cp $CP org.ibex.bench.ReadingTrainer /work/shared/data/names src/main/resources/org/ibex/names
  * mvn -q -o compile
- * java -cp $CP org.ibex.bench.EditCostTrainer /work/shared/data/names src/main/resources/org/ibex/names/edit-costs.tsv
+ * java -cp $CP org.ibex.bench.EditCostTrainer /work/shared/data/names src/main/resources/org/ibex/names/edit-costs.tsv --keep generic
  * </pre>
  */
 public final class ReadingTrainer {

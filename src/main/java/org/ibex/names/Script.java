@@ -3,7 +3,7 @@ package org.ibex.names;
 /** The writing system of one token; picks the romaniser and the learned edit-cost table. */
 enum Script {
     LATIN("generic"), ARABIC("arabic"), HEBREW("hebrew"), CYRILLIC("russian"), HAN("chinese"),
-    KANA("japanese"), HANGUL("generic"), OTHER("generic");
+    KANA("japanese"), HANGUL("generic"), OTHER("generic"), THAI("generic");
 
     /** Name of the edit-cost table trained for this script. */
     final String costTable;
@@ -27,6 +27,7 @@ enum Script {
                 case HAN: return containsKana(token) ? KANA : HAN;
                 case HIRAGANA: case KATAKANA: return KANA;
                 case HANGUL: return HANGUL;
+                case THAI: return THAI;
                 case COMMON: case INHERITED: continue;
                 default: return OTHER;
             }

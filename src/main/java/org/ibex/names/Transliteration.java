@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * Romanises a name token from any script to lower-case ASCII variants: ICU4J's transliterators
  * plus script rules where ICU's default is weak (Arabic and Hebrew vowel letters, katakana
- * epenthetic vowels, pinyin of transcribed foreign names, three Cyrillic standards). Thread-safe.
+ * epenthetic vowels, pinyin of transcribed foreign names, three Cyrillic standards, Thai RTGS and passport
+ * spellings). Thread-safe.
  */
 public final class Transliteration {
     private Transliteration() {
@@ -17,8 +18,8 @@ public final class Transliteration {
     }
 
     /**
-     * All romanisation variants of one token, most standard first, at most four, each lower-case
-     * a–z; empty for a token without letters.
+     * All romanisation variants of one token, most standard first, at most four (seven for Han, whose
+     * learned readings need more), each lower-case a–z; empty for a token without letters.
      */
     public static List<String> variants(String token) {
         if (token == null || token.isBlank()) return List.of();
@@ -30,6 +31,7 @@ public final class Transliteration {
             case HAN -> HanRomanizer.variants(token);
             case KANA -> KanaRomanizer.variants(token);
             case HANGUL -> hangul(token);
+            case THAI -> ThaiRomanizer.variants(token);
             case OTHER -> other(token);
         };
     }
@@ -42,11 +44,14 @@ public final class Transliteration {
                 .replaceAll("^b", "p").replaceAll("^j", "ch").replace("eo", "u")));
     }
 
-    /** Thai, Greek, Devanagari, Burmese...: ICU, plus the inherent final vowel dropped (राहुल = rahula = rahul). */
+    /**
+     * Greek, Devanagari, Burmese...: ICU, plus the inherent final vowel dropped (राहुल = rahula = rahul) and
+     * aspirates written plain (ph = p, th = t), as many passports of the region write them.
+     */
     private static List<String> other(String token) {
         String icu = LatinFold.fold(token);
         String trimmed = icu.length() > 2 && icu.endsWith("a") ? icu.substring(0, icu.length() - 1) : icu;
-        String thai = icu.replaceAll("y$", "i").replace("ph", "p").replace("th", "t");
-        return Variants.distinct(icu, trimmed, thai);
+        String plain = icu.replaceAll("y$", "i").replace("ph", "p").replace("th", "t");
+        return Variants.distinct(icu, trimmed, plain);
     }
 }

@@ -14,11 +14,15 @@ final class Variants {
     }
 
     static List<String> distinct(String... candidates) {
+        return distinctUpTo(MAX, candidates);
+    }
+
+    static List<String> distinctUpTo(int max, String... candidates) {
         List<String> out = new ArrayList<>(candidates.length);
         for (String c : candidates) {
             if (c == null) continue;
             String v = c.length() > MAX_TOKEN_LENGTH ? c.substring(0, MAX_TOKEN_LENGTH) : c;
-            if (!v.isEmpty() && !out.contains(v) && out.size() < MAX) out.add(v);
+            if (!v.isEmpty() && !out.contains(v) && out.size() < max) out.add(v);
         }
         return out;
     }

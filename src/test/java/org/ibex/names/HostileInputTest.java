@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 class HostileInputTest {
     private static final NameMatcher MATCHER = new NameMatcher();
     private static final String[] HOSTILE = {"", "   ", "\t\n", "<<<", "-'.,;", null, "😀🙂", "a\u0301\u0302\u0303",
-            "Ivan Иван 伊万 إيفان", "\u200b\u200d", "x".repeat(10_000), "أ".repeat(10_000), "ﷺ", "\uD800"};
+            "Ivan Иван 伊万 إيفان", "\u200b\u200d", "x".repeat(10_000), "أ".repeat(10_000), "ﷺ", "\uD800",
+            "์์่่ๆฯ", "เเเเ", "ไ", "ก์", "ร".repeat(300), "เ".repeat(300) + "ก", "ั้ิ"};
 
     @Test
     void hostileInputNeverThrowsAndNeverMatchesNothingToNothing() {
