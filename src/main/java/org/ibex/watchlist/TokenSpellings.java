@@ -17,7 +17,7 @@ final class TokenSpellings {
     /** Sound keys are compared on this many classes, as the matcher's blocking keys are. */
     private static final int SOUND_PREFIX = 4;
     private final Map<String, Integer> ids = new HashMap<>();
-    private final Map<String, IntList> byDeletion = new HashMap<>();
+    private final DeletionTable byDeletion = new DeletionTable();
     private Posting[] postings = new Posting[1024];
     private String[] spellings = new String[1024];
     /** Spellings of a name without sound keys (particles and initials alone): no sound key reaches them. */
@@ -44,14 +44,11 @@ final class TokenSpellings {
         postings[index] = new Posting();
         spellings[index] = spelling;
         ids.put(spelling, index);
-        String previous = null;
         for (int i = 0; i < spelling.length() && spelling.length() > 1; i++) {
-            String deletion = spelling.substring(0, i) + spelling.substring(i + 1);
             // Deleting either letter of a double gives the same string: file it once.
-            if (!deletion.equals(previous)) {
-                byDeletion.computeIfAbsent(deletion, k -> new IntList()).add(index);
+            if (i == 0 || spelling.charAt(i) != spelling.charAt(i - 1)) {
+                byDeletion.add(DeletionTable.hash(spelling, i), index);
             }
-            previous = deletion;
         }
         return postings[index];
     }
@@ -71,32 +68,25 @@ final class TokenSpellings {
      * leaving out those whose first sound classes are among {@code sounds}: the sound keys reach those already.
      */
     void near(String spelling, String[] sounds, IntList out) {
-        int start = out.size();
+        int start = 0;
         Integer same = ids.get(spelling);
         if (same != null) {
             add(same, sounds, out, start);
         }
-        addAll(byDeletion.get(spelling), sounds, out, start);
-        String previous = null;
+        IntList filed = new IntList();
+        byDeletion.get(DeletionTable.hash(spelling, -1), filed);
         for (int i = 0; i < spelling.length() && spelling.length() > 1; i++) {
-            String deletion = spelling.substring(0, i) + spelling.substring(i + 1);
-            if (deletion.equals(previous)) {
+            if (i > 0 && spelling.charAt(i) == spelling.charAt(i - 1)) {
                 continue;
             }
-            previous = deletion;
-            Integer shorter = ids.get(deletion);
+            Integer shorter = ids.get(spelling.substring(0, i) + spelling.substring(i + 1));
             if (shorter != null) {
                 add(shorter, sounds, out, start);
             }
-            addAll(byDeletion.get(deletion), sounds, out, start);
+            byDeletion.get(DeletionTable.hash(spelling, i), filed);
         }
-    }
-
-    private void addAll(IntList ids, String[] sounds, IntList out, int start) {
-        if (ids != null) {
-            for (int i = 0; i < ids.size(); i++) {
-                add(ids.get(i), sounds, out, start);
-            }
+        for (int i = 0; i < filed.size(); i++) {
+            add(filed.get(i), sounds, out, start);
         }
     }
 
