@@ -3,6 +3,7 @@ package org.ibex.watchlist;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.TreeSet;
 
 /**
@@ -60,6 +61,35 @@ final class BirthDates {
             return null;
         }
         return (int) LocalDate.of(date.year(), date.month(), date.day()).toEpochDay();
+    }
+
+    /** Every full listed date as an epoch day, distinct and sorted; partial dates have none. */
+    static int[] fullDays(List<PartialDate> dates) {
+        return dates.stream().filter(BirthDates::isFull).mapToInt(d -> fullDate(d)).distinct().sorted().toArray();
+    }
+
+    /**
+     * Whether a name must be filed among the undated too: no date listed, or one that is only partly known
+     * (a year, a range), which a traveller's full date may fit whatever the other listed dates say.
+     */
+    static boolean undatedToo(List<PartialDate> dates) {
+        return dates.isEmpty() || dates.stream().anyMatch(d -> !isFull(d));
+    }
+
+    /**
+     * Whether none of the listed dates fits the traveller's: lists give several dates as alternatives, so one
+     * that fits (exactly, partly, or one typing error away) is enough to keep the person.
+     */
+    static boolean noneFits(List<PartialDate> dates, LocalDate birth) {
+        if (birth == null || dates.isEmpty()) {
+            return false;
+        }
+        for (PartialDate listed : dates) {
+            if (listed.compareTo(birth) != PartialDate.Compatibility.CONFLICT) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean isFull(PartialDate date) {

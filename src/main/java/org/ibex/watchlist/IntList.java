@@ -4,12 +4,13 @@ import java.util.Arrays;
 
 /** A growable list of ints: postings of the name index, without boxing a million Integers. */
 final class IntList {
-    private int[] values = new int[4];
+    // Empty until used: most postings of a million names hold only one or two of their lists.
+    private int[] values = new int[0];
     private int size;
 
     void add(int value) {
         if (size == values.length) {
-            values = Arrays.copyOf(values, size * 2);
+            values = Arrays.copyOf(values, Math.max(4, size * 2));
         }
         values[size++] = value;
     }

@@ -4,7 +4,9 @@ import java.util.Arrays;
 
 /**
  * The names under one blocking key, split by what is known of the birth date: names of persons with a full
- * birth date sorted by it (so a query reads only the few with a compatible date), the rest unsorted. New
+ * birth date sorted by it (so a query reads only the few with a compatible date), the rest unsorted. A person
+ * listed with several dates is filed under each full one, and among the undated as well when one of the dates
+ * is partial (a year, a range), because a traveller's date may fit that one. New
  * names wait in a small unsorted tail that is merged in once it grows past a quarter of the sorted part,
  * which keeps bulk loading at n log n.
  */
@@ -15,13 +17,15 @@ final class Posting {
     private final IntList pendingDays = new IntList();
     private final IntList undated = new IntList();
 
-    void add(int name, Integer birthDay) {
-        if (birthDay == null) {
+    /** Files {@code name} under each of the full birth dates {@code days}, and among the undated if asked. */
+    void add(int name, int[] days, boolean undatedToo) {
+        if (undatedToo) {
             undated.add(name);
-            return;
         }
-        pendingNames.add(name);
-        pendingDays.add(birthDay);
+        for (int day : days) {
+            pendingNames.add(name);
+            pendingDays.add(day);
+        }
         if (pendingNames.size() > Math.max(32, sortedNames.length / 4)) {
             merge();
         }

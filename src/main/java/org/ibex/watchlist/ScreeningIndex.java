@@ -120,7 +120,8 @@ public final class ScreeningIndex {
                     hits.add(hit);
                 }
             }
-            if (query.name() != null && !query.name().isBlank()) {
+            // A listed person's own passport finds him even when the name given is another.
+            if (!blank(query.name()) || !blank(query.documentNumber())) {
                 hits.addAll(persons.screen(query, thresholds, today, limit, listInScope));
             }
             return hits;
@@ -131,6 +132,10 @@ public final class ScreeningIndex {
     public List<WatchlistHit> screenBruteForce(ScreeningQuery query, int limit) {
         LocalDate today = LocalDate.now(clock);
         return read(() -> persons.screenAll(query, thresholds, today, limit));
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
     }
 
     private <T> T read(java.util.function.Supplier<T> work) {
