@@ -1,6 +1,7 @@
 package org.ibex.watchlist;
 
 import org.ibex.names.NameKeyCodec;
+import org.ibex.store.PrivateFiles;
 
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,6 +55,11 @@ final class KeyedListFile {
             }
         }
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.deleteIfExists(temp);
+        // Listed names: readable by the node's account only from the first byte, whatever the umask.
+        if (Files.getFileStore(file.getParent()).supportsFileAttributeView("posix")) {
+            Files.createFile(temp, PosixFilePermissions.asFileAttribute(PrivateFiles.FILE));
+        }
         KeyedEntryCodec codec = new KeyedEntryCodec();
         try (OutputStream raw = Files.newOutputStream(temp)) {
             CheckedOutputStream checked = new CheckedOutputStream(new BufferedOutputStream(raw, 1 << 16), new CRC32C());

@@ -41,6 +41,7 @@ class KeyedListsTest {
         }
         assertThat(files).hasSize(1);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(kept))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(files.get(0)))).isEqualTo("rw-------");
 
         CliRun screened = CliRun.of("watchlist", "screen", "--name", "JOSEPH KONY", "--data", folder.arg());
         assertThat(screened.exit()).as(screened.err()).isZero();
