@@ -21,7 +21,22 @@ import java.util.Set;
  */
 final class KeyedEntryCodec {
     private static final long NO_DATE = Long.MIN_VALUE;
-    private final ObjectMapper json = Json.mapper();
+    private final ObjectMapper json;
+    /** Values many persons share (source, reason, sex, action, codes), held once: a million copies slow the start. */
+    private final Map<String, String> shared = new java.util.HashMap<>();
+
+    KeyedEntryCodec(ObjectMapper json) {
+        this.json = json;
+    }
+
+    KeyedEntryCodec() {
+        this(Json.mapper());
+    }
+
+    /** A codec for one thread's blocks, sharing the mapper. */
+    KeyedEntryCodec forBlock() {
+        return new KeyedEntryCodec(json);
+    }
 
     void write(DataOutput out, PersonEntry entry, List<PersonIndex.Keyed> keyed, Map<String, Integer> keyIds)
             throws IOException {
@@ -63,12 +78,12 @@ final class KeyedEntryCodec {
             names.add(NameKeyCodec.readString(in));
         }
         List<PartialDate> dates = PersonValues.dates(NameKeyCodec.readString(in));
-        List<String> nationalities = PersonValues.codes(NameKeyCodec.readString(in));
-        String sex = NameKeyCodec.readString(in);
-        String placeOfBirth = NameKeyCodec.readString(in);
+        List<String> nationalities = PersonValues.codes(shared(NameKeyCodec.readString(in)));
+        String sex = shared(NameKeyCodec.readString(in));
+        String placeOfBirth = shared(NameKeyCodec.readString(in));
         List<ListedDocument> documents = PersonValues.documents(json, NameKeyCodec.readString(in));
-        String reason = NameKeyCodec.readString(in);
-        String source = NameKeyCodec.readString(in);
+        String reason = shared(NameKeyCodec.readString(in));
+        String source = shared(NameKeyCodec.readString(in));
         LocalDate validFrom = date(in.getLong());
         LocalDate validUntil = date(in.getLong());
         EntryAction action = EntryAction.valueOf(NameKeyCodec.readString(in));
@@ -77,8 +92,11 @@ final class KeyedEntryCodec {
         int count = in.getShort();
         List<PersonIndex.Keyed> keyed = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            String name = NameKeyCodec.readString(in);
+            String name = sameAs(NameKeyCodec.readString(in), names);
             NameKey key = NameKeyCodec.read(in);
+            if (key.name().equals(name)) {
+                key = new NameKey(name, key.tokens());
+            }
             int tokens = in.getShort();
             List<Set<String>> keysByToken = new ArrayList<>(tokens);
             for (int t = 0; t < tokens; t++) {
@@ -95,6 +113,27 @@ final class KeyedEntryCodec {
 
     /** A decoded person with its keyed names. */
     record Entry(PersonEntry person, List<PersonIndex.Keyed> keyed) {
+    }
+
+    private String shared(String value) {
+        if (value == null || value.length() > 200) {
+            return value;
+        }
+        if (shared.size() > 10_000) {
+            shared.clear();
+        }
+        String known = shared.putIfAbsent(value, value);
+        return known == null ? value : known;
+    }
+
+    /** The entry's own copy of a keyed name (the same text is stored three times: held once). */
+    private static String sameAs(String name, List<String> names) {
+        for (String listed : names) {
+            if (listed.equals(name)) {
+                return listed;
+            }
+        }
+        return name;
     }
 
     private static LocalDate date(long day) {

@@ -165,9 +165,10 @@ final class KeyedListFile {
         List<List<KeyedEntryCodec.Entry>> decoded = IntStream.range(0, blocks.size()).parallel().mapToObj(b -> {
             int[] block = blocks.get(b);
             ByteBuffer part = heapCopy(bytes, block[0], block[1]);
+            KeyedEntryCodec blockCodec = codec.forBlock();
             List<KeyedEntryCodec.Entry> out = new ArrayList<>(block[2]);
             for (int i = 0; i < block[2]; i++) {
-                out.add(codec.read(part, listId, keyTable));
+                out.add(blockCodec.read(part, listId, keyTable));
             }
             if (part.hasRemaining()) {
                 throw new IllegalArgumentException("block " + b + " has " + part.remaining() + " bytes left");
