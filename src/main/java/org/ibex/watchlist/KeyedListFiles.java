@@ -7,7 +7,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,9 +101,17 @@ public final class KeyedListFiles {
      * the next start keys the list again.
      */
     void write(String listId, List<PersonEntry> entries, List<List<PersonIndex.Keyed>> keyed) {
-        if (kept()) {
-            write(listId, stamps.of(listId), entries, keyed);
+        if (!kept()) {
+            return;
         }
+        String stamp;
+        try {
+            stamp = stamps.of(listId);
+        } catch (RuntimeException e) {
+            LOG.warn("watchlist {}: cannot read its stamp ({}); the next start keys it again", listId, e.toString());
+            return;
+        }
+        write(listId, stamp, entries, keyed);
     }
 
     void write(String listId, String stamp, List<PersonEntry> entries, List<List<PersonIndex.Keyed>> keyed) {
@@ -124,9 +131,10 @@ public final class KeyedListFiles {
                 sortedKeyed.add(keyed.get(i));
             }
             format.write(file, new KeyedList(listId, stamp, sortedEntries, sortedKeyed));
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException | RuntimeException e) {
+            // The change has committed already: a file not kept costs the next start time, never the change.
             LOG.warn("watchlist {}: cannot keep its keyed names in {} ({}); the next start keys them again", listId,
-                    file, e.getMessage());
+                    file, e.toString());
         }
     }
 

@@ -115,6 +115,22 @@ class KeyedRestartTest {
         }
     }
 
+    @Test
+    void aListIsImportedEvenWhenItsKeyedFileCannotBeWritten() throws IOException {
+        Files.writeString(folder, "a file where the folder should be");
+        ScreeningIndex index = ScreeningIndex.load(repository, matcher, clock, files);
+
+        WatchlistService.ImportResult result = new WatchlistService(database, repository, index, accessLog(), clock)
+                .importFile(new ListImport("un", "UN consolidated", "UN Security Council", "national", null, null),
+                        KeyedListFileTest.UN, "un-xml", null, MANAGER);
+
+        assertThat(result.imported()).isTrue();
+        assertThat(index.screen(ScreeningQuery.byName("JOSEPH KONY"), 10)).isNotEmpty();
+        ScreeningIndex restarted = ScreeningIndex.load(repository, matcher, clock, files);
+        assertThat(files.lastReads().get("un")).isEqualTo("no keyed file");
+        assertThat(restarted.personCount()).isEqualTo(index.personCount());
+    }
+
     private void importUn(ScreeningIndex index) {
         WatchlistService.ImportResult result = new WatchlistService(database, repository, index, accessLog(), clock)
                 .importFile(new ListImport("un", "UN consolidated", "UN Security Council", "national", null, null),
