@@ -24,18 +24,24 @@ final class KeyedEntryCodec {
     private final ObjectMapper json;
     /** Values many persons share (source, reason, sex, action, codes), held once: a million copies slow the start. */
     private final Map<String, String> shared = new java.util.HashMap<>();
+    /**
+     * Birth dates as read, by their stored form, for all blocks: a million persons hold a few tens of thousands
+     * of distinct dates, and parsing each again was a third of reading the file.
+     */
+    private final Map<String, List<PartialDate>> dates;
 
-    KeyedEntryCodec(ObjectMapper json) {
+    private KeyedEntryCodec(ObjectMapper json, Map<String, List<PartialDate>> dates) {
         this.json = json;
+        this.dates = dates;
     }
 
     KeyedEntryCodec() {
-        this(Json.mapper());
+        this(Json.mapper(), new java.util.concurrent.ConcurrentHashMap<>());
     }
 
-    /** A codec for one thread's blocks, sharing the mapper. */
+    /** A codec for one thread's blocks, sharing the mapper and the dates read. */
     KeyedEntryCodec forBlock() {
-        return new KeyedEntryCodec(json);
+        return new KeyedEntryCodec(json, dates);
     }
 
     void write(DataOutput out, PersonEntry entry, List<PersonIndex.Keyed> keyed, Map<String, Integer> keyIds)
@@ -77,7 +83,7 @@ final class KeyedEntryCodec {
         for (int i = 0; i < nameCount; i++) {
             names.add(NameKeyCodec.readString(in));
         }
-        List<PartialDate> dates = PersonValues.dates(NameKeyCodec.readString(in));
+        List<PartialDate> dates = dates(NameKeyCodec.readString(in));
         List<String> nationalities = PersonValues.codes(shared(NameKeyCodec.readString(in)));
         String sex = shared(NameKeyCodec.readString(in));
         String placeOfBirth = shared(NameKeyCodec.readString(in));
@@ -113,6 +119,20 @@ final class KeyedEntryCodec {
 
     /** A decoded person with its keyed names. */
     record Entry(PersonEntry person, List<PersonIndex.Keyed> keyed) {
+    }
+
+    private List<PartialDate> dates(String stored) {
+        if (stored == null) {
+            return List.of();
+        }
+        List<PartialDate> known = dates.get(stored);
+        if (known == null) {
+            known = PersonValues.dates(stored);
+            if (dates.size() < 200_000) {
+                dates.put(stored, known);
+            }
+        }
+        return known;
     }
 
     private String shared(String value) {
