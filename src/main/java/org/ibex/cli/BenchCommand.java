@@ -6,6 +6,7 @@ import org.ibex.bench.GateBench;
 import org.ibex.bench.IdentifyBench;
 import org.ibex.bench.InspectionBench;
 import org.ibex.bench.NamesBench;
+import org.ibex.bench.RestartBench;
 import org.ibex.bench.ScreenInspectionBench;
 import org.ibex.bench.WatchlistBench;
 
@@ -14,6 +15,6 @@ import picocli.CommandLine.Command;
 /** Benchmarks, run outside the test suite; every figure beside a baseline measured in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.",
         subcommands = {InspectionBench.class, WatchlistBench.class, NamesBench.class, FingerprintBench.class, GateBench.class, IdentifyBench.class,
-                ExchangeBench.class, ScreenInspectionBench.class})
+                ExchangeBench.class, ScreenInspectionBench.class, RestartBench.class})
 final class BenchCommand {
 }

@@ -35,6 +35,7 @@ import org.ibex.document.MrzParser;
 import org.ibex.names.NameMatcher;
 import org.ibex.store.DataFolder;
 import org.ibex.store.Database;
+import org.ibex.watchlist.KeyedListFiles;
 import org.ibex.watchlist.ScreeningIndex;
 import org.ibex.watchlist.WatchlistRepository;
 import org.ibex.watchlist.WatchlistService;
@@ -119,7 +120,8 @@ public final class Node implements AutoCloseable {
         Supplier<StayPolicy> policy = new CachedPolicy(stayRules, DEFAULT_RULE);
         MrzParser parser = new MrzParser(clock);
         WatchlistRepository watchlistRepository = new WatchlistRepository(database);
-        ScreeningIndex screening = ScreeningIndex.load(watchlistRepository, new NameMatcher(), clock);
+        ScreeningIndex screening = ScreeningIndex.load(watchlistRepository, new NameMatcher(), clock,
+                keyedLists(folder, database));
         BiometricRepository biometricRepository = new BiometricRepository();
         BiometricService biometrics = new BiometricService(database, biometricRepository,
                 BiometricService.loadGallery(database, biometricRepository), ScoreThresholds.fvc2002(), accessLog,
@@ -134,6 +136,20 @@ public final class Node implements AutoCloseable {
         exchange.ifPresent(node -> ExchangeMetrics.bind(node, metrics));
         StoreMetrics.bind(database, metrics);
         return new Node(folder, settings, database, services, stayRules, screening, auditSigner(folder), exchange);
+    }
+
+    /**
+     * Where the screening index keeps its lists keyed between starts: {@code watchlist.keyed-lists} (a folder), by
+     * default {@code DATA/keyed-lists}; {@code none} keeps nothing. Not kept beside an encrypted store: the files
+     * hold the listed names in clear.
+     */
+    static KeyedListFiles keyedLists(DataFolder folder, Database database) {
+        String setting = folder.setting("watchlist.keyed-lists", null);
+        if ("none".equals(setting) || folder.storePassphrase() != null && setting == null) {
+            return KeyedListFiles.none();
+        }
+        return KeyedListFiles.in(setting == null ? folder.root().resolve(DataFolder.KEYED_LISTS) : Path.of(setting),
+                database);
     }
 
     /** The node's federation membership when DATA/exchange holds one ({@code ibex exchange join}). */

@@ -16,8 +16,10 @@ import java.util.stream.Stream;
  */
 public final class DataFolder {
     public static final String PROPERTIES = "ibex.properties";
+    /** Where the screening index keeps the lists keyed between starts (they hold listed names: private too). */
+    public static final String KEYED_LISTS = "keyed-lists";
     /** The folders the node writes into its data folder: keys, federation membership, archived audit segments. */
-    private static final Set<String> NODE_FOLDERS = Set.of("keys", "exchange", "audit-archive");
+    private static final Set<String> NODE_FOLDERS = Set.of("keys", "exchange", "audit-archive", KEYED_LISTS);
     private final Path root;
     private final Properties properties;
     private final Map<String, String> environment;

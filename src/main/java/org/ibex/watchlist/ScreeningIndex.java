@@ -14,8 +14,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * The in-memory screening index of all lists: persons by name and documents by number. Queries run in
- * parallel; updates (a list replaced, an entry added) take the write lock briefly. Rebuilt from the
- * database at start with {@link WatchlistRepository#eachPerson}.
+ * parallel; updates (a list replaced, an entry added) take the write lock briefly. Built at start from the
+ * keyed lists kept beside the database ({@link KeyedListFiles}), or from the database where those are not good.
  */
 public final class ScreeningIndex {
     private final NameMatcher matcher;
@@ -26,26 +26,53 @@ public final class ScreeningIndex {
     /** The post a list belongs to; national lists are absent. */
     private final Map<String, String> postOfList = new HashMap<>();
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private final KeyedListFiles files;
 
+    /** An index in memory only: nothing is kept for the next start. */
     public ScreeningIndex(NameMatcher matcher, Clock clock) {
+        this(matcher, clock, KeyedListFiles.none());
+    }
+
+    private ScreeningIndex(NameMatcher matcher, Clock clock, KeyedListFiles files) {
         this.matcher = matcher;
         this.clock = clock;
         this.persons = new PersonIndex(matcher);
+        this.files = files;
     }
 
-    /** Loads every list and entry from the database. */
+    /** Loads every list and entry from the database, keying every name. */
     public static ScreeningIndex load(WatchlistRepository repository, NameMatcher matcher, Clock clock) {
-        ScreeningIndex index = new ScreeningIndex(matcher, clock);
+        return load(repository, matcher, clock, KeyedListFiles.none());
+    }
+
+    /**
+     * Loads every list and entry: persons from the keyed files where they are good for the lists as stored (no
+     * name keyed again), from the database elsewhere; and keeps each list's keyed form in {@code files} after
+     * every change, for the next start.
+     */
+    public static ScreeningIndex load(WatchlistRepository repository, NameMatcher matcher, Clock clock,
+                                      KeyedListFiles files) {
+        ScreeningIndex index = new ScreeningIndex(matcher, clock, files);
+        List<String> listIds = new ArrayList<>();
         repository.records().forEach(record -> {
             index.setList(record.info());
             index.setPost(record.info().id(), record.postId());
+            listIds.add(record.info().id());
         });
         List<PersonEntry> persons = new ArrayList<>();
-        repository.eachPerson(persons::add);
-        List<List<PersonIndex.Keyed>> keyed = index.persons.keyAll(persons);
+        List<List<PersonIndex.Keyed>> keyed = new ArrayList<>();
+        for (KeyedList list : new KeyedLoad(repository, files, index.persons::keyAll).lists(listIds)) {
+            persons.addAll(list.entries());
+            keyed.addAll(list.keyed());
+        }
         index.write(() -> index.persons.addAll(persons, keyed));
         repository.eachDocument(index::add);
         return index;
+    }
+
+    /** For each list, how the last start got it: {@code read} from its keyed file, or why the file was not used. */
+    public Map<String, String> startReads() {
+        return files.lastReads();
     }
 
     public NameMatcher matcher() {
@@ -75,7 +102,10 @@ public final class ScreeningIndex {
         write(() -> documents.add(entry));
     }
 
-    /** Swaps a list's entries for new ones, as the database did in one transaction. */
+    /**
+     * Swaps a list's entries for new ones, as the database did in one transaction, and keeps the list keyed for the
+     * next start (after the swap: screening does not wait for the file).
+     */
     public void replaceList(WatchlistInfo info, List<PersonEntry> people, List<DocumentEntry> docs) {
         List<List<PersonIndex.Keyed>> keyed = persons.keyAll(people);
         write(() -> {
@@ -85,6 +115,7 @@ public final class ScreeningIndex {
             persons.addAll(people, keyed);
             docs.forEach(documents::add);
         });
+        files.write(info.id(), people, keyed);
     }
 
     public int personCount() {
