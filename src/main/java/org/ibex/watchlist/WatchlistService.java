@@ -21,6 +21,7 @@ public final class WatchlistService {
     private final Database database;
     private final ListEntries entries;
     private final ListEdits edits;
+    private final ListSettings settings;
 
     public WatchlistService(Database database, WatchlistRepository repository, ScreeningIndex index, AccessLog accessLog,
                             Clock clock) {
@@ -31,6 +32,7 @@ public final class WatchlistService {
         this.database = database;
         this.entries = new ListEntries(database, repository, accessLog);
         this.edits = new ListEdits(keeper, clock);
+        this.settings = new ListSettings(database, repository, index, accessLog, clock);
     }
 
     /** A page of a list's entries, for those who answer for the list (see {@link ListEntries}); the read is logged. */
@@ -46,6 +48,11 @@ public final class WatchlistService {
     /** Changes to one entry at a time (add, edit, expire), each a new version of the list. */
     public ListEdits edits() {
         return edits;
+    }
+
+    /** A list's screening settings: threshold calibration and namesake policy. */
+    public ListSettings settings() {
+        return settings;
     }
 
     /** Whether this actor may read the list's entries (and see that it exists). */
