@@ -1,11 +1,14 @@
 package org.ibex.cli;
 
+import org.ibex.bench.EvidenceBench;
 import org.ibex.bench.ExchangeBench;
 import org.ibex.bench.FingerprintBench;
 import org.ibex.bench.GateBench;
 import org.ibex.bench.IdentifyBench;
 import org.ibex.bench.InspectionBench;
 import org.ibex.bench.NamesBench;
+import org.ibex.bench.PopulationBench;
+import org.ibex.bench.ScreeningBench;
 import org.ibex.bench.ScreenInspectionBench;
 import org.ibex.bench.WatchlistBench;
 
@@ -14,6 +17,7 @@ import picocli.CommandLine.Command;
 /** Benchmarks, run outside the test suite; every figure beside a baseline measured in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.",
         subcommands = {InspectionBench.class, WatchlistBench.class, NamesBench.class, FingerprintBench.class, GateBench.class, IdentifyBench.class,
-                ExchangeBench.class, ScreenInspectionBench.class})
+                ExchangeBench.class, ScreenInspectionBench.class, PopulationBench.class, EvidenceBench.class,
+                ScreeningBench.class})
 final class BenchCommand {
 }

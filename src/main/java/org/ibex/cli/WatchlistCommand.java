@@ -2,9 +2,10 @@ package org.ibex.cli;
 
 import picocli.CommandLine.Command;
 
-/** Watchlists: import, list, versions, rollback, screen. */
+/** Watchlists: import, list, versions, rollback, screen, calibrate. */
 @Command(name = "watchlist", mixinStandardHelpOptions = true, description = "Watchlists of persons and documents.",
         subcommands = {WatchlistImportCommand.class, WatchlistListCommand.class, WatchlistVersionsCommand.class,
-                WatchlistRollbackCommand.class, WatchlistScreenCommand.class})
+                WatchlistRollbackCommand.class, WatchlistScreenCommand.class,
+                WatchlistCalibrateCommand.class})
 final class WatchlistCommand {
 }
