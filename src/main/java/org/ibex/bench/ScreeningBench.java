@@ -40,6 +40,9 @@ public final class ScreeningBench implements Callable<Integer> {
     public int padTo;
     @Option(names = "--threshold", description = "threshold percent for every list (default: the matcher's)")
     public Integer threshold;
+    @Option(names = "--list-threshold", paramLabel = "ID=PERCENT",
+            description = "a list's own threshold (the list id is the file name without extension), e.g. from calibrate")
+    public Map<String, Integer> listThresholds = new java.util.HashMap<>();
     @Option(names = "--brute-queries", defaultValue = "200", description = "queries of each kind for the brute-force baseline")
     public int bruteQueries;
     @Option(names = "--threads", defaultValue = "2")
@@ -60,7 +63,9 @@ public final class ScreeningBench implements Callable<Integer> {
         ScreeningIndex index = new ScreeningIndex(matcher, Clock.systemUTC());
         List<PersonEntry> listed = new ArrayList<>();
         for (Map.Entry<String, List<PersonEntry>> list : byList.entrySet()) {
-            index.replaceList(new WatchlistInfo(list.getKey(), list.getKey(), "bench", "none", percent), list.getValue(),
+            int own = listThresholds.getOrDefault(list.getKey(), percent);
+            System.out.printf("list %s: threshold %d%%%n", list.getKey(), own);
+            index.replaceList(new WatchlistInfo(list.getKey(), list.getKey(), "bench", "none", own), list.getValue(),
                     List.of());
             listed.addAll(list.getValue());
         }
