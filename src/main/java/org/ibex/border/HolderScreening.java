@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * Screens a document's holder against the lists a post may screen: by the name as printed and, when given, in its
  * original script; the stronger hit per entry counts. CPU work that needs no connection, so it runs before the
- * crossing's transaction.
+ * crossing's transaction. Namesakes that the list's policy shows without alerting are left out here: a
+ * crossing keeps only the hits that stop the traveller.
  */
 final class HolderScreening {
     private final ScreeningIndex index;
@@ -27,6 +28,10 @@ final class HolderScreening {
         for (String name : names) {
             for (WatchlistHit hit : index.screenAtPost(new ScreeningQuery(name, d.dateOfBirth(), d.nationality(),
                     d.sex(), d.documentNumber(), d.issuingState()), 10, postId)) {
+                if (!hit.alerts()) {
+                    // A namesake on a list that does not alert on namesakes neither stops nor is stored with the crossing.
+                    continue;
+                }
                 best.merge(hit.kind() + hit.listId() + '\u0000' + hit.entryId(), hit,
                         (a, b) -> a.score() >= b.score() ? a : b);
             }

@@ -1,5 +1,6 @@
 package org.ibex.cli;
 
+import org.ibex.bench.EvidenceBench;
 import org.ibex.bench.ExchangeBench;
 import org.ibex.bench.FingerprintBench;
 import org.ibex.bench.GateBench;
@@ -7,6 +8,8 @@ import org.ibex.bench.IdentifyBench;
 import org.ibex.bench.InspectionBench;
 import org.ibex.bench.NamesBench;
 import org.ibex.bench.RestartBench;
+import org.ibex.bench.PopulationBench;
+import org.ibex.bench.ScreeningBench;
 import org.ibex.bench.ScreenInspectionBench;
 import org.ibex.bench.WatchlistBench;
 
@@ -15,6 +18,7 @@ import picocli.CommandLine.Command;
 /** Benchmarks, run outside the test suite; every figure beside a baseline measured in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.",
         subcommands = {InspectionBench.class, WatchlistBench.class, NamesBench.class, FingerprintBench.class, GateBench.class, IdentifyBench.class,
-                ExchangeBench.class, ScreenInspectionBench.class, RestartBench.class})
+                ExchangeBench.class, ScreenInspectionBench.class, RestartBench.class, PopulationBench.class,
+                EvidenceBench.class, ScreeningBench.class})
 final class BenchCommand {
 }

@@ -178,9 +178,11 @@ public final class ListKeeper {
             throw new InvalidEntryException("owner", "immutable", "watchlist '" + stored.id() + "' is owned by '"
                     + stored.owner() + "' as the node recorded it at creation; an import cannot change the owner");
         }
+        // A threshold given by hand replaces a calibrated one: the list no longer claims its target rate.
         return new ListRecord(new WatchlistInfo(stored.id(), or(request.name(), stored.name()), stored.owner(),
                 or(request.sharing(), stored.sharingLabel()),
-                request.thresholdPercent() == null ? stored.matchThresholdPercent() : request.thresholdPercent()),
+                request.thresholdPercent() == null ? stored.matchThresholdPercent() : request.thresholdPercent(),
+                stored.namesakes(), request.thresholdPercent() == null ? stored.targetAlertRate() : null),
                 found.postId());
     }
 

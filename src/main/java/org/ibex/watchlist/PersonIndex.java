@@ -36,6 +36,8 @@ final class PersonIndex {
     private int entryCount;
     private int nameCount;
     private int live;
+    /** Lists whose namesake policy is not the default {@link NamesakePolicy#SHOW}. */
+    private final Map<String, NamesakePolicy> namesakePolicies = new HashMap<>();
     private final ThreadLocal<CandidateScan.Marks> scratch = ThreadLocal.withInitial(CandidateScan.Marks::new);
 
     PersonIndex(NameMatcher matcher) {
@@ -230,8 +232,9 @@ final class PersonIndex {
     /**
      * A listed document shown makes a PERSON hit whatever the name says: 1.00 for the exact number, 0.95 for one
      * that differs only by characters OCR confuses (as a lost or stolen document scores), or the name hit's score
-     * if higher; the explanation says which document and, for an OCR fold, to check the number by eye. This is the
-     * one place a document match meets the score: the score slice may weigh {@link ListedDocuments.Match} here.
+     * if higher; the explanation says which document and, for an OCR fold, to check the number by eye. A listed
+     * number shown outweighs every other evidence ({@link EvidenceModel}'s document term alone passes any threshold),
+     * so a namesake flag from the name's evidence does not survive it.
      */
     private void considerDocument(NameKey query, ListedDocuments.Match match, LocalDate today,
                                   Map<Integer, WatchlistHit> best) {
@@ -285,6 +288,28 @@ final class PersonIndex {
         return ranked(best, limit);
     }
 
+    /** What a list does with namesakes (see {@link NamesakePolicy}). */
+    void namesakes(String listId, NamesakePolicy policy) {
+        if (policy == NamesakePolicy.SHOW) {
+            namesakePolicies.remove(listId);
+        } else {
+            namesakePolicies.put(listId, policy);
+        }
+    }
+
+    boolean anyAlertsOnNamesakes() {
+        return namesakePolicies.containsValue(NamesakePolicy.ALERT);
+    }
+
+    boolean alertsOnNamesakes(String listId) {
+        return namesakePolicies.get(listId) == NamesakePolicy.ALERT;
+    }
+
+    /**
+     * Weighs one listed name as evidence ({@link EvidenceModel}) and keeps the entry's best hit at or above its
+     * list's threshold. A namesake (a strong name, every listed birth date in conflict) is scored without the
+     * date and then shown flagged, alerts, or is dropped, as its list's policy says.
+     */
     private void consider(NameKey query, int name, ScreeningQuery q, Map<String, Double> thresholds, LocalDate today,
                           Map<Integer, WatchlistHit> best) {
         int entryIndex = nameEntry[name];
@@ -292,24 +317,34 @@ final class PersonIndex {
             return;
         }
         PersonEntry entry = entries[entryIndex];
-        double threshold = thresholds.getOrDefault(entry.listId(), matcher.threshold());
-        double similarity = matcher.similarity(query, nameKeys[name]);
-        if (similarity + AttributeWeights.MAX_BONUS < threshold || !inForce(entry, today)) {
+        if (!inForce(entry, today)) {
             return;
         }
-        AttributeWeights.Adjusted adjusted = AttributeWeights.adjust(similarity, entry, q);
-        if (adjusted.score() < threshold) {
+        double threshold = thresholds.getOrDefault(entry.listId(), matcher.threshold());
+        double similarity = matcher.similarity(query, nameKeys[name]);
+        if (similarity < EvidenceModel.NAME_FLOOR && (q.documentNumber() == null || entry.documents().isEmpty())) {
+            return;
+        }
+        EvidenceModel.Evidence evidence = EvidenceModel.weigh(similarity, entry, q, threshold);
+        NamesakePolicy policy = namesakePolicies.getOrDefault(entry.listId(), NamesakePolicy.SHOW);
+        if (evidence.namesake() && policy == NamesakePolicy.HIDE) {
+            return;
+        }
+        double score = evidence.namesake() ? evidence.withoutBirth() : evidence.score();
+        if (score < threshold) {
             return;
         }
         WatchlistHit previous = best.get(entryIndex);
-        if (previous == null || previous.score() < adjusted.score()) {
-            NameScore score = matcher.score(query, nameKeys[name]);
-            String why = "listed as \u00ab" + nameText[name] + "\u00bb; name " + String.format("%.2f", score.score())
-                    + ": " + score.explanation()
-                    + (adjusted.notes().isEmpty() ? "" : "; " + String.join("; ", adjusted.notes()))
+        if (previous == null || previous.score() < score) {
+            NameScore named = matcher.score(query, nameKeys[name]);
+            String why = (evidence.namesake() ? evidence.namesakeNote() + (policy == NamesakePolicy.ALERT
+                    ? " (this list alerts on namesakes); " : " (shown, not alerting: check the date); ") : "")
+                    + "listed as \u00ab" + nameText[name] + "\u00bb; name " + String.format("%.2f", named.score())
+                    + ": " + named.explanation() + "; " + evidence.explained()
                     + "; list threshold " + String.format("%.2f", threshold);
-            best.put(entryIndex, new WatchlistHit(WatchlistHit.Kind.PERSON, entry.listId(), entry.entryId(),
-                    adjusted.score(), entry.action(), nameText[name], why, entry, null));
+            best.put(entryIndex, new WatchlistHit(WatchlistHit.Kind.PERSON, entry.listId(), entry.entryId(), score,
+                    entry.action(), nameText[name], why, entry, null,
+                    evidence.namesake() && policy == NamesakePolicy.SHOW));
         }
     }
 

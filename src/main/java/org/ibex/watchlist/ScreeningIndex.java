@@ -80,7 +80,10 @@ public final class ScreeningIndex {
     }
 
     public void setList(WatchlistInfo info) {
-        write(() -> thresholds.put(info.id(), info.matchThresholdPercent() / 100.0));
+        write(() -> {
+            thresholds.put(info.id(), info.matchThresholdPercent() / 100.0);
+            persons.namesakes(info.id(), info.namesakes());
+        });
     }
 
     /** Where a list applies: a post's own list screens travellers at that post only; null makes it national. */
@@ -110,6 +113,7 @@ public final class ScreeningIndex {
         List<List<PersonIndex.Keyed>> keyed = persons.keyAll(people);
         write(() -> {
             thresholds.put(info.id(), info.matchThresholdPercent() / 100.0);
+            persons.namesakes(info.id(), info.namesakes());
             persons.removeList(info.id());
             documents.removeList(info.id());
             persons.addAll(people, keyed);
@@ -154,9 +158,36 @@ public final class ScreeningIndex {
             // A listed person's own passport finds him even when the name given is another.
             if (!blank(query.name()) || !blank(query.documentNumber())) {
                 hits.addAll(persons.screen(query, thresholds, today, limit, listInScope));
+                hits.addAll(namesakesAlerting(query, today, limit, listInScope, hits));
             }
             return hits;
         });
+    }
+
+    /**
+     * On a list whose policy alerts on namesakes, a traveller born on another day than every listed date must still
+     * be found: the index gathers candidates by birth date, so these lists are asked again without it.
+     */
+    private List<WatchlistHit> namesakesAlerting(ScreeningQuery query, LocalDate today, int limit,
+                                                 Predicate<String> listInScope, List<WatchlistHit> found) {
+        if (query.dateOfBirth() == null || !persons.anyAlertsOnNamesakes()) {
+            return List.of();
+        }
+        ScreeningQuery undated = new ScreeningQuery(query.name(), null, query.nationality(), query.sex(),
+                query.documentNumber(), query.issuingState());
+        List<WatchlistHit> out = new ArrayList<>();
+        for (WatchlistHit hit : persons.screen(undated, thresholds, today, limit,
+                list -> listInScope.test(list) && persons.alertsOnNamesakes(list))) {
+            boolean known = found.stream().anyMatch(h -> h.listId().equals(hit.listId())
+                    && h.entryId().equals(hit.entryId()));
+            if (!known) {
+                out.add(new WatchlistHit(hit.kind(), hit.listId(), hit.entryId(), hit.score(), hit.action(),
+                        hit.matchedName(), hit.explanation() + "; born " + query.dateOfBirth() + ", listed born "
+                        + hit.person().datesOfBirth() + ": a namesake, and this list alerts on namesakes", hit.person(),
+                        null));
+            }
+        }
+        return out;
     }
 
     /** Persons only, scanning every name with the same scorer: the baseline for benchmarks and tests. */

@@ -61,7 +61,7 @@ public final class WatchlistRepository {
 
     private static Optional<ListRecord> find(Connection connection, String listId, String lock) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT id, name, owner, sharing_label, threshold_pct, post_id FROM watchlist WHERE id = ?" + lock)) {
+                "SELECT id, name, owner, sharing_label, threshold_pct, post_id, namesake_policy, target_alert_rate FROM watchlist WHERE id = ?" + lock)) {
             select.setString(1, listId);
             return Sql.list(select, WatchlistRepository::record).stream().findFirst();
         }
@@ -164,15 +164,17 @@ public final class WatchlistRepository {
     public List<ListRecord> records() {
         return database.read(connection -> {
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT id, name, owner, sharing_label, threshold_pct, post_id FROM watchlist ORDER BY id")) {
+                    "SELECT id, name, owner, sharing_label, threshold_pct, post_id, namesake_policy, target_alert_rate FROM watchlist ORDER BY id")) {
                 return Sql.list(select, WatchlistRepository::record);
             }
         });
     }
 
     private static ListRecord record(ResultSet row) throws SQLException {
+        double stored = row.getDouble(8);
+        Double rate = row.wasNull() ? null : stored;
         return new ListRecord(new WatchlistInfo(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
-                row.getInt(5)), row.getString(6));
+                row.getInt(5), NamesakePolicy.parse(row.getString(7)), rate), row.getString(6));
     }
 
     public int countPersons(String listId) {
@@ -214,23 +216,30 @@ public final class WatchlistRepository {
         });
     }
 
+    /** Stores a list's description and screening settings, its entries untouched. */
+    void updateSettings(Connection connection, ListRecord list, Instant now) throws SQLException {
+        upsertList(connection, list, now);
+    }
+
     private static void upsertList(Connection connection, ListRecord list, Instant now) throws SQLException {
         WatchlistInfo info = list.info();
         try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM watchlist WHERE id = ?")) {
             select.setString(1, info.id());
             if (Sql.list(select, r -> 1).isEmpty()) {
                 try (PreparedStatement insert = connection.prepareStatement("INSERT INTO watchlist(name, owner,"
-                        + " sharing_label, threshold_pct, updated_at, post_id, id) VALUES (?,?,?,?,?,?,?)")) {
+                        + " sharing_label, threshold_pct, updated_at, post_id, namesake_policy, target_alert_rate, id)"
+                        + " VALUES (?,?,?,?,?,?,?,?,?)")) {
                     Sql.bindAll(insert, info.name(), info.owner(), info.sharingLabel(), info.matchThresholdPercent(), now,
-                            list.postId(), info.id());
+                            list.postId(), info.namesakes().name(), info.targetAlertRate(), info.id());
                     insert.executeUpdate();
                 }
                 return;
             }
         }
         try (PreparedStatement update = connection.prepareStatement("UPDATE watchlist SET name = ?, sharing_label = ?,"
-                + " threshold_pct = ?, updated_at = ? WHERE id = ?")) {
-            Sql.bindAll(update, info.name(), info.sharingLabel(), info.matchThresholdPercent(), now, info.id());
+                + " threshold_pct = ?, updated_at = ?, namesake_policy = ?, target_alert_rate = ? WHERE id = ?")) {
+            Sql.bindAll(update, info.name(), info.sharingLabel(), info.matchThresholdPercent(), now,
+                    info.namesakes().name(), info.targetAlertRate(), info.id());
             update.executeUpdate();
         }
     }

@@ -22,6 +22,7 @@ public final class WatchlistService {
     private final ListEntries entries;
     private final ListEdits edits;
     private final BatchScreening batches;
+    private final ListSettings settings;
 
     public WatchlistService(Database database, WatchlistRepository repository, ScreeningIndex index, AccessLog accessLog,
                             Clock clock) {
@@ -33,6 +34,7 @@ public final class WatchlistService {
         this.entries = new ListEntries(database, repository, accessLog);
         this.edits = new ListEdits(keeper, clock);
         this.batches = new BatchScreening(index, database, accessLog);
+        this.settings = new ListSettings(database, repository, index, accessLog, clock);
     }
 
     /** A page of a list's entries, for those who answer for the list (see {@link ListEntries}); the read is logged. */
@@ -48,6 +50,11 @@ public final class WatchlistService {
     /** Changes to one entry at a time (add, edit, expire), each a new version of the list. */
     public ListEdits edits() {
         return edits;
+    }
+
+    /** A list's screening settings: threshold calibration and namesake policy. */
+    public ListSettings settings() {
+        return settings;
     }
 
     /** Whether this actor may read the list's entries (and see that it exists). */
