@@ -36,8 +36,7 @@ final class PersonIndex {
     private int entryCount;
     private int nameCount;
     private int live;
-    /** Lists whose namesake policy is not the default {@link NamesakePolicy#SHOW}. */
-    private final Map<String, NamesakePolicy> namesakePolicies = new HashMap<>();
+    private final NamesakePolicies namesakePolicies = new NamesakePolicies();
     private final ThreadLocal<CandidateScan.Marks> scratch = ThreadLocal.withInitial(CandidateScan.Marks::new);
 
     PersonIndex(NameMatcher matcher) {
@@ -288,21 +287,9 @@ final class PersonIndex {
         return ranked(best, limit);
     }
 
-    /** What a list does with namesakes (see {@link NamesakePolicy}). */
-    void namesakes(String listId, NamesakePolicy policy) {
-        if (policy == NamesakePolicy.SHOW) {
-            namesakePolicies.remove(listId);
-        } else {
-            namesakePolicies.put(listId, policy);
-        }
-    }
-
-    boolean anyAlertsOnNamesakes() {
-        return namesakePolicies.containsValue(NamesakePolicy.ALERT);
-    }
-
-    boolean alertsOnNamesakes(String listId) {
-        return namesakePolicies.get(listId) == NamesakePolicy.ALERT;
+    /** Each list's namesake policy, set by {@link ScreeningIndex} with the list. */
+    NamesakePolicies namesakePolicies() {
+        return namesakePolicies;
     }
 
     /**
@@ -326,7 +313,7 @@ final class PersonIndex {
             return;
         }
         EvidenceModel.Evidence evidence = EvidenceModel.weigh(similarity, entry, q, threshold);
-        NamesakePolicy policy = namesakePolicies.getOrDefault(entry.listId(), NamesakePolicy.SHOW);
+        NamesakePolicy policy = namesakePolicies.of(entry.listId());
         if (evidence.namesake() && policy == NamesakePolicy.HIDE) {
             return;
         }

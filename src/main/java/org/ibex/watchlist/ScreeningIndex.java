@@ -82,7 +82,7 @@ public final class ScreeningIndex {
     public void setList(WatchlistInfo info) {
         write(() -> {
             thresholds.put(info.id(), info.matchThresholdPercent() / 100.0);
-            persons.namesakes(info.id(), info.namesakes());
+            persons.namesakePolicies().set(info.id(), info.namesakes());
         });
     }
 
@@ -113,7 +113,7 @@ public final class ScreeningIndex {
         List<List<PersonIndex.Keyed>> keyed = persons.keyAll(people);
         write(() -> {
             thresholds.put(info.id(), info.matchThresholdPercent() / 100.0);
-            persons.namesakes(info.id(), info.namesakes());
+            persons.namesakePolicies().set(info.id(), info.namesakes());
             persons.removeList(info.id());
             documents.removeList(info.id());
             persons.addAll(people, keyed);
@@ -170,14 +170,14 @@ public final class ScreeningIndex {
      */
     private List<WatchlistHit> namesakesAlerting(ScreeningQuery query, LocalDate today, int limit,
                                                  Predicate<String> listInScope, List<WatchlistHit> found) {
-        if (query.dateOfBirth() == null || !persons.anyAlertsOnNamesakes()) {
+        if (query.dateOfBirth() == null || !persons.namesakePolicies().anyAlerts()) {
             return List.of();
         }
         ScreeningQuery undated = new ScreeningQuery(query.name(), null, query.nationality(), query.sex(),
                 query.documentNumber(), query.issuingState());
         List<WatchlistHit> out = new ArrayList<>();
         for (WatchlistHit hit : persons.screen(undated, thresholds, today, limit,
-                list -> listInScope.test(list) && persons.alertsOnNamesakes(list))) {
+                list -> listInScope.test(list) && persons.namesakePolicies().alerts(list))) {
             boolean known = found.stream().anyMatch(h -> h.listId().equals(hit.listId())
                     && h.entryId().equals(hit.entryId()));
             if (!known) {
