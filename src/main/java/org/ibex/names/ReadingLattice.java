@@ -1,7 +1,10 @@
 package org.ibex.names;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Every Latin spelling each character of a Han token stands for, with its cost: a Latin name is
@@ -19,12 +22,29 @@ final class ReadingLattice {
      */
     static final float COST_PER_NAT = 0.3f;
 
+    /** One character's spellings and their costs; shared by every lattice with that character. */
+    record Column(byte[][] spellings, float[] costs) {
+    }
+
+    /** Columns of every row of the bundled table, built once, so a lattice is only references to them. */
+    private static final Map<String, Column> SHARED = shared(HanRomanizer.READINGS);
+
     private final byte[][][] spellings;
     private final float[][] costs;
+
+    /** The longest spelling the lattice can produce: bounds the mean length when abandoning an alignment. */
+    private final int longest;
 
     private ReadingLattice(byte[][][] spellings, float[][] costs) {
         this.spellings = spellings;
         this.costs = costs;
+        int sum = 0;
+        for (byte[][] options : spellings) {
+            int max = 0;
+            for (byte[] o : options) max = Math.max(max, o.length);
+            sum += max;
+        }
+        this.longest = sum;
     }
 
     /** The lattice of a Han token, or null for other scripts and tokens with no Han character. */
@@ -40,32 +60,54 @@ final class ReadingLattice {
         byte[][][] s = new byte[n][][];
         float[][] c = new float[n][];
         for (int i = 0; i < n; i++) {
-            String unit = units.get(i);
-            String pinyin = ReadingUnits.reading(unit).toLowerCase(java.util.Locale.ROOT);
-            ReadingTable.Reading[] r = HanRomanizer.READINGS.realisations(unit, pinyin);
-            float top = Float.NEGATIVE_INFINITY;
-            float worst = 0;
-            for (ReadingTable.Reading x : r) {
-                top = Math.max(top, x.logprob());
-                worst = Math.min(worst, x.logprob());
-            }
-            List<byte[]> sp = new ArrayList<>();
-            List<Float> co = new ArrayList<>();
-            boolean hasPinyin = false;
-            for (ReadingTable.Reading x : r) {
-                sp.add(ascii(x.latin()));
-                co.add(COST_PER_NAT * (top - x.logprob()));
-                hasPinyin |= x.latin().equals(pinyin);
-            }
-            if (!hasPinyin && !pinyin.isEmpty()) {
-                sp.add(ascii(pinyin));
-                co.add(COST_PER_NAT * (top - worst));
-            }
-            s[i] = sp.toArray(byte[][]::new);
-            c[i] = new float[co.size()];
-            for (int k = 0; k < c[i].length; k++) c[i][k] = co.get(k);
+            Column col = column(units.get(i));
+            s[i] = col.spellings();
+            c[i] = col.costs();
         }
         return new ReadingLattice(s, c);
+    }
+
+    private static Column column(String unit) {
+        Column col = SHARED.get(unit);
+        if (col == null) col = SHARED.get(ReadingUnits.withoutContext(unit));
+        if (col != null) return col;
+        String pinyin = ReadingUnits.reading(unit).toLowerCase(Locale.ROOT);
+        col = SHARED.get(pinyin);
+        return col != null ? col : build(HanRomanizer.READINGS.realisations(unit, pinyin), pinyin);
+    }
+
+    private static Map<String, Column> shared(ReadingTable table) {
+        Map<String, Column> out = new HashMap<>();
+        for (String key : table.keys()) {
+            boolean syllable = key.chars().allMatch(ch -> ch < 128);
+            String pinyin = syllable ? key : ReadingUnits.reading(key).toLowerCase(Locale.ROOT);
+            out.put(key, build(table.realisations(key, pinyin), pinyin));
+        }
+        return Map.copyOf(out);
+    }
+
+    private static Column build(ReadingTable.Reading[] r, String pinyin) {
+        float top = Float.NEGATIVE_INFINITY;
+        float worst = 0;
+        for (ReadingTable.Reading x : r) {
+            top = Math.max(top, x.logprob());
+            worst = Math.min(worst, x.logprob());
+        }
+        List<byte[]> sp = new ArrayList<>();
+        List<Float> co = new ArrayList<>();
+        boolean hasPinyin = false;
+        for (ReadingTable.Reading x : r) {
+            sp.add(ascii(x.latin()));
+            co.add(COST_PER_NAT * (top - x.logprob()));
+            hasPinyin |= x.latin().equals(pinyin);
+        }
+        if (!hasPinyin && !pinyin.isEmpty()) {
+            sp.add(ascii(pinyin));
+            co.add(COST_PER_NAT * (top - worst));
+        }
+        float[] costs = new float[co.size()];
+        for (int k = 0; k < costs.length; k++) costs[k] = co.get(k);
+        return new Column(sp.toArray(byte[][]::new), costs);
     }
 
     /** The lattices of several tokens one after the other, as for a name whose parts are joined. */
@@ -96,11 +138,23 @@ final class ReadingLattice {
      * costs, the mean length that of the Latin and of the spelling that alignment chose.
      */
     double similarity(float[][] c, byte[] b, int from, int len) {
-        return align(c, b, from, len, false).raw();
+        return align(c, b, from, len, false, 0).raw();
+    }
+
+    /**
+     * As {@link #similarity}, but gives up (answering 0) once no alignment can reach above {@code beat}:
+     * costs are never negative, so a unit's cheapest cell bounds the final distance from below.
+     */
+    double similarityAbove(float[][] c, byte[] b, int from, int len, double beat) {
+        return align(c, b, from, len, false, beat).raw();
     }
 
     /** As {@link #similarity}, with the spelling chosen: for the officer's explanation, not the hot path. */
     Aligned align(float[][] c, byte[] b, int from, int len, boolean spell) {
+        return align(c, b, from, len, spell, 0);
+    }
+
+    private Aligned align(float[][] c, byte[] b, int from, int len, boolean spell, double beat) {
         if (len == 0) return new Aligned(0, spell ? "" : null);
         int n = spellings.length;
         float[] d = new float[len + 1];
@@ -180,6 +234,11 @@ final class ReadingLattice {
             int[] ti = l;
             l = nl;
             nl = ti;
+            if (beat > 0) {
+                float least = Float.POSITIVE_INFINITY;
+                for (float x : d) least = Math.min(least, x);
+                if (1.0 - least / ((longest + len) / 2.0) <= beat) return new Aligned(0, null);
+            }
         }
         double mean = (l[len] + len) / 2.0;
         double raw = mean == 0 ? 0 : Math.max(0, 1.0 - d[len] / mean);

@@ -67,7 +67,7 @@ public final class TokenComparer {
             }
         }
         if (a.lattice() != null && b.script() == Script.LATIN && pb.length > 0) {
-            double lattice = a.lattice().similarity(c.cost(), pb, 0, end(pb, 0));
+            double lattice = a.lattice().similarityAbove(c.cost(), pb, 0, end(pb, 0), best);
             if (lattice > best) {
                 best = lattice;
                 bestVariant = -1;

@@ -50,4 +50,15 @@ class ReadingLatticeTest {
         byte[] empty = new byte[0];
         assertThat(l.similarity(EditCosts.uniform("u").cost(), empty, 0, 0)).isZero();
     }
+
+    @Test
+    void anAlignmentThatCannotBeatTheBestVariantIsAbandonedAndOneThatCanIsExact() {
+        ReadingLattice l = ReadingLattice.of("比耶勒高", Script.HAN);
+        float[][] c = EditCosts.uniform("u").cost();
+        byte[] near = "bjerregaard".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] far = "johnson".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        double full = l.similarity(c, near, 0, near.length);
+        assertThat(l.similarityAbove(c, near, 0, near.length, full - 0.01)).isEqualTo(full);
+        assertThat(l.similarityAbove(c, far, 0, far.length, 0.9)).as("given up early").isZero();
+    }
 }
