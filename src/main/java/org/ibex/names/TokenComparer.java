@@ -15,6 +15,12 @@ public final class TokenComparer {
     /** Calibrated scores at or above this, across scripts, read as a transliteration variant. */
     public static final double VARIANT_SCORE = 0.92;
 
+    /**
+     * Raw similarity below the script's threshold under which the reading lattice is not tried: on the
+     * training half this gate costs 0.1 point of Chinese recall at the threshold and none at 1% false alerts.
+     */
+    static final double LATTICE_GATE = 0.2;
+
     private final Map<Script, EditCosts> costs;
     private final EditCosts generic;
 
@@ -66,7 +72,8 @@ public final class TokenComparer {
                 }
             }
         }
-        if (a.lattice() != null && b.script() == Script.LATIN && pb.length > 0) {
+        // The lattice lifts a pair by a few letters at most: one whose spellings are far from matching is left as scored.
+        if (a.lattice() != null && b.script() == Script.LATIN && pb.length > 0 && best >= c.rawThreshold() - LATTICE_GATE) {
             double lattice = a.lattice().similarityAbove(c.cost(), pb, 0, end(pb, 0), best);
             if (lattice > best) {
                 best = lattice;
