@@ -11,7 +11,7 @@ import java.util.List;
  * At most {@link #MAX} of these, in that order.
  */
 final class HanRomanizer {
-    private static final ReadingTable READINGS = ReadingTable.loadBundled(ReadingTable.HAN_RESOURCE);
+    static final ReadingTable READINGS = ReadingTable.loadBundled(ReadingTable.HAN_RESOURCE);
     /**
      * Decodings through the learned table kept beside pinyin. Four instead of two won 0.9 points of
      * recall on the training half at the same false-alert rate (six: 0.4 more, for two more variants
@@ -34,7 +34,7 @@ final class HanRomanizer {
         String reduced = reduce(syl);
         String rotated = syl.size() == 2 || syl.size() == 3
                 ? String.join("", syl.subList(1, syl.size())) + syl.get(0) : null;
-        List<String> units = ReadingUnits.withFinal(ReadingUnits.han(token));
+        List<String> units = units(token);
         List<String> readings = syl.size() == units.size() ? syl : units.stream().map(ReadingUnits::reading).toList();
         List<String> decoded = READINGS.best(units, readings, DECODED);
         List<String> all = new ArrayList<>();
@@ -44,6 +44,11 @@ final class HanRomanizer {
         all.add(reduced);
         all.add(rotated);
         return Variants.distinctUpTo(MAX, all.toArray(String[]::new));
+    }
+
+    /** The token's characters, simplified, the last one marked: the units the reading table is keyed by. */
+    static List<String> units(String token) {
+        return ReadingUnits.withFinal(ReadingUnits.han(token));
     }
 
     static String reduce(List<String> syl) {

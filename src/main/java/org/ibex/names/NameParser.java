@@ -70,6 +70,8 @@ public final class NameParser {
             for (TokenKey t : tokens) b.append(t.variant(Math.min(v, t.variantCount() - 1)));
             variants.add(b.toString());
         }
-        return new TokenKey(text.toString(), script, 0, pack(Variants.distinct(variants.toArray(String[]::new))));
+        ReadingLattice lattice = script == Script.HAN
+                ? ReadingLattice.concat(tokens.stream().map(TokenKey::lattice).toList()) : null;
+        return new TokenKey(text.toString(), script, 0, pack(Variants.distinct(variants.toArray(String[]::new))), lattice);
     }
 }

@@ -49,6 +49,11 @@ public final class ReadingTable {
         return rows.size();
     }
 
+    /** The keys that have rows: units, and ICU readings shared by rare characters. */
+    public java.util.Set<String> keys() {
+        return rows.keySet();
+    }
+
     public boolean covers(String unit) {
         return rows.containsKey(unit) || rows.containsKey(ReadingUnits.withoutContext(unit));
     }

@@ -5,11 +5,17 @@ import java.util.Arrays;
 /**
  * One token of a {@link NameKey}: its display form, its script, flags and its ASCII romanisation
  * variants packed into one byte array separated by {@code '|'} (one array instead of many strings
- * keeps a key near 200 bytes).
+ * keeps a key near 200 bytes). A Han token also carries its {@link ReadingLattice}, every spelling
+ * of every character, which a Latin token is aligned against beside the whole-name variants.
  */
-public record TokenKey(String text, Script script, int flags, byte[] packed) {
+public record TokenKey(String text, Script script, int flags, byte[] packed, ReadingLattice lattice) {
     public static final int PARTICLE = 1;
     public static final int INITIAL = 2;
+
+    /** A token whose lattice, if its script has one, is read from its text. */
+    public TokenKey(String text, Script script, int flags, byte[] packed) {
+        this(text, script, flags, packed, ReadingLattice.of(text, script));
+    }
 
     public boolean isParticle() {
         return (flags & PARTICLE) != 0;
