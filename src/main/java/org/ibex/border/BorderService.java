@@ -7,6 +7,8 @@ import org.ibex.biometrics.BiometricService;
 import org.ibex.biometrics.FingerSet;
 import org.ibex.identity.PersonFacts;
 import org.ibex.identity.PersonRegistry;
+import org.ibex.journal.RecordJournal;
+import org.ibex.journal.RecordKinds;
 import org.ibex.store.ConflictException;
 import org.ibex.store.Database;
 import org.ibex.store.StoreException;
@@ -51,6 +53,7 @@ public final class BorderService {
     private final HolderScreening screening;
     private final BiometricService biometrics;
     private final HitRepository hits = new HitRepository();
+    private final RecordJournal journal = new RecordJournal();
     private final Clearances clearances = new Clearances();
     private final PersonStays stays;
 
@@ -329,9 +332,15 @@ public final class BorderService {
             clearances.suppress(connection, hits.insert(connection, id, personId, hit.hit(), p.now()), hit.clearanceId());
         }
         Crossing stored = crossings.find(connection, id).orElseThrow();
+        List<org.ibex.watchlist.StoredHit> storedHits = hits.forCrossing(connection, id);
+        String supersedesUid = p.supersedes() == null ? null
+                : crossings.find(connection, p.supersedes()).map(Crossing::uid).orElse(null);
+        // In this transaction: headquarters gets the crossing exactly when it stands here.
+        journal.append(connection, RecordKinds.CROSSING, p.post().id(), p.now(),
+                CrossingRecords.payload(stored, p.post(), supersedesUid, storedHits));
         // The stay as GET /api/persons/{id}/stay will show it: a refused crossing is no movement.
         StayStatus stay = stays.compute(connection, personId, stored.localDate()).status();
-        return new RecordedCrossing(stored, stay, false, hits.forCrossing(connection, id));
+        return new RecordedCrossing(stored, stay, false, storedHits);
     }
 
     /** The person linked, the hits that stand or a clearance suppresses, and the rules' outcome: nothing stored yet. */

@@ -52,11 +52,14 @@ public final class ExchangeNode implements AutoCloseable {
     private final Sender sender;
     private final InboxProcessor processor;
     private final DirectoryPull directory;
+    private final Map<String, InboxHandler> handlers = new java.util.concurrent.ConcurrentHashMap<>();
+    private final List<PillarLoop> loops = new ArrayList<>();
+    private final List<ScheduledExecutorService> loopThreads = new ArrayList<>();
     private InboxServer server;
     private ScheduledExecutorService background;
 
     public ExchangeNode(Database database, AuditLog audit, Membership membership, Clock clock, Duration maxAge,
-                        Map<String, InboxHandler> handlers) throws IOException, GeneralSecurityException {
+                        Map<String, InboxHandler> pillarHandlers) throws IOException, GeneralSecurityException {
         this.database = database;
         this.audit = audit;
         this.membership = membership;
@@ -71,11 +74,24 @@ public final class ExchangeNode implements AutoCloseable {
         this.sender = new Sender(database, tls, this::endpoint, verifier, audit, clock,
                 Backoff.standard(new Random()), directory, new SenderLease(database, holder(membership),
                 SenderLease.STANDARD));
-        Map<String, InboxHandler> byType = new HashMap<>(new BuiltInHandlers(membership.node(), outbox, audit, clock)
-                .byType());
-        byType.put(Chunks.TYPE, new ChunkJoiner(inbox));
-        byType.putAll(handlers);
-        this.processor = new InboxProcessor(database, dispatch(byType), audit, clock);
+        handlers.putAll(new BuiltInHandlers(membership.node(), outbox, clock).byType());
+        handlers.put(Chunks.TYPE, new ChunkJoiner(inbox));
+        pillarHandlers.forEach(this::register);
+        this.processor = new InboxProcessor(database, this::dispatch, audit, clock);
+    }
+
+    /**
+     * Hands messages of {@code type} to {@code handler}: how a pillar (audit witnessing, replication to
+     * headquarters, reference data to posts, agencies' questions) joins the one transport. Register before
+     * {@link #start}; a type has one handler.
+     */
+    public synchronized void register(String type, InboxHandler handler) {
+        if (server != null) {
+            throw new IllegalStateException("register " + type + " before the exchange starts");
+        }
+        if (handlers.putIfAbsent(type, handler) != null) {
+            throw new IllegalArgumentException("message type " + type + " already has a handler");
+        }
     }
 
     /**
@@ -94,11 +110,44 @@ public final class ExchangeNode implements AutoCloseable {
         return name.length() <= 300 ? name : name.substring(name.length() - 300);
     }
 
-    private static InboxHandler dispatch(Map<String, InboxHandler> byType) {
-        Map<String, InboxHandler> handlers = Map.copyOf(byType);
-        // An unknown type is kept in the inbox and marked, so one odd message does not hold up its stream.
-        return (connection, message) -> Optional.ofNullable(handlers.get(message.type()))
-                .orElse((c, m) -> "kept: no handler for type " + m.type()).handle(connection, message);
+    /** An unknown type is kept in the inbox and marked, so one odd message does not hold up its stream. */
+    private String dispatch(Connection connection, ReceivedMessage message) throws SQLException {
+        InboxHandler handler = handlers.get(message.type());
+        return handler == null ? "kept: no handler for type " + message.type() : handler.handle(connection, message);
+    }
+
+    /** Work a pillar does on its own thread every period while the exchange runs, such as shipping records. */
+    private record PillarLoop(String name, Duration period, Runnable task) {
+    }
+
+    /**
+     * Runs {@code task} every {@code period} on a thread of its own once the exchange starts, until it closes: how a
+     * pillar moves its own data into the outbox. A failing pass is logged and the next one retries.
+     */
+    public synchronized void registerLoop(String name, Duration period, Runnable task) {
+        if (server != null) {
+            throw new IllegalStateException("register loop " + name + " before the exchange starts");
+        }
+        loops.add(new PillarLoop(name, period, task));
+    }
+
+    /** Wakes the sender, after a pillar queued messages with {@link #enqueue}. */
+    public void nudge() {
+        sender.nudge();
+    }
+
+    /** Messages queued for {@code peer} and not yet delivered or refused. */
+    public long pendingTo(NodeIdentity peer) {
+        return database.read(connection -> {
+            try (java.sql.PreparedStatement select = connection.prepareStatement(
+                    "SELECT COUNT(*) FROM exchange_outbox WHERE state = 'PENDING' AND recipient = ?")) {
+                select.setString(1, peer.toString());
+                try (java.sql.ResultSet row = select.executeQuery()) {
+                    row.next();
+                    return row.getLong(1);
+                }
+            }
+        });
     }
 
     /**
@@ -117,6 +166,19 @@ public final class ExchangeNode implements AutoCloseable {
         directory.start(directoryPeriod);
         background = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "ibex-inbox-processor"));
         background.scheduleWithFixedDelay(this::processQuietly, 0, pollPeriod.toMillis(), TimeUnit.MILLISECONDS);
+        for (PillarLoop loop : loops) {
+            ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r,
+                    "ibex-" + loop.name()));
+            thread.scheduleWithFixedDelay(() -> {
+                try {
+                    loop.task().run();
+                } catch (RuntimeException e) {
+                    System.getLogger(ExchangeNode.class.getName()).log(System.Logger.Level.WARNING,
+                            loop.name() + " pass failed; the next pass retries", e);
+                }
+            }, 0, loop.period().toMillis(), TimeUnit.MILLISECONDS);
+            loopThreads.add(thread);
+        }
     }
 
     /** Shares audit checkpoints with witnesses every {@code period}, signed by {@code signer}. */
@@ -145,8 +207,8 @@ public final class ExchangeNode implements AutoCloseable {
             }
             Checkpoint signed = audit.checkpoint(connection, signer);
             for (NodeIdentity witness : witnesses(connection)) {
-                outbox.enqueue(connection, message(witness, BuiltInHandlers.CHECKPOINT, "audit witness",
-                        "application/json", BuiltInHandlers.checkpointPayload(signed)));
+                outbox.enqueue(connection, message(witness, CheckpointWitness.TYPE, "audit witness",
+                        "application/json", CheckpointWitness.payload(signed)));
             }
             return Optional.of(signed);
         });
@@ -302,6 +364,8 @@ public final class ExchangeNode implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        loopThreads.forEach(Loops::stop);
+        loopThreads.clear();
         directory.close();
         sender.close();
         processor.stop();

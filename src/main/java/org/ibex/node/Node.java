@@ -22,6 +22,10 @@ import org.ibex.biometrics.BiometricService;
 import org.ibex.biometrics.ExtractionGate;
 import org.ibex.biometrics.ScoreThresholds;
 import org.ibex.border.BorderService;
+import org.ibex.border.CrossingRecords;
+import org.ibex.journal.RecordKinds;
+import org.ibex.replication.Replication;
+import org.ibex.trust.NodeIdentity;
 import org.ibex.border.CrossingTime;
 import org.ibex.border.HitReview;
 import org.ibex.border.InspectionRules;
@@ -44,6 +48,7 @@ import org.ibex.web.Services;
 import org.ibex.trust.DirectoryException;
 import org.ibex.trust.Membership;
 import org.ibex.trust.Passphrase;
+import org.ibex.delivery.CheckpointWitness;
 import org.ibex.delivery.ExchangeNode;
 
 import java.io.IOException;
@@ -67,10 +72,13 @@ public final class Node implements AutoCloseable {
     public final Signer auditSigner;
     public final Optional<ExchangeNode> exchange;
     public final NodeSettings settings;
+    /** Replication to or from headquarters, on a node of a federation. */
+    public final Optional<Replication> replication;
 
     private Node(DataFolder folder, NodeSettings settings, Database database, Services services,
                  StayRuleRepository stayRules, ScreeningIndex screening, Signer auditSigner,
-                 Optional<ExchangeNode> exchange) {
+                 Optional<ExchangeNode> exchange, Optional<Replication> replication) {
+        this.replication = replication;
         this.folder = folder;
         this.settings = settings;
         this.database = database;
@@ -135,7 +143,11 @@ public final class Node implements AutoCloseable {
                 exchange);
         exchange.ifPresent(node -> ExchangeMetrics.bind(node, metrics));
         StoreMetrics.bind(database, metrics);
-        return new Node(folder, settings, database, services, stayRules, screening, auditSigner(folder), exchange);
+        Optional<Replication> replication = exchange.map(x -> Replication.attach(x, database,
+                Map.of(RecordKinds.CROSSING, new CrossingRecords()), (connection, persons, origin) -> { },
+                headquarters(folder), clock));
+        return new Node(folder, settings, database, services, stayRules, screening, auditSigner(folder), exchange,
+                replication);
     }
 
     /**
@@ -161,9 +173,23 @@ public final class Node implements AutoCloseable {
         }
         try {
             Membership membership = Membership.load(dir, passphrase(folder), clock);
-            return Optional.of(new ExchangeNode(database, audit, membership, clock, settings.exchangeMaxAge(), Map.of()));
+            ExchangeNode exchange = new ExchangeNode(database, audit, membership, clock, settings.exchangeMaxAge(),
+                    Map.of());
+            exchange.register(CheckpointWitness.TYPE, new CheckpointWitness(audit, clock));
+            return Optional.of(exchange);
         } catch (IOException | GeneralSecurityException | DirectoryException e) {
             throw new IllegalStateException("cannot join the federation from " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code replication.headquarters}: the node a post replicates to, when not its agency's {@code …/HQ}. */
+    static NodeIdentity headquarters(DataFolder folder) {
+        String named = folder.setting("replication.headquarters", null);
+        try {
+            return named == null || named.isBlank() ? null : NodeIdentity.parse(named.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("replication.headquarters must name a node as STATE/AGENCY/UNIT (got '"
+                    + named + "'; set in ibex.properties or " + DataFolder.variable("replication.headquarters") + ")");
         }
     }
 

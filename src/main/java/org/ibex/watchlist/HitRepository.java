@@ -17,12 +17,18 @@ public final class HitRepository {
 
     public long insert(Connection connection, long crossingId, long personId, WatchlistHit hit, Instant now)
             throws SQLException {
+        return insert(connection, crossingId, personId, new ReplicatedHit(hit.kind(), hit.listId(), hit.entryId(),
+                hit.score(), hit.action(), hit.explanation(), now, false));
+    }
+
+    /** Stores a hit as a post recorded it, at headquarters: the post's time, this node's crossing and person. */
+    public long insert(Connection connection, long crossingId, long personId, ReplicatedHit hit) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO screening_hit(crossing_id, person_id,"
                 + " kind, list_id, entry_id, score, action, explanation, created_at) VALUES (?,?,?,?,?,?,?,?,?)",
                 Statement.RETURN_GENERATED_KEYS)) {
             String explanation = hit.explanation().length() > 4000 ? hit.explanation().substring(0, 4000) : hit.explanation();
             Sql.bindAll(insert, crossingId, personId, hit.kind().name(), hit.listId(), hit.entryId(), hit.score(),
-                    hit.action().name(), explanation, now);
+                    hit.action().name(), explanation, hit.createdAt());
             insert.executeUpdate();
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 keys.next();

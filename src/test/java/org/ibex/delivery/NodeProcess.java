@@ -42,19 +42,19 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A joined data folder served by its own {@code ibex serve} JVM, which a test starts, stops, kills and restarts. */
-final class NodeProcess implements AutoCloseable {
+public final class NodeProcess implements AutoCloseable {
     private static final String PASSPHRASE_TEXT = "correct horse battery";
-    static final Passphrase PASSPHRASE = Passphrase.of(PASSPHRASE_TEXT);
+    public static final Passphrase PASSPHRASE = Passphrase.of(PASSPHRASE_TEXT);
     private static final String ADMIN = "fault-admin";
     private static final String PASSWORD = "a long enough test password";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
     private static final Pattern SERVING = Pattern.compile("ibex node serving (http://\\S+)");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    final String node;
-    final Path data;
-    final StoreConfig store;
-    final URI exchangeEndpoint;
+    public final String node;
+    public final Path data;
+    public final StoreConfig store;
+    public final URI exchangeEndpoint;
     private final Path log;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /** Settings given to the node's process as IBEX_ environment variables, as an operator may give them. */
@@ -76,7 +76,7 @@ final class NodeProcess implements AutoCloseable {
      * Makes {@code data} a node as {@code ibex exchange join} does, on a fresh database (H2 in the folder, or a new
      * PostgreSQL schema), with an admin account for the status API. Nothing runs yet.
      */
-    static NodeProcess join(Path data, NodeCredentials credentials, Path anchorPem, Path directoryFile)
+    public static NodeProcess join(Path data, NodeCredentials credentials, Path anchorPem, Path directoryFile)
             throws Exception {
         Path nodeFolder = data.resolveSibling(data.getFileName() + "-node");
         credentials.save(nodeFolder, PASSPHRASE);
@@ -92,13 +92,13 @@ final class NodeProcess implements AutoCloseable {
     }
 
     /** Writes the root's {@code ca.pem} as {@code ibex pki init-root} does, and returns its path. */
-    static Path writeAnchor(Path folder, CertificateAuthority root) throws Exception {
+    public static Path writeAnchor(Path folder, CertificateAuthority root) throws Exception {
         new CaFolder(folder).create(root, PASSPHRASE);
         return folder.resolve("ca.pem");
     }
 
     /** A port free on loopback now, for a certificate's endpoint before its node is started. */
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -107,18 +107,18 @@ final class NodeProcess implements AutoCloseable {
     }
 
     /** Gives the node a setting such as {@code exchange.directory-seconds} from its next start on. */
-    NodeProcess setting(String name, String value) {
+    public NodeProcess setting(String name, String value) {
         settings.put("IBEX_" + name.toUpperCase().replace('.', '_').replace('-', '_'), value);
         return this;
     }
 
     /** Starts {@code ibex serve} and returns once both its API and its federation endpoint listen. */
-    NodeProcess start() throws Exception {
+    public NodeProcess start() throws Exception {
         return launch().awaitStarted();
     }
 
     /** Starts {@code ibex serve} without waiting for it, so that a test can do other work while it starts. */
-    NodeProcess launch() throws IOException {
+    public NodeProcess launch() throws IOException {
         if (running()) {
             throw new IllegalStateException(node + " is already running");
         }
@@ -136,7 +136,7 @@ final class NodeProcess implements AutoCloseable {
     }
 
     /** Waits until the launched node's API and federation endpoint listen. */
-    NodeProcess awaitStarted() throws Exception {
+    public NodeProcess awaitStarted() throws Exception {
         try {
             api = ready.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -147,7 +147,7 @@ final class NodeProcess implements AutoCloseable {
     }
 
     /** SIGKILL: no shutdown hook runs, whatever transaction was open is lost. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         if (process != null) {
             append("---- kill -9 " + Instant.now());
             process.destroyForcibly().waitFor();
@@ -155,12 +155,12 @@ final class NodeProcess implements AutoCloseable {
     }
 
     /** SIGTERM, then waits for the shutdown hook to close server and store. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         stopAll(this);
     }
 
     /** Stops the nodes together, as {@link #stop()} does one, so that their shutdowns overlap. */
-    static void stopAll(NodeProcess... nodes) throws InterruptedException {
+    public static void stopAll(NodeProcess... nodes) throws InterruptedException {
         for (NodeProcess node : nodes) {
             if (node.running()) {
                 node.append("---- stop " + Instant.now());
@@ -175,12 +175,12 @@ final class NodeProcess implements AutoCloseable {
         }
     }
 
-    boolean running() {
+    public boolean running() {
         return process != null && process.isAlive();
     }
 
     /** Runs {@code ibex ARGS} against this node's data folder in a JVM of its own; returns the exit code. */
-    int command(String... args) throws Exception {
+    public int command(String... args) throws Exception {
         append("---- ibex " + String.join(" ", args));
         Process child = java(args).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         try {
@@ -194,7 +194,7 @@ final class NodeProcess implements AutoCloseable {
     }
 
     /** {@code GET /api/exchange/status} as an admin. */
-    JsonNode exchangeStatus() throws Exception {
+    public JsonNode exchangeStatus() throws Exception {
         if (token == null) {
             HttpResponse<String> login = http.send(HttpRequest.newBuilder(api.resolve("/api/login"))
                     .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
@@ -215,7 +215,7 @@ final class NodeProcess implements AutoCloseable {
     }
 
     /** One of the status totals: received, processed, queued, delivered, rejected. */
-    long total(String name) throws Exception {
+    public long total(String name) throws Exception {
         return exchangeStatus().path("totals").path(name).asLong();
     }
 
@@ -229,7 +229,7 @@ final class NodeProcess implements AutoCloseable {
         }
     }
 
-    long count(String sql) {
+    public long count(String sql) {
         return read(connection -> {
             try (PreparedStatement select = connection.prepareStatement(sql); ResultSet row = select.executeQuery()) {
                 row.next();
@@ -239,7 +239,7 @@ final class NodeProcess implements AutoCloseable {
     }
 
     /** The running JVM's threads, to show where a node that stopped making progress waits. */
-    String threadDump() {
+    public String threadDump() {
         if (!running()) {
             return node + " is not running";
         }
@@ -255,7 +255,7 @@ final class NodeProcess implements AutoCloseable {
     }
 
     /** The last lines this node's processes printed, for failure messages. */
-    String logTail() {
+    public String logTail() {
         try {
             List<String> lines = Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of();
             return "---- " + log + " (last 60 lines)\n"

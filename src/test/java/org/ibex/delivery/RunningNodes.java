@@ -21,12 +21,12 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /** Nodes assembled as {@code ibex serve} assembles them, each joined from a folder of its own, closed together. */
-final class RunningNodes implements AutoCloseable {
+public final class RunningNodes implements AutoCloseable {
     private final Path dir;
     private final List<AutoCloseable> open = new ArrayList<>();
 
     /** One started node: its exchange, database, audit log and the membership folder it joined into. */
-    record Running(ExchangeNode exchange, Database database, AuditLog audit, Path membership) {
+    public record Running(ExchangeNode exchange, Database database, AuditLog audit, Path membership) {
         long count(String sql) {
             return database.read(connection -> {
                 try (PreparedStatement select = connection.prepareStatement(sql); ResultSet row = select.executeQuery()) {
@@ -37,12 +37,12 @@ final class RunningNodes implements AutoCloseable {
         }
     }
 
-    RunningNodes(Path dir) {
+    public RunningNodes(Path dir) {
         this.dir = dir;
     }
 
     /** A free loopback port for each node id, to list in the directory before the nodes start. */
-    static Map<String, URI> endpoints(String... ids) {
+    public static Map<String, URI> endpoints(String... ids) {
         Map<String, URI> endpoints = new LinkedHashMap<>();
         for (String id : ids) {
             endpoints.put(id, URI.create("https://127.0.0.1:" + NodeProcess.freePort()));
@@ -51,7 +51,7 @@ final class RunningNodes implements AutoCloseable {
     }
 
     /** Joins {@code id} to the federation in a folder of its own and starts its exchange on {@code database}. */
-    Running start(TestFederation pki, String id, Database database, Duration directoryPeriod) throws Exception {
+    public Running start(TestFederation pki, String id, Database database, Duration directoryPeriod) throws Exception {
         Path nodeFolder = dir.resolve(id.replace('/', '_'));
         pki.node(id).save(nodeFolder, TestFederation.PASSPHRASE);
         Path anchor = dir.resolve("anchor.pem");
@@ -64,25 +64,25 @@ final class RunningNodes implements AutoCloseable {
                 TestFederation.PASSPHRASE, Clock.systemUTC());
         AuditLog audit = new AuditLog(Clock.systemUTC());
         ExchangeNode exchange = new ExchangeNode(database, audit, membership, Clock.systemUTC(), Duration.ofDays(30),
-                Map.of());
+                Map.of(CheckpointWitness.TYPE, new CheckpointWitness(audit, Clock.systemUTC())));
         open.add(exchange);
         URI endpoint = pki.node(id).endpoint();
         exchange.start(endpoint.getHost(), endpoint.getPort(), Duration.ofMillis(50), directoryPeriod);
         return new Running(exchange, database, audit, membershipFolder);
     }
 
-    Running start(TestFederation pki, String id) throws Exception {
+    public Running start(TestFederation pki, String id) throws Exception {
         return start(pki, id, database(), Duration.ofMinutes(10));
     }
 
     /** A fresh database, closed with the nodes. */
-    Database database() {
+    public Database database() {
         Database database = TestDatabases.fresh();
         open.add(database);
         return database;
     }
 
-    static void await(String what, BooleanSupplier condition) throws InterruptedException {
+    public static void await(String what, BooleanSupplier condition) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(20);
         while (!condition.getAsBoolean()) {
             if (Instant.now().isAfter(deadline)) {

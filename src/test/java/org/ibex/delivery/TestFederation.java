@@ -20,24 +20,24 @@ import java.util.Arrays;
 import java.util.List;
 
 /** One federation for transport tests, in real time because TLS checks certificate dates against the system clock. */
-final class TestFederation {
-    static final Passphrase PASSPHRASE = Passphrase.of("correct horse battery");
+public final class TestFederation {
+    public static final Passphrase PASSPHRASE = Passphrase.of("correct horse battery");
     /** Node certificates name this host as an IP SAN, which the HTTPS client checks. */
-    static final URI LOOPBACK = URI.create("https://127.0.0.1:9443");
+    public static final URI LOOPBACK = URI.create("https://127.0.0.1:9443");
 
-    final CertificateAuthority root;
-    final CertificateAuthority state;
-    final Federation federation;
-    final List<NodeCredentials> nodes;
-    final byte[] signedDirectory;
+    public final CertificateAuthority root;
+    public final CertificateAuthority state;
+    public final Federation federation;
+    public final List<NodeCredentials> nodes;
+    public final byte[] signedDirectory;
 
-    TestFederation(String... nodeIds) throws Exception {
+    public TestFederation(String... nodeIds) throws Exception {
         this(java.util.Arrays.stream(nodeIds).collect(java.util.stream.Collectors.toMap(id -> id, id -> LOOPBACK,
                 (a, b) -> a, java.util.LinkedHashMap::new)));
     }
 
     /** A federation whose directory lists each node at its own endpoint, for nodes that send to each other. */
-    TestFederation(java.util.Map<String, URI> endpoints) throws Exception {
+    public TestFederation(java.util.Map<String, URI> endpoints) throws Exception {
         String[] nodeIds = endpoints.keySet().toArray(String[]::new);
         Clock clock = Clock.systemUTC();
         root = CertificateAuthority.createRoot("Federation root", clock, new SecureRandom());
@@ -65,12 +65,12 @@ final class TestFederation {
                 revocations).signedBy(state);
     }
 
-    NodeCredentials node(String id) {
+    public NodeCredentials node(String id) {
         return nodes.stream().filter(n -> n.node().toString().equals(id)).findFirst().orElseThrow();
     }
 
     /** Saves the node's key store under {@code folder} and returns its path. */
-    Path save(String id, Path folder) throws Exception {
+    public Path save(String id, Path folder) throws Exception {
         node(id).save(folder, PASSPHRASE);
         return folder.resolve(NodeCredentials.KEY_STORE);
     }
