@@ -59,6 +59,33 @@ class ArchitectureTest {
                 .containsKeys("node", "demo", "bench");
     }
 
+    /**
+     * The exchange is the one door between nodes: only the transport ({@code delivery}) and the PKI it stands on
+     * ({@code trust}) open network connections; pillars register handlers with it. Benchmarks and the demo drive
+     * nodes from outside, over their HTTP APIs.
+     */
+    @Test
+    void onlyTheExchangeOpensConnectionsBetweenNodes() throws IOException {
+        Pattern network = Pattern.compile("java\\.net\\.http|javax\\.net\\.ssl|java\\.net\\.(Server)?Socket\\b"
+                + "|HttpURLConnection|HttpsURLConnection");
+        Set<String> allowed = Set.of("delivery", "trust", "bench", "demo");
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            List<String> doors = files.filter(p -> p.toString().endsWith(".java"))
+                    .filter(p -> SOURCES.relativize(p).getNameCount() > 1
+                            && !allowed.contains(SOURCES.relativize(p).getName(0).toString()))
+                    .filter(p -> network.matcher(read(p)).find()).map(Path::toString).toList();
+            assertThat(doors).as("classes that open connections outside the exchange").isEmpty();
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void noClassIsLongerThanAboutFourHundredLines() throws IOException {
         try (Stream<Path> files = Files.walk(SOURCES)) {
