@@ -5,6 +5,9 @@ import org.ibex.access.AccessDeniedException;
 import org.ibex.access.Actor;
 import org.ibex.access.Role;
 import org.ibex.audit.AccessLog;
+import org.ibex.journal.RecordApplier;
+import org.ibex.journal.RecordJournal;
+import org.ibex.journal.RecordKinds;
 import org.ibex.store.Database;
 import org.ibex.store.Json;
 
@@ -15,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
@@ -46,6 +50,8 @@ public final class BiometricService {
     private final CaseRepository cases = new CaseRepository();
     private final Identifications identifications;
     private final ObjectMapper json = Json.mapper();
+    private final RecordJournal journal = new RecordJournal();
+    private final PendingSubjects pending;
 
     public BiometricService(Database database, BiometricRepository repository, FingerGallery gallery,
                             ScoreThresholds thresholds, AccessLog accessLog, PersonVisibility visibility,
@@ -59,6 +65,16 @@ public final class BiometricService {
         this.scope = new BiometricScope(visibility, repository, cases);
         this.gate = gate;
         this.identifications = new Identifications(database, repository, gallery, thresholds, accessLog, clock);
+        this.pending = new PendingSubjects(database, repository, gallery, clock);
+    }
+
+    /**
+     * How headquarters makes its posts' enrolments and identifications its own: enrolments join this service's
+     * gallery once committed, so a person enrolled at a post is identifiable here.
+     */
+    public Map<String, RecordApplier> recordAppliers() {
+        return Map.of(RecordKinds.ENROLMENT, new EnrolmentRecords(repository, pending),
+                RecordKinds.IDENTIFICATION, new IdentificationRecords());
     }
 
     /**
@@ -108,6 +124,8 @@ public final class BiometricService {
         }
         FingerSet fingers = capture(captures, missing);
         Instant now = clock.instant();
+        BiometricRepository.Provenance provenance = new BiometricRepository.Provenance(actor.user().postId(),
+                actor.username(), now);
         record Stored(long id, Long replaced) {
         }
         Stored stored = database.inTransaction(connection -> {
@@ -118,11 +136,14 @@ public final class BiometricService {
                 }
             }
             Long replaced = personId == null ? null : repository.subjectInForce(connection, personId).orElse(null);
-            long id = repository.enrol(connection, personId, label, fingers, provenance(actor));
+            long id = repository.enrol(connection, personId, label, fingers, provenance);
             if (replaced != null) {
                 repository.withdraw(connection, replaced, new BiometricRepository.Withdrawal(now, actor.username(),
                         reason.strip(), id));
             }
+            journal.append(connection, RecordKinds.ENROLMENT, provenance.postId(), now, EnrolmentRecords.enrolled(
+                    connection, id, replaced, personId, label, fingers, provenance,
+                    replaced == null ? null : reason.strip()));
             accessLog.record(connection, AccessLog.Access.by(actor, replaced == null ? "enrol fingerprints"
                     : "replace fingerprints", personId == null ? "subject " + id
                     : "person " + personId + (replaced == null ? "" : " subject " + replaced + " -> " + id)));
@@ -186,8 +207,12 @@ public final class BiometricService {
                         "subject " + subjectId + ": not in force at the actor's post"));
                 return false;
             }
-            repository.withdraw(connection, subjectId, new BiometricRepository.Withdrawal(clock.instant(),
+            Instant now = clock.instant();
+            repository.withdraw(connection, subjectId, new BiometricRepository.Withdrawal(now,
                     actor.username(), reason.strip(), null));
+            String post = subject.get().postId() != null ? subject.get().postId() : actor.user().postId();
+            journal.append(connection, RecordKinds.ENROLMENT, post, now,
+                    EnrolmentRecords.withdrawn(subjectId, post, actor.username(), now, reason.strip()));
             accessLog.record(connection, AccessLog.Access.by(actor, "withdraw fingerprints", "subject " + subjectId));
             return true;
         });
@@ -228,6 +253,7 @@ public final class BiometricService {
      * A person outside the actor's scope is answered as one that does not exist; every refused attempt is logged.
      */
     public Verification verify(long personId, List<FingerCapture> captures, Actor actor) {
+        pending.settle();
         // Checked before extraction too, so an unknown person costs no template work.
         RuntimeException refusal = database.inTransaction(connection -> {
             if (!scope.coversPerson(connection, personId, actor, clock.instant())) {
@@ -265,6 +291,7 @@ public final class BiometricService {
      */
     public java.util.Optional<Verification> verify(java.sql.Connection connection, long personId, FingerSet probe,
                                                    Actor actor) throws java.sql.SQLException {
+        pending.settle();
         java.util.Optional<GallerySubject> enrolled = gallery.ofPerson(personId);
         if (enrolled.isEmpty()) {
             return java.util.Optional.empty();
@@ -285,7 +312,9 @@ public final class BiometricService {
         if (!(fpir > 0 && fpir < 1)) {
             throw new IllegalArgumentException("targetFpir must be between 0 and 1, e.g. 0.01, was " + fpir);
         }
-        return identifications.identify(label, capture(captures, List.of()), fpir, actor);
+        FingerSet probe = capture(captures, List.of());
+        pending.settle();
+        return identifications.identify(label, probe, fpir, actor);
     }
 
     /** An identification made at the actor's post: outcome and candidates with per-finger scores; read on record. */

@@ -3,6 +3,8 @@ package org.ibex.biometrics;
 import org.ibex.access.Actor;
 import org.ibex.audit.AccessLog;
 import org.ibex.input.FieldRuleException;
+import org.ibex.journal.RecordJournal;
+import org.ibex.journal.RecordKinds;
 import org.ibex.store.ConflictException;
 import org.ibex.store.Database;
 
@@ -29,6 +31,7 @@ final class Identifications {
     private final ScoreThresholds thresholds;
     private final AccessLog accessLog;
     private final Clock clock;
+    private final RecordJournal journal = new RecordJournal();
 
     Identifications(Database database, BiometricRepository subjects, FingerGallery gallery, ScoreThresholds thresholds,
                     AccessLog accessLog, Clock clock) {
@@ -55,7 +58,10 @@ final class Identifications {
             long id = identifications.insert(connection, draft,
                     outcome == Identification.Outcome.IDENTIFIED ? candidates.get(0).subjectId() : null, threshold, probe);
             accessLog.record(connection, AccessLog.Access.by(actor, "identify fingerprints", "identification " + id));
-            return draft.withId(id);
+            Identification made = draft.withId(id);
+            journal.append(connection, RecordKinds.IDENTIFICATION, made.postId(), made.requestedAt(),
+                    IdentificationRecords.payload(made));
+            return made;
         });
     }
 
@@ -100,8 +106,9 @@ final class Identifications {
             }
             FingerSet probe = identifications.probe(connection, id);
             String label = found.get().label() == null ? "unknown subject" : found.get().label();
-            long subjectId = subjects.enrol(connection, null, label, probe,
-                    new BiometricRepository.Provenance(actor.user().postId(), actor.username(), now));
+            BiometricRepository.Provenance provenance = new BiometricRepository.Provenance(actor.user().postId(),
+                    actor.username(), now);
+            long subjectId = subjects.enrol(connection, null, label, probe, provenance);
             try {
                 identifications.noteEnrolment(connection, id, new IdentificationRepository.EnrolmentNote(subjectId,
                         actor.username(), now, reason.strip()));
@@ -115,6 +122,8 @@ final class Identifications {
             }
             accessLog.record(connection, AccessLog.Access.by(actor, "enrol unknown subject",
                     "identification " + id + " -> subject " + subjectId));
+            journal.append(connection, RecordKinds.ENROLMENT, provenance.postId(), now, EnrolmentRecords.enrolled(
+                    connection, subjectId, null, null, label, probe, provenance, reason.strip()));
             Identification done = identifications.find(connection, id).orElseThrow();
             return Optional.of(new Enrolled(done, new GallerySubject(subjectId, null, label, probe)));
         }).orElseThrow(() -> BiometricRefusal.unknownIdentification(id));

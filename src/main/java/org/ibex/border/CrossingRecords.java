@@ -48,12 +48,32 @@ public final class CrossingRecords implements RecordApplier {
 
     /** Reads a crossing record; a payload this version cannot read is an error the caller reports, never a guess. */
     public static ReplicatedCrossing read(JournalRecord record) {
+        ReplicatedCrossing x;
         try {
-            return JSON.readValue(record.payload(), ReplicatedCrossing.class);
+            x = JSON.readValue(record.payload(), ReplicatedCrossing.class);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("record " + record.seq() + " is not a crossing: "
                     + e.getOriginalMessage(), e);
         }
+        // Checked before anything is written: the national store keeps an unreadable record and goes on.
+        if (x == null || x.uid() == null || x.direction() == null || x.postId() == null || x.postKind() == null
+                || x.occurredAt() == null || x.recordedAt() == null || x.document() == null || x.hits() == null
+                || x.decision() == null || x.checks() == null || x.reasons() == null) {
+            throw new IllegalArgumentException("record " + record.seq() + " is not a crossing: uid, direction, postId,"
+                    + " postKind, occurredAt, recordedAt, document, decision, checks, reasons and hits are required");
+        }
+        if (x.hits().stream().anyMatch(h -> h == null || h.kind() == null || h.listId() == null || h.entryId() == null
+                || h.action() == null || h.explanation() == null || h.createdAt() == null)) {
+            throw new IllegalArgumentException("record " + record.seq() + " is not a crossing: each hit needs kind,"
+                    + " listId, entryId, action, explanation and createdAt");
+        }
+        try {
+            ZoneId.of(x.zoneId());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("record " + record.seq() + " is not a crossing: zoneId '" + x.zoneId()
+                    + "' is not a time zone", e);
+        }
+        return x;
     }
 
     @Override

@@ -4,6 +4,8 @@ import org.ibex.access.AccessDeniedException;
 import org.ibex.access.Actor;
 import org.ibex.access.Role;
 import org.ibex.audit.AccessLog;
+import org.ibex.journal.RecordJournal;
+import org.ibex.journal.RecordKinds;
 import org.ibex.store.ConflictException;
 import org.ibex.store.Database;
 import org.ibex.watchlist.Clearance;
@@ -26,7 +28,8 @@ import java.util.Set;
  * of this person against this entry that suppresses (not hides) their later hits on it until it expires or a
  * supervisor revokes it. A confirmation outranks a clearance: a confirmed hit, or a person confirmed against the
  * entry, cannot be cleared, an officer cannot clear a hit awaiting its second confirmation, and any confirmation
- * revokes the person's clearances against the entry. Every disposition is appended and logged.
+ * revokes the person's clearances against the entry. Every disposition is appended, logged, and journaled for
+ * headquarters in its transaction.
  */
 public final class HitReview {
     /** How long a clearance suppresses hits unless the node configures otherwise. */
@@ -39,6 +42,7 @@ public final class HitReview {
     private final HitRepository hits = new HitRepository();
     private final Clearances clearances = new Clearances();
     private final PersonScope scope = new PersonScope();
+    private final RecordJournal journal = new RecordJournal();
 
     public HitReview(Database database, AccessLog accessLog, Clock clock) {
         this(database, accessLog, clock, DEFAULT_CLEARANCE);
@@ -80,6 +84,10 @@ public final class HitReview {
                     ? confirm(connection, hit, why, actor, now)
                     : clear(connection, hit, why, actor, now);
             accessLog.record(connection, AccessLog.Access.by(actor, logged.action(), subject + logged.detail()));
+            DispositionRecords.Act act = outcome == StoredHit.Outcome.CONFIRMED ? DispositionRecords.Act.CONFIRMED
+                    : DispositionRecords.Act.FALSE_ALERT;
+            journal.append(connection, RecordKinds.DISPOSITION, crossing.postId(), now, DispositionRecords.payload(
+                    crossing, hit, act, why, actor.username(), now, logged.clearanceExpires()));
             return hits.find(connection, hitId).orElseThrow();
         });
     }
@@ -100,15 +108,30 @@ public final class HitReview {
                 throw new ConflictException("already-revoked", "clearance " + clearanceId + " was revoked by "
                         + clearance.revokedBy() + " at " + clearance.revokedAt());
             }
-            clearances.revoke(connection, clearanceId, actor.username(), clock.instant(), reason);
+            Instant now = clock.instant();
+            clearances.revoke(connection, clearanceId, actor.username(), now, reason);
+            journalRevocation(connection, clearance, reason, actor, now);
             accessLog.record(connection, AccessLog.Access.by(actor, "clearance.revoke", "clearance/" + clearanceId
                     + " person/" + clearance.personId() + " " + clearance.listId() + "/" + clearance.entryId()));
             return clearances.find(connection, clearanceId).orElseThrow();
         });
     }
 
-    /** The access-log action of a disposition and what it adds to the subject. */
-    private record Logged(String action, String detail) {
+    /** The access-log action of a disposition, what it adds to the subject, and the clearance's end it made. */
+    private record Logged(String action, String detail, Instant clearanceExpires) {
+    }
+
+    /** Headquarters revokes its copy of the clearance too: named by the hit that made it, as the post knows it. */
+    private void journalRevocation(Connection connection, Clearance clearance, String reason, Actor actor, Instant now)
+            throws SQLException {
+        var hit = hits.find(connection, clearance.hitId());
+        var crossing = hit.isEmpty() ? java.util.Optional.<Crossing>empty()
+                : crossings.find(connection, hit.get().crossingId());
+        if (crossing.isPresent()) {
+            journal.append(connection, RecordKinds.DISPOSITION, crossing.get().postId(), now,
+                    DispositionRecords.payload(crossing.get(), hit.get(), DispositionRecords.Act.CLEARANCE_REVOKED,
+                            reason.length() > 1000 ? reason.substring(0, 1000) : reason, actor.username(), now, null));
+        }
     }
 
     private Logged confirm(Connection connection, StoredHit hit, String reason, Actor actor, Instant now)
@@ -131,7 +154,7 @@ public final class HitReview {
         List<Long> revoked = clearances.revokeStanding(connection, hit.personId(), hit.listId(), hit.entryId(),
                 actor.username(), now, "hit " + hit.id() + " confirmed by " + actor.username());
         return new Logged(confirmers.isEmpty() ? "hit.confirm_first" : "hit.confirmed",
-                revoked.isEmpty() ? "" : " revoked clearance/" + revoked);
+                revoked.isEmpty() ? "" : " revoked clearance/" + revoked, null);
     }
 
     private Logged clear(Connection connection, StoredHit hit, String reason, Actor actor, Instant now)
@@ -155,7 +178,7 @@ public final class HitReview {
         Instant expires = now.plus(clearanceLifetime);
         long clearance = clearances.add(connection, hit, actor.username(), now, expires);
         return new Logged("hit.false_alert", " clearance/" + clearance + " until " + expires.atOffset(ZoneOffset.UTC)
-                .toLocalDate());
+                .toLocalDate(), expires);
     }
 
     private Crossing visibleCrossing(long crossingId, Actor actor) {

@@ -23,6 +23,8 @@ import org.ibex.biometrics.ExtractionGate;
 import org.ibex.biometrics.ScoreThresholds;
 import org.ibex.border.BorderService;
 import org.ibex.border.CrossingRecords;
+import org.ibex.border.DispositionRecords;
+import org.ibex.journal.RecordApplier;
 import org.ibex.journal.RecordKinds;
 import org.ibex.replication.Replication;
 import org.ibex.trust.NodeIdentity;
@@ -57,6 +59,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Optional;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -143,8 +146,11 @@ public final class Node implements AutoCloseable {
                 exchange);
         exchange.ifPresent(node -> ExchangeMetrics.bind(node, metrics));
         StoreMetrics.bind(database, metrics);
-        Optional<Replication> replication = exchange.map(x -> Replication.attach(x, database,
-                Map.of(RecordKinds.CROSSING, new CrossingRecords()), (connection, persons, origin) -> { },
+        Map<String, RecordApplier> appliers = new HashMap<>(biometrics.recordAppliers());
+        appliers.put(RecordKinds.CROSSING, new CrossingRecords());
+        appliers.put(RecordKinds.DISPOSITION, new DispositionRecords());
+        Optional<Replication> replication = exchange.map(x -> Replication.attach(x, database, appliers,
+                (connection, persons, origin) -> { },
                 headquarters(folder), clock));
         return new Node(folder, settings, database, services, stayRules, screening, auditSigner(folder), exchange,
                 replication);

@@ -27,6 +27,8 @@ import java.util.Set;
  */
 public final class NationalStore implements InboxHandler {
     private static final int MAX_OUTCOME = 1000;
+    /** How the outcome of a record whose payload is not what its kind says begins. */
+    public static final String UNREADABLE = "unreadable: ";
     private final FederationRoles roles;
     private final Map<String, RecordApplier> appliers;
     private final StayReview stays;
@@ -67,6 +69,7 @@ public final class NationalStore implements InboxHandler {
         int applied = 0;
         int already = 0;
         int refused = 0;
+        int unreadable = 0;
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO national_record (origin_node,"
                 + " origin_seq, kind, post_id, captured_at, received_at, envelope_id, payload, outcome)"
                 + " VALUES (?,?,?,?,?,?,?,?,?)")) {
@@ -82,15 +85,16 @@ public final class NationalStore implements InboxHandler {
                     outcome = "refused: post " + record.postId() + " reports through " + owner.get();
                     refused++;
                 } else {
-                    RecordApplier applier = appliers.get(record.kind());
-                    RecordApplier.Applied result = applier == null
-                            ? RecordApplier.Applied.kept("kept: no applier for kind " + record.kind())
-                            : applier.apply(connection, origin, record);
+                    RecordApplier.Applied result = apply(connection, origin, record);
                     outcome = result.outcome();
                     if (result.personId() != null) {
                         persons.add(result.personId());
                     }
-                    applied++;
+                    if (outcome.startsWith(UNREADABLE)) {
+                        unreadable++;
+                    } else {
+                        applied++;
+                    }
                 }
                 Sql.bindAll(insert, origin, record.seq(), record.kind(), record.postId(), record.capturedAt(), now,
                         message.id());
@@ -107,7 +111,26 @@ public final class NationalStore implements InboxHandler {
             stays.reconsider(connection, persons, origin);
         }
         return "records " + batch.span() + " from " + origin + ": applied " + applied
-                + (already > 0 ? ", already held " + already : "") + (refused > 0 ? ", refused " + refused : "");
+                + (already > 0 ? ", already held " + already : "") + (refused > 0 ? ", refused " + refused : "")
+                + (unreadable > 0 ? ", unreadable " + unreadable : "");
+    }
+
+    /**
+     * Applies one record through the applier of its kind. A payload its applier cannot read (appliers read and check
+     * it before they write) is kept with the reason and the stream goes on: retrying could never make it readable,
+     * and holding it would hold every later record of the post.
+     */
+    private RecordApplier.Applied apply(Connection connection, String origin, JournalRecord record)
+            throws SQLException {
+        RecordApplier applier = appliers.get(record.kind());
+        if (applier == null) {
+            return RecordApplier.Applied.kept("kept: no applier for kind " + record.kind());
+        }
+        try {
+            return applier.apply(connection, origin, record);
+        } catch (IllegalArgumentException e) {
+            return RecordApplier.Applied.kept(UNREADABLE + e.getMessage());
+        }
     }
 
     /** The node other than {@code origin} whose records named {@code post} first: a post reports through one node. */

@@ -47,6 +47,14 @@ public final class Clearances {
         }
     }
 
+    /** The clearance a hit's false alert made, if any (the latest, should there be several). */
+    public Optional<Clearance> ofHit(Connection connection, long hitId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(SELECT + " WHERE c.hit_id = ? ORDER BY c.id DESC")) {
+            select.setLong(1, hitId);
+            return Sql.list(select, Clearances::clearance).stream().findFirst();
+        }
+    }
+
     public long add(Connection connection, StoredHit hit, String by, Instant now, Instant expires) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO hit_clearance(person_id, list_id,"
                 + " entry_id, hit_id, cleared_by, cleared_at, expires_at) VALUES (?,?,?,?,?,?,?)",
