@@ -144,8 +144,11 @@ public final class Node implements AutoCloseable {
         exchange.ifPresent(node -> ExchangeMetrics.bind(node, metrics));
         StoreMetrics.bind(database, metrics);
         Optional<Replication> replication = exchange.map(x -> Replication.attach(x, database,
-                Map.of(RecordKinds.CROSSING, new CrossingRecords()), (connection, persons, origin) -> { },
+                Map.of(RecordKinds.CROSSING, new CrossingRecords()), stays.alerts()::reconsider,
                 headquarters(folder), clock));
+        // Headquarters also sweeps: a stay runs past its limit with no record arriving at all.
+        replication.filter(r -> r.roles().isHeadquarters()).ifPresent(r -> exchange.get().registerLoop(
+                "overstay-sweep", settings.alertSweep(), () -> stays.alerts().sweep(stays.today())));
         return new Node(folder, settings, database, services, stayRules, screening, auditSigner(folder), exchange,
                 replication);
     }
