@@ -15,7 +15,12 @@ public final class PersonScope implements PersonVisibility {
 
     @Override
     public boolean visible(Connection connection, long personId, Actor actor) throws SQLException {
-        return !actor.user().role().boundToPost()
-                || crossings.personCrossedAt(connection, personId, actor.user().postId());
+        String post = boundPost(actor);
+        return post == null || crossings.personCrossedAt(connection, personId, post);
+    }
+
+    /** The post whose travellers alone the actor sees; null when they see everyone. */
+    public String boundPost(Actor actor) {
+        return actor.user().role().boundToPost() ? actor.user().postId() : null;
     }
 }

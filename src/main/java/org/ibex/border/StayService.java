@@ -23,6 +23,7 @@ public final class StayService {
     private final PersonScope scope = new PersonScope();
     private final PersonStays stays;
     private final Supplier<StayPolicy> policy;
+    private final OverstayAlerts alerts;
 
     public StayService(Database database, Supplier<StayPolicy> policy, AccessLog accessLog, Clock clock) {
         this.database = database;
@@ -30,6 +31,12 @@ public final class StayService {
         this.policy = policy;
         this.accessLog = accessLog;
         this.clock = clock;
+        this.alerts = new OverstayAlerts(database, stays, accessLog, clock);
+    }
+
+    /** The overstay alerts raised from these stays, and withdrawn when the stays change. */
+    public OverstayAlerts alerts() {
+        return alerts;
     }
 
     /** The stay rules in force now, with the default for travellers no rule names. */

@@ -150,8 +150,11 @@ public final class Node implements AutoCloseable {
         appliers.put(RecordKinds.CROSSING, new CrossingRecords());
         appliers.put(RecordKinds.DISPOSITION, new DispositionRecords());
         Optional<Replication> replication = exchange.map(x -> Replication.attach(x, database, appliers,
-                (connection, persons, origin) -> { },
+                stays.alerts()::reconsider,
                 headquarters(folder), clock));
+        // Headquarters also sweeps: a stay runs past its limit with no record arriving at all.
+        replication.filter(r -> r.roles().isHeadquarters()).ifPresent(r -> exchange.get().registerLoop(
+                "overstay-sweep", settings.alertSweep(), () -> stays.alerts().sweep(stays.today())));
         return new Node(folder, settings, database, services, stayRules, screening, auditSigner(folder), exchange,
                 replication);
     }

@@ -3,6 +3,8 @@ package org.ibex.web;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import org.ibex.access.Role;
+import org.ibex.border.AlertFilter;
+import org.ibex.border.OverstayAlert;
 import org.ibex.border.Overstayer;
 import org.ibex.border.OverstayerCsv;
 import org.ibex.border.Page;
@@ -12,7 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** A person's stay status and the overstayers of the node, as JSON or as a CSV export. */
+/** A person's stay status, the overstayers of the node (as JSON or as a CSV export) and the overstay alerts. */
 final class StayRoutes {
     private final Services services;
 
@@ -25,7 +27,22 @@ final class StayRoutes {
                 Endpoint.of(HandlerType.GET, "/api/persons/{id}/stay", Set.of(Role.OFFICER, Role.SUPERVISOR, Role.ANALYST),
                         ctx -> ctx.json(services.stays().stayOf(Requests.pathId(ctx, "id"),
                                 Requests.date(ctx, "asOf", services.stays().today()), Requests.actor(ctx)))),
-                Endpoint.of(HandlerType.GET, "/api/overstayers", Set.of(Role.ANALYST, Role.SUPERVISOR), this::overstayers));
+                Endpoint.of(HandlerType.GET, "/api/overstayers", Set.of(Role.ANALYST, Role.SUPERVISOR), this::overstayers),
+                Endpoint.of(HandlerType.GET, "/api/overstay-alerts", Set.of(Role.ANALYST, Role.ADMIN, Role.SUPERVISOR),
+                        this::alerts));
+    }
+
+    /** Overstay alerts newest first, paged by {@code before} (an alert id) with a Link to the next page. */
+    private void alerts(Context ctx) {
+        String before = ctx.queryParam("before");
+        AlertFilter filter = new AlertFilter(AlertFilter.state(ctx.queryParam("state")), ctx.queryParam("post"),
+                before == null || before.isBlank() ? null : Requests.wholeNumber("before", before, 1, Long.MAX_VALUE),
+                Requests.limit(ctx));
+        Page<OverstayAlert> page = services.stays().alerts().list(filter, Requests.actor(ctx));
+        if (page.more()) {
+            Paging.next(ctx, "before", Long.toString(page.items().get(page.items().size() - 1).id()));
+        }
+        ctx.json(page.items());
     }
 
     private void overstayers(Context ctx) {
