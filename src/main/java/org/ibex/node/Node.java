@@ -26,7 +26,10 @@ import org.ibex.border.CrossingRecords;
 import org.ibex.border.DispositionRecords;
 import org.ibex.journal.RecordApplier;
 import org.ibex.journal.RecordKinds;
+import org.ibex.replication.FederationRoles;
 import org.ibex.replication.Replication;
+import org.ibex.sync.SyncSettings;
+import org.ibex.sync.SyncStatus;
 import org.ibex.trust.NodeIdentity;
 import org.ibex.border.CrossingTime;
 import org.ibex.border.HitReview;
@@ -141,10 +144,12 @@ public final class Node implements AutoCloseable {
                 screening, biometrics, clock, new CrossingTime(settings.maxSkew()));
         StayService stays = new StayService(database, policy, accessLog, clock);
         WatchlistService watchlists = new WatchlistService(database, watchlistRepository, screening, accessLog, clock);
+        Optional<SyncStatus> sync = exchange.map(x -> syncStatus(folder, database, x, clock));
         Services services = new Services(database, authenticator, accounts, users, posts, parser, border, stays,
                 new HitReview(database, accessLog, clock, settings.clearance()), watchlists, biometrics, accessLog, metrics, clock,
-                exchange);
+                exchange, sync);
         exchange.ifPresent(node -> ExchangeMetrics.bind(node, metrics));
+        sync.ifPresent(status -> SyncMetrics.bind(status, metrics));
         StoreMetrics.bind(database, metrics);
         Map<String, RecordApplier> appliers = new HashMap<>(biometrics.recordAppliers());
         appliers.put(RecordKinds.CROSSING, new CrossingRecords());
@@ -189,6 +194,13 @@ public final class Node implements AutoCloseable {
         } catch (IOException | GeneralSecurityException | DirectoryException e) {
             throw new IllegalStateException("cannot join the federation from " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The sync state of a federated node, with its settings; for {@code ibex sync status} on a stopped node too. */
+    public static SyncStatus syncStatus(DataFolder folder, Database database, ExchangeNode exchange, Clock clock) {
+        return new SyncStatus(database, new FederationRoles(exchange.node(),
+                () -> exchange.membership().federation().directory().nodes(), headquarters(folder)),
+                SyncSettings.read(folder), clock);
     }
 
     /** {@code replication.headquarters}: the node a post replicates to, when not its agency's {@code …/HQ}. */

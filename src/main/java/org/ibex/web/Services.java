@@ -13,15 +13,20 @@ import org.ibex.border.StayService;
 import org.ibex.document.MrzParser;
 import org.ibex.store.Database;
 import org.ibex.delivery.ExchangeNode;
+import org.ibex.sync.SyncStatus;
 import org.ibex.watchlist.WatchlistService;
 
 import java.time.Clock;
 import java.util.Optional;
 
-/** What the HTTP API serves, built by the composition root and handed to the server whole. */
+/**
+ * What the HTTP API serves, built by the composition root and handed to the server whole. {@code exchange} and
+ * {@code sync} are present on a node that has joined a federation.
+ */
 public record Services(Database database, Authenticator authenticator, Accounts accounts, UserRepository users,
                        PostRepository posts,
                        MrzParser mrzParser, BorderService border, StayService stays, HitReview hitReview,
                        WatchlistService watchlists, BiometricService biometrics, AccessLog accessLog,
-                       PrometheusMeterRegistry metrics, Clock clock, Optional<ExchangeNode> exchange) {
+                       PrometheusMeterRegistry metrics, Clock clock, Optional<ExchangeNode> exchange,
+                       Optional<SyncStatus> sync) {
 }

@@ -41,6 +41,15 @@ public final class FederatedNodes implements AutoCloseable {
 
     /** Opens node {@code id} (joining it the first time) and starts its exchange; a later call reopens it. */
     public Node open(String id) throws Exception {
+        Node node = openStopped(id);
+        URI endpoint = pki.node(id).endpoint();
+        node.exchange.orElseThrow().start(endpoint.getHost(), endpoint.getPort(), Duration.ofMillis(50),
+                Duration.ofMinutes(10));
+        return node;
+    }
+
+    /** Opens node {@code id} as {@link #open} does, without starting its exchange: nothing is sent or shipped. */
+    public Node openStopped(String id) throws Exception {
         Path data = dir.resolve(id.replace('/', '_'));
         if (!stores.containsKey(id)) {
             Path nodeFolder = dir.resolve(id.replace('/', '_') + "-node");
@@ -53,9 +62,6 @@ public final class FederatedNodes implements AutoCloseable {
         StoreConfig store = stores.get(id);
         Node node = Node.open(data, Map.of("IBEX_PKI_PASSPHRASE", PASSPHRASE, "IBEX_JDBC_URL", store.jdbcUrl(),
                 "IBEX_JDBC_USER", store.user(), "IBEX_JDBC_PASSWORD", store.password()), Clock.systemUTC());
-        URI endpoint = pki.node(id).endpoint();
-        node.exchange.orElseThrow().start(endpoint.getHost(), endpoint.getPort(), Duration.ofMillis(50),
-                Duration.ofMinutes(10));
         open.add(node);
         return node;
     }
