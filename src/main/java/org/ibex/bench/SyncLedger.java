@@ -30,7 +30,7 @@ public final class SyncLedger {
     }
 
     /** When headquarters first held a record of the post, and when it had them all (System.nanoTime()). */
-    public record CatchUp(long firstHeld, long caughtUp) {
+    public record CatchUp(long firstHeld, long heldAtFirst, long caughtUp) {
     }
 
     /** Headquarters after catching up: counted, not assumed. */
@@ -70,6 +70,7 @@ public final class SyncLedger {
         Progress progress = new Progress("catch-up at headquarters", head);
         long shown = 0;
         long first = 0;
+        long heldAtFirst = 0;
         long lastMove = System.nanoTime();
         while (true) {
             long held = hq.read(connection -> single(connection, "SELECT COALESCE(MAX(last_seq), 0) FROM"
@@ -77,6 +78,7 @@ public final class SyncLedger {
             long now = System.nanoTime();
             if (held > 0 && first == 0) {
                 first = now;
+                heldAtFirst = held;
             }
             if (held > shown) {
                 progress.advance(held - shown);
@@ -88,7 +90,7 @@ public final class SyncLedger {
             if (held >= head && hq.read(connection -> single(connection, "SELECT COUNT(*) FROM crossing"
                     + " WHERE post_id = ?", postId)) >= crossings) {
                 progress.done();
-                return new CatchUp(first, now);
+                return new CatchUp(first, heldAtFirst, now);
             }
             Thread.sleep(POLL_MILLIS);
         }
