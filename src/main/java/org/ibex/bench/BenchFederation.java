@@ -40,16 +40,22 @@ public record BenchFederation(Path root, Path senderData, Path receiverData, Nod
     public static final NodeIdentity RECEIVER = NodeIdentity.parse("UTO/BENCH/RECEIVER");
 
     public static BenchFederation create() throws Exception {
+        return create(SENDER, RECEIVER);
+    }
+
+    /** A federation of {@code sender} and {@code receiver}, named as the benchmark needs (a post and its HQ). */
+    public static BenchFederation create(NodeIdentity sender, NodeIdentity receiver) throws Exception {
         Path root = Files.createTempDirectory("ibex-bench-exchange");
         try {
-            return create(root);
+            return create(root, sender, receiver);
         } catch (Exception | Error e) {
             delete(root);
             throw e;
         }
     }
 
-    private static BenchFederation create(Path root) throws Exception {
+    private static BenchFederation create(Path root, NodeIdentity senderId, NodeIdentity receiverId)
+            throws Exception {
         // Random per run: the keys live only in this folder and only for this run.
         String secret = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
         Passphrase passphrase = Passphrase.of(secret);
@@ -61,17 +67,17 @@ public record BenchFederation(Path root, Path senderData, Path receiverData, Nod
         CertificateAuthority state = rootCa.createState("UTO");
         URI senderEndpoint = URI.create("https://127.0.0.1:" + freePort());
         URI receiverEndpoint = URI.create("https://127.0.0.1:" + freePort());
-        NodeCredentials sender = state.issue(SENDER, senderEndpoint, Duration.ofDays(1));
-        NodeCredentials receiver = state.issue(RECEIVER, receiverEndpoint, Duration.ofDays(1));
+        NodeCredentials sender = state.issue(senderId, senderEndpoint, Duration.ofDays(1));
+        NodeCredentials receiver = state.issue(receiverId, receiverEndpoint, Duration.ofDays(1));
         Instant now = clock.instant();
         FederationDirectory directory = new FederationDirectory(1, "UTO state CA", now, now.plus(Duration.ofDays(1)),
-                List.of(DirectoryEntry.of(SENDER, senderEndpoint, sender.certificate()),
-                        DirectoryEntry.of(RECEIVER, receiverEndpoint, receiver.certificate())), List.of());
+                List.of(DirectoryEntry.of(senderId, senderEndpoint, sender.certificate()),
+                        DirectoryEntry.of(receiverId, receiverEndpoint, receiver.certificate())), List.of());
         Path directoryFile = root.resolve("directory.json");
         Files.write(directoryFile, directory.signedBy(state));
         Path senderData = join(root, "sender", sender, anchor, directoryFile, passphrase, clock);
         Path receiverData = join(root, "receiver", receiver, anchor, directoryFile, passphrase, clock);
-        return new BenchFederation(root, senderData, receiverData, SENDER, RECEIVER, receiverEndpoint, secret);
+        return new BenchFederation(root, senderData, receiverData, senderId, receiverId, receiverEndpoint, secret);
     }
 
     private static Path join(Path root, String name, NodeCredentials node, Path anchor, Path directory,

@@ -65,7 +65,8 @@ public final class ExchangeBench implements Callable<Integer> {
                 senderEnvironment.putAll(schemas.fresh("sender"));
                 receiverEnvironment.putAll(schemas.fresh("receiver"));
             }
-            ChildNode receiver = startReceiver(teardown.add(new NodeProcesses(System.out)), federation,
+            ChildNode receiver = startReceiver(teardown.add(new NodeProcesses(System.out)),
+                    federation.root().resolve("receiver.log"), federation.receiver(), federation.receiverData(),
                     receiverEnvironment);
             OpenedExchange sender = teardown.add(OpenedExchange.of(federation.senderData(),
                     senderEnvironment));
@@ -108,13 +109,14 @@ public final class ExchangeBench implements Callable<Integer> {
      * one's (not the demo's light ones: it is measured at full speed). It must use its own folder and database,
      * whatever IBEX_ settings the shell has.
      */
-    private static ChildNode startReceiver(NodeProcesses processes, BenchFederation federation,
-                                           Map<String, String> settings) throws Exception {
+    static ChildNode startReceiver(NodeProcesses processes, java.nio.file.Path log,
+                                   org.ibex.trust.NodeIdentity node, java.nio.file.Path data,
+                                   Map<String, String> settings) throws Exception {
         Map<String, String> environment = new HashMap<>(System.getenv());
         environment.keySet().removeIf(name -> name.startsWith("IBEX_"));
         environment.putAll(settings);
-        ChildNode receiver = processes.start(federation.receiver().toString(), federation.root().resolve("receiver.log"),
-                environment, List.of(), List.of("serve", "--data", federation.receiverData().toString(), "--port", "0"));
+        ChildNode receiver = processes.start(node.toString(), log, environment, List.of(),
+                List.of("serve", "--data", data.toString(), "--port", "0"));
         receiver.awaitLine(line -> line.startsWith("exchange ") && line.contains(" listening on port "),
                 "its exchange endpoint listening", RECEIVER_START);
         return receiver;

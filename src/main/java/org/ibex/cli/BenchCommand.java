@@ -11,6 +11,7 @@ import org.ibex.bench.RestartBench;
 import org.ibex.bench.PopulationBench;
 import org.ibex.bench.ScreeningBench;
 import org.ibex.bench.ScreenInspectionBench;
+import org.ibex.bench.SyncBench;
 import org.ibex.bench.WatchlistBench;
 
 import picocli.CommandLine.Command;
@@ -19,6 +20,6 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.",
         subcommands = {InspectionBench.class, WatchlistBench.class, NamesBench.class, FingerprintBench.class, GateBench.class, IdentifyBench.class,
                 ExchangeBench.class, ScreenInspectionBench.class, RestartBench.class, PopulationBench.class,
-                EvidenceBench.class, ScreeningBench.class})
+                EvidenceBench.class, ScreeningBench.class, SyncBench.class})
 final class BenchCommand {
 }

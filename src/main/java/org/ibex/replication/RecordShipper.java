@@ -24,7 +24,7 @@ import java.util.List;
 public final class RecordShipper {
     /** The stream of a post's batches: headquarters processes it in order. */
     public static final String STREAM = "records";
-    static final int MAX_RECORDS = 1000;
+    public static final int MAX_RECORDS = 1000;
     /** Unpacked JSON per batch: about 150 KiB gzipped, under the chunk size, for crossings. */
     static final int MAX_BATCH_CHARS = 1 << 20;
     /** Batches queued and not yet receipted before the shipper waits: enough to keep a good link busy. */
@@ -79,7 +79,8 @@ public final class RecordShipper {
         return records.size();
     }
 
-    private static List<JournalRecord> cut(List<JournalRecord> records) {
+    /** The first batch of {@code records} as the shipper cuts it: whole records up to {@link #MAX_BATCH_CHARS}. */
+    public static List<JournalRecord> cut(List<JournalRecord> records) {
         List<JournalRecord> batch = new ArrayList<>();
         long chars = 0;
         for (JournalRecord record : records) {
