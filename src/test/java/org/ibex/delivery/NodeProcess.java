@@ -175,6 +175,14 @@ public final class NodeProcess implements AutoCloseable {
         }
     }
 
+    /** The base of the running node's HTTP API, for a test that logs in with accounts of its own. */
+    public URI api() {
+        if (api == null) {
+            throw new IllegalStateException(node + " is not serving");
+        }
+        return api;
+    }
+
     public boolean running() {
         return process != null && process.isAlive();
     }
