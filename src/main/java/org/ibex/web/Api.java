@@ -24,6 +24,7 @@ final class Api {
         all.addAll(new AccountRoutes(services, mapper).endpoints());
         all.addAll(new AdminRoutes(services).endpoints());
         all.addAll(new ExchangeRoutes(services, mapper).endpoints());
+        all.addAll(new NationalRoutes(services).endpoints());
         this.endpoints = List.copyOf(all);
     }
 
