@@ -15,7 +15,8 @@ import java.time.format.DateTimeParseException;
         subcommands = {ServeCommand.class, DemoCommand.class, MrzCommand.class, CrossingCommand.class,
                 OverstayersCommand.class, ImportCommand.class, BenchCommand.class, UserCommand.class,
                 PostCommand.class, CertCommand.class, PkiCommand.class, WatchlistCommand.class, NamesCommand.class, NistCommand.class,
-                AuditCommand.class, ExchangeCommand.class, SyncCommand.class, StoreCommand.class})
+                AuditCommand.class, ExchangeCommand.class, ReplicationCommand.class, SyncCommand.class,
+                StoreCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -25,6 +25,7 @@ final class Api {
         all.addAll(new AdminRoutes(services).endpoints());
         all.addAll(new ExchangeRoutes(services, mapper).endpoints());
         all.addAll(new SyncRoutes(services).endpoints());
+        all.addAll(new NationalRoutes(services).endpoints());
         this.endpoints = List.copyOf(all);
     }
 
