@@ -46,6 +46,7 @@ class LateExitAlertTest {
     static final NodeIdentity HQ = NodeIdentity.parse("UTO/IMM/HQ");
     static final NodeIdentity AIR = NodeIdentity.parse("UTO/IMM/POST-AIR");
     static final NodeIdentity LAND = NodeIdentity.parse("UTO/IMM/POST-LAND");
+    static final NodeIdentity SEA = NodeIdentity.parse("UTO/IMM/POST-SEA");
     static final StayPolicy POLICY = new StayPolicy(Map.of(), StayRule.rolling(90, 180));
     private static final Actor ANALYST = new Actor(new User("analyst", Role.ANALYST, null), "stay review", "test");
     private final TestClock clock = new TestClock(NOW.minus(Duration.ofDays(100)));
@@ -69,9 +70,9 @@ class LateExitAlertTest {
         database.close();
     }
 
-    /** A real national store of {@code HQ} whose posts are AIR and LAND, reviewing stays through the alerts. */
+    /** A real national store of {@code HQ} whose posts are AIR, LAND and SEA, reviewing stays through the alerts. */
     static NationalStore headquarters(StayService stays, java.time.Clock clock) {
-        FederationRoles roles = new FederationRoles(HQ, () -> List.of(listed(AIR), listed(LAND)), null);
+        FederationRoles roles = new FederationRoles(HQ, () -> List.of(listed(AIR), listed(LAND), listed(SEA)), null);
         return new NationalStore(roles, Map.of(RecordKinds.CROSSING, new CrossingRecords()), stays.alerts()::reconsider,
                 clock);
     }
