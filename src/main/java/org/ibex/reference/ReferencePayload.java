@@ -48,7 +48,8 @@ public record ReferencePayload(String dataset, String kind, long version, Long b
     /** A delta that changes nothing and only carries new dates. */
     @JsonIgnore
     public boolean isRenewal() {
-        return isDelta() && baseVersion == version && removed.isEmpty() && (items == null || count == 0);
+        return isDelta() && baseVersion == version && removed.isEmpty() && (items == null || items.isNull()
+                || items.isEmpty());
     }
 
     public byte[] encode() {
@@ -93,7 +94,7 @@ public record ReferencePayload(String dataset, String kind, long version, Long b
                 ? "is for deltas, not snapshots" : "is required in a delta");
         require(!isDelta() || baseVersion >= 0 && baseVersion <= version, "baseVersion",
                 "must lie between 0 and version " + version);
-        require(isRenewal() || items != null, "items", "are required");
+        require(isRenewal() || items != null && !items.isNull(), "items", "are required");
         require(removed.stream().allMatch(key -> key != null && key.length() <= 220), "removed",
                 "holds entry keys of at most 220 characters");
     }
