@@ -56,6 +56,7 @@ public final class BorderService {
     private final RecordJournal journal = new RecordJournal();
     private final Clearances clearances = new Clearances();
     private final PersonStays stays;
+    private final ReferenceFreshness freshness;
 
     public BorderService(Database database, org.ibex.document.MrzParser parser, InspectionRules rules,
                          Supplier<StayPolicy> policy, PostRepository posts, AccessLog accessLog, ScreeningIndex screening,
@@ -67,6 +68,15 @@ public final class BorderService {
     public BorderService(Database database, org.ibex.document.MrzParser parser, InspectionRules rules,
                          Supplier<StayPolicy> policy, PostRepository posts, AccessLog accessLog, ScreeningIndex screening,
                          BiometricService biometrics, Clock clock, CrossingTime time) {
+        this(database, parser, rules, policy, posts, accessLog, screening, biometrics, clock, time,
+                ReferenceFreshness.NONE);
+    }
+
+    /** With {@code freshness}, every decision says which reference copies from headquarters are not current. */
+    public BorderService(Database database, org.ibex.document.MrzParser parser, InspectionRules rules,
+                         Supplier<StayPolicy> policy, PostRepository posts, AccessLog accessLog, ScreeningIndex screening,
+                         BiometricService biometrics, Clock clock, CrossingTime time, ReferenceFreshness freshness) {
+        this.freshness = freshness;
         this.time = time;
         this.database = database;
         this.documents = new DocumentReader(parser);
@@ -371,7 +381,8 @@ public final class BorderService {
                 p.read().mrzPresent(), p.request().permit(), p.stayRule().rule(), p.stayRule().problem(), history, standing,
                 p.probe() == null ? InspectionFacts.Fingerprints.NOT_CAPTURED : new InspectionFacts.Fingerprints(true,
                         biometrics.verify(connection, personId, p.probe(), p.actor()).orElse(null)), suppressed);
-        return new Evaluated(personId, document, standing, suppressed, rules.evaluate(facts));
+        return new Evaluated(personId, document, standing, suppressed, FreshnessWarnings.add(rules.evaluate(facts),
+                freshness.staleAt(p.now())));
     }
 
     private List<Movement> movements(Connection connection, long personId, Long excluded) throws SQLException {

@@ -54,20 +54,36 @@ public final class StayRuleRepository {
         }
     }
 
+    /**
+     * Makes {@code rules} the whole rule book inside the caller's transaction: how a post takes in the rules its
+     * headquarters published.
+     */
+    public static void replaceAll(Connection connection, Map<StayRuleKey, StayRule> rules) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM stay_rule")) {
+            delete.executeUpdate();
+        }
+        for (Map.Entry<StayRuleKey, StayRule> entry : rules.entrySet()) {
+            put(connection, entry.getKey(), entry.getValue());
+        }
+    }
+
     public Map<StayRuleKey, StayRule> all() {
-        return database.read(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT nationality, permit_type, kind, days, window_days FROM stay_rule ORDER BY id")) {
-                Map<StayRuleKey, StayRule> rules = new LinkedHashMap<>();
-                for (var entry : Sql.list(select, row -> Map.entry(
-                        new StayRuleKey(row.getString("nationality"), row.getString("permit_type")),
-                        StayPolicy.configured(StayRule.Kind.valueOf(row.getString("kind")), row.getInt("days"),
-                                row.getInt("window_days"))))) {
-                    rules.put(entry.getKey(), entry.getValue());
-                }
-                return rules;
+        return database.read(StayRuleRepository::all);
+    }
+
+    /** Every rule in the order they were stored, read inside the caller's transaction. */
+    public static Map<StayRuleKey, StayRule> all(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT nationality, permit_type, kind, days, window_days FROM stay_rule ORDER BY id")) {
+            Map<StayRuleKey, StayRule> rules = new LinkedHashMap<>();
+            for (var entry : Sql.list(select, row -> Map.entry(
+                    new StayRuleKey(row.getString("nationality"), row.getString("permit_type")),
+                    StayPolicy.configured(StayRule.Kind.valueOf(row.getString("kind")), row.getInt("days"),
+                            row.getInt("window_days"))))) {
+                rules.put(entry.getKey(), entry.getValue());
             }
-        });
+            return rules;
+        }
     }
 
     private static String nullSafe(String column) {

@@ -36,6 +36,10 @@ import org.ibex.border.HitReview;
 import org.ibex.border.InspectionRules;
 import org.ibex.border.PersonScope;
 import org.ibex.border.PostRepository;
+import org.ibex.border.ReferenceFreshness;
+import org.ibex.reference.ReferenceData;
+import org.ibex.reference.ReferenceSettings;
+import org.ibex.watchlist.ListReplicas;
 import org.ibex.border.StayPolicy;
 import org.ibex.border.StayRule;
 import org.ibex.border.StayRuleRepository;
@@ -80,11 +84,15 @@ public final class Node implements AutoCloseable {
     public final NodeSettings settings;
     /** Replication to or from headquarters, on a node of a federation. */
     public final Optional<Replication> replication;
+    /** Reference data from headquarters to posts, on a node of a federation. */
+    public final Optional<ReferenceData> reference;
 
     private Node(DataFolder folder, NodeSettings settings, Database database, Services services,
                  StayRuleRepository stayRules, ScreeningIndex screening, Signer auditSigner,
-                 Optional<ExchangeNode> exchange, Optional<Replication> replication) {
+                 Optional<ExchangeNode> exchange, Optional<Replication> replication,
+                 Optional<ReferenceData> reference) {
         this.replication = replication;
+        this.reference = reference;
         this.folder = folder;
         this.settings = settings;
         this.database = database;
@@ -140,8 +148,13 @@ public final class Node implements AutoCloseable {
         BiometricService biometrics = new BiometricService(database, biometricRepository,
                 BiometricService.loadGallery(database, biometricRepository), ScoreThresholds.fvc2002(), accessLog,
                 new PersonScope(), ExtractionGate.forCores(), clock);
+        ReferenceSettings referenceSettings = ReferenceSettings.read(folder);
+        Optional<ReferenceData> reference = exchange.map(x -> ReferenceData.attach(x, database,
+                new ListReplicas(watchlistRepository, screening), accessLog, referenceSettings, headquarters(folder),
+                clock));
         BorderService border = new BorderService(database, parser, new InspectionRules(18), policy, posts, accessLog,
-                screening, biometrics, clock, new CrossingTime(settings.maxSkew()));
+                screening, biometrics, clock, new CrossingTime(settings.maxSkew()),
+                reference.map(ReferenceData::freshness).orElse(ReferenceFreshness.NONE));
         StayService stays = new StayService(database, policy, accessLog, clock);
         WatchlistService watchlists = new WatchlistService(database, watchlistRepository, screening, accessLog, clock);
         Optional<SyncStatus> sync = exchange.map(x -> syncStatus(folder, database, x, clock));
@@ -161,7 +174,7 @@ public final class Node implements AutoCloseable {
         replication.filter(r -> r.roles().isHeadquarters()).ifPresent(r -> exchange.get().registerLoop(
                 "overstay-sweep", settings.alertSweep(), () -> stays.alerts().sweep(stays.today())));
         return new Node(folder, settings, database, services, stayRules, screening, auditSigner(folder), exchange,
-                replication);
+                replication, reference);
     }
 
     /**

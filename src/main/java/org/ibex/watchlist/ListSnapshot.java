@@ -1,5 +1,6 @@
 package org.ibex.watchlist;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.ibex.store.Json;
 
@@ -42,13 +43,7 @@ record ListSnapshot(List<PersonEntry> persons, List<DocumentEntry> documents) {
     }
 
     byte[] encode() {
-        Rows rows = new Rows(persons.stream().map(p -> new PersonRow(p.entryId(), p.names(),
-                p.dateOfBirth() == null ? null : p.dateOfBirth().toString(), p.nationality(), p.sex(), p.reason(),
-                p.source(), p.validFrom(), p.validUntil(), p.action(),
-                p.datesOfBirth().stream().map(PartialDate::toString).toList(), p.nationalities(), p.placeOfBirth(),
-                p.documents())).toList(),
-                documents.stream().map(d -> new DocumentRow(d.entryId(), d.documentNumber(), d.issuingState(),
-                        d.documentType(), d.status(), d.reportedOn(), d.source())).toList());
+        Rows rows = rows();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
             JSON.writeValue(gzip, rows);
@@ -58,6 +53,38 @@ record ListSnapshot(List<PersonEntry> persons, List<DocumentEntry> documents) {
         return bytes.toByteArray();
     }
 
+    /** The content as the JSON rows a stored version holds: how headquarters ships a list to its posts. */
+    JsonNode toTree() {
+        return JSON.valueToTree(rows());
+    }
+
+    /**
+     * Reads rows written by {@link #toTree}; an entry that breaks a rule of its type throws
+     * {@link InvalidEntryException} naming the field, and a tree of another shape throws IllegalArgumentException.
+     */
+    static ListSnapshot fromTree(String listId, JsonNode tree) {
+        Rows rows;
+        try {
+            rows = JSON.treeToValue(tree, Rows.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("list rows unreadable: " + e.getMessage(), e);
+        }
+        if (rows == null) {
+            throw new IllegalArgumentException("list rows are required");
+        }
+        return of(listId, rows);
+    }
+
+    private Rows rows() {
+        return new Rows(persons.stream().map(p -> new PersonRow(p.entryId(), p.names(),
+                p.dateOfBirth() == null ? null : p.dateOfBirth().toString(), p.nationality(), p.sex(), p.reason(),
+                p.source(), p.validFrom(), p.validUntil(), p.action(),
+                p.datesOfBirth().stream().map(PartialDate::toString).toList(), p.nationalities(), p.placeOfBirth(),
+                p.documents())).toList(),
+                documents.stream().map(d -> new DocumentRow(d.entryId(), d.documentNumber(), d.issuingState(),
+                        d.documentType(), d.status(), d.reportedOn(), d.source())).toList());
+    }
+
     static ListSnapshot decode(String listId, byte[] stored) {
         Rows rows;
         try (GZIPInputStream gzip = new GZIPInputStream(new ByteArrayInputStream(stored))) {
@@ -65,8 +92,14 @@ record ListSnapshot(List<PersonEntry> persons, List<DocumentEntry> documents) {
         } catch (IOException e) {
             throw new UncheckedIOException("list " + listId + " has an unreadable version snapshot", e);
         }
-        return new ListSnapshot(rows.persons().stream().map(p -> p.entry(listId)).toList(),
-                rows.documents().stream().map(d -> new DocumentEntry(listId, d.id(), d.number(), d.issuingState(),
+        return of(listId, rows);
+    }
+
+    private static ListSnapshot of(String listId, Rows rows) {
+        List<PersonRow> persons = rows.persons() == null ? List.of() : rows.persons();
+        List<DocumentRow> documents = rows.documents() == null ? List.of() : rows.documents();
+        return new ListSnapshot(persons.stream().map(p -> p.entry(listId)).toList(),
+                documents.stream().map(d -> new DocumentEntry(listId, d.id(), d.number(), d.issuingState(),
                         d.type(), d.status(), d.reportedOn(), d.source())).toList());
     }
 }

@@ -1,0 +1,50 @@
+package org.ibex.reference;
+
+import org.ibex.border.ReferenceFreshness;
+import org.ibex.replication.FederationRoles;
+import org.ibex.store.Database;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A post's answer to "are my lists current?": every copy from headquarters issued longer ago than
+ * {@code reference.max-age-hours} or past its expiry is stale, and while the post has a headquarters but no copy of
+ * the stay rules (which headquarters always publishes), it has never received reference data at all. Read from
+ * {@code reference_copy} at each decision, so the warning stops with the first fresh copy. Headquarters and a node
+ * outside a federation have nothing to be stale against.
+ */
+final class CopyFreshness implements ReferenceFreshness {
+    private final Database database;
+    private final FederationRoles roles;
+    private final ReferenceCopies copies = new ReferenceCopies();
+    private final Duration maxAge;
+
+    CopyFreshness(Database database, FederationRoles roles, Duration maxAge) {
+        this.database = database;
+        this.roles = roles;
+        this.maxAge = maxAge;
+    }
+
+    @Override
+    public List<StaleCopy> staleAt(Instant now) {
+        if (roles.headquarters().isEmpty()) {
+            return List.of();
+        }
+        List<ReferenceCopies.Copy> held = database.read(copies::all);
+        List<StaleCopy> stale = new ArrayList<>();
+        if (held.stream().noneMatch(c -> c.dataset().equals(ReferencePayload.STAY_RULES))) {
+            stale.add(new StaleCopy(ReferencePayload.STAY_RULES, null, maxAge, null));
+        }
+        for (ReferenceCopies.Copy copy : held) {
+            Duration age = Duration.between(copy.issuedAt(), now);
+            boolean expired = !copy.expiresAt().isAfter(now);
+            if (expired || age.compareTo(maxAge) > 0) {
+                stale.add(new StaleCopy(copy.dataset(), age, maxAge, expired ? copy.expiresAt() : null));
+            }
+        }
+        return stale;
+    }
+}

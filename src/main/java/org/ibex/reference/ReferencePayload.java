@@ -1,0 +1,138 @@
+package org.ibex.reference;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.ibex.store.Json;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * One dataset as headquarters sends it to a post, gzipped JSON: a snapshot ({@code items} is the whole content) or a
+ * delta from {@code baseVersion} ({@code items} upserted, {@code removed} entry keys taken out). A delta whose base
+ * equals its version and carries nothing renews the copy's dates. {@code meta} describes the dataset (a list's
+ * name, owner and thresholds). The copy may be trusted until {@code expiresAt}.
+ */
+public record ReferencePayload(String dataset, String kind, long version, Long baseVersion, Instant issuedAt,
+                               Instant expiresAt, long count, JsonNode meta, JsonNode items, List<String> removed) {
+    public static final String SNAPSHOT = "reference.snapshot";
+    public static final String DELTA = "reference.delta";
+    public static final String CONTENT_TYPE = "application/vnd.ibex.reference+json+gzip";
+    /** The stream of reference messages from headquarters to a post: the post applies them in order. */
+    public static final String STREAM = "reference";
+    public static final String WATCHLIST = "watchlist";
+    public static final String STAY_RULES = "stay-rules";
+    static final Set<String> KINDS = Set.of(WATCHLIST, STAY_RULES);
+    /** Bounds the unpacked payload, so a small envelope cannot unpack into a memory bomb. */
+    static final int MAX_UNPACKED_BYTES = 256 << 20;
+    private static final ObjectMapper JSON = Json.mapper();
+
+    public ReferencePayload {
+        removed = removed == null ? List.of() : List.copyOf(removed);
+    }
+
+    @JsonIgnore
+    public boolean isDelta() {
+        return baseVersion != null;
+    }
+
+    /** A delta that changes nothing and only carries new dates. */
+    @JsonIgnore
+    public boolean isRenewal() {
+        return isDelta() && baseVersion == version && removed.isEmpty() && (items == null || items.isNull()
+                || items.isEmpty());
+    }
+
+    public byte[] encode() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream zip = new GZIPOutputStream(out, 1 << 16)) {
+            JSON.writeValue(zip, this);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a reference payload always encodes", e);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * Reads a payload of envelope type {@code type}, refusing one that unpacks beyond {@link #MAX_UNPACKED_BYTES} or
+     * breaks a rule, with an IllegalArgumentException naming the field.
+     */
+    public static ReferencePayload decode(String type, byte[] payload) {
+        ReferencePayload read;
+        try (InputStream in = new BoundedInput(new GZIPInputStream(new ByteArrayInputStream(payload)),
+                MAX_UNPACKED_BYTES)) {
+            read = JSON.readValue(in, ReferencePayload.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("reference payload unreadable: " + e.getMessage(), e);
+        }
+        if (read == null) {
+            throw new IllegalArgumentException("reference payload is empty");
+        }
+        read.check(type);
+        return read;
+    }
+
+    private void check(String type) {
+        require(dataset != null && !dataset.isBlank() && dataset.length() <= 200, "dataset",
+                "is required, at most 200 characters");
+        require(kind != null && KINDS.contains(kind), "kind", "must be one of " + KINDS + " (got " + kind + ")");
+        require(dataset.equals(kind) || dataset.startsWith(kind + "/") && dataset.length() > kind.length() + 1,
+                "dataset", "must be " + kind + " or " + kind + "/ID (got " + dataset + ")");
+        require(version >= 0, "version", "must not be negative");
+        require(issuedAt != null, "issuedAt", "is required");
+        require(expiresAt != null && expiresAt.isAfter(issuedAt), "expiresAt", "is required and after issuedAt");
+        require(SNAPSHOT.equals(type) == !isDelta(), "baseVersion", SNAPSHOT.equals(type)
+                ? "is for deltas, not snapshots" : "is required in a delta");
+        require(!isDelta() || baseVersion >= 0 && baseVersion <= version, "baseVersion",
+                "must lie between 0 and version " + version);
+        require(isRenewal() || items != null && !items.isNull(), "items", "are required");
+        require(removed.stream().allMatch(key -> key != null && key.length() <= 220), "removed",
+                "holds entry keys of at most 220 characters");
+    }
+
+    private static void require(boolean holds, String field, String rule) {
+        if (!holds) {
+            throw new IllegalArgumentException("reference payload: " + field + " " + rule);
+        }
+    }
+
+    private static final class BoundedInput extends java.io.FilterInputStream {
+        private final long limit;
+        private long read;
+
+        BoundedInput(InputStream in, long limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            count(b < 0 ? 0 : 1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            count(Math.max(n, 0));
+            return n;
+        }
+
+        private void count(int n) throws IOException {
+            read += n;
+            if (read > limit) {
+                throw new IOException("unpacks to more than " + limit + " bytes");
+            }
+        }
+    }
+}
