@@ -32,6 +32,7 @@ public final class Screens implements Consumer<Javalin> {
                 new WatchlistScreens(shell, services),
                 new AdminScreens(shell, services),
                 new AnalystScreens(shell, services),
+                new SyncScreen(services.sync()),
                 new ApiDocsScreen(shell, services));
     }
 

@@ -37,7 +37,8 @@ public final class Browser implements AutoCloseable {
     static final String CHROMIUM = System.getenv().getOrDefault("IBEX_CHROMIUM", "/usr/bin/chromium");
     static final String DRIVER = System.getenv().getOrDefault("IBEX_CHROMEDRIVER", "/usr/bin/chromedriver");
     public final ChromeDriver driver;
-    private final DemoSite site;
+    /** Where relative paths go: the demo node's server, or another node's for tests of federated screens. */
+    private String base;
     private final Path profile;
 
     public Browser(DemoSite site) {
@@ -45,11 +46,16 @@ public final class Browser implements AutoCloseable {
     }
 
     public Browser(DemoSite site, int width, int height) {
+        this(site.server.baseUrl(), width, height);
+    }
+
+    /** A browser on the node served at {@code baseUrl}, for screens the demo node cannot show. */
+    public Browser(String baseUrl, int width, int height) {
         if (!Files.isExecutable(Path.of(CHROMIUM)) || !Files.isExecutable(Path.of(DRIVER))) {
             throw new IllegalStateException("browser tests need Debian's chromium and chromium-driver ("
                     + CHROMIUM + ", " + DRIVER + "): `apt-get install chromium chromium-driver`, as .ci/run does");
         }
-        this.site = site;
+        this.base = baseUrl;
         try {
             profile = Files.createTempDirectory("ibex-chromium");
         } catch (IOException e) {
@@ -72,7 +78,13 @@ public final class Browser implements AutoCloseable {
     }
 
     public Browser open(String path) {
-        driver.get(site.url(path));
+        driver.get(base + path);
+        return this;
+    }
+
+    /** Sends later relative paths to the node served at {@code baseUrl}, in the same browser. */
+    public Browser at(String baseUrl) {
+        this.base = baseUrl;
         return this;
     }
 
