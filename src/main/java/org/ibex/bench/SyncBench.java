@@ -47,7 +47,7 @@ public final class SyncBench implements Callable<Integer> {
     public int travellers;
     @Option(names = "--listed", defaultValue = "400", description = "travellers on the post's watchlist, whose crossings store hits (default ${DEFAULT-VALUE})")
     public int listed;
-    @Option(names = "--desks", defaultValue = "2", description = "threads recording the backlog (default ${DEFAULT-VALUE})")
+    @Option(names = "--desks", defaultValue = "1", description = "threads recording the backlog (imports hold the audit head for a whole batch: more desks wait on each other) (default ${DEFAULT-VALUE})")
     public int desks;
     @Option(names = "--recording", defaultValue = "import",
             description = "how the backlog is recorded at the post: import (recordBatch, 250 a transaction, dated over"
