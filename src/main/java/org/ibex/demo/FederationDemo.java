@@ -9,13 +9,15 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * {@code ibex demo --federation}: five nodes of two states on 127.0.0.1, each a process of its own with its own
- * data folder, certificate and ports, and messages travelling between them through their HTTP APIs.
+ * data folder, certificate and ports, and messages travelling between them through their HTTP APIs. Headquarters
+ * starts last, so its posts first work offline ({@link OfflinePostStory}).
  */
 public final class FederationDemo {
     public static final Duration START_TIMEOUT = Duration.ofSeconds(90);
@@ -40,8 +42,19 @@ public final class FederationDemo {
         Map<String, String> environment = new FederationSetup(layout, out).prepare();
         try (NodeProcesses processes = new NodeProcesses(out)) {
             try {
-                start(processes, environment);
-                Map<String, NodeApi> apis = logIn();
+                // Headquarters starts last: until then its posts work offline, as a cut-off post does.
+                List<FederationLayout.Member> posts = layout.members().stream()
+                        .filter(m -> !m.id().toString().equals(HQ)).toList();
+                start(processes, environment, posts, "starting " + posts.size() + " nodes, each a process of its own;"
+                        + " " + HQ + " later:");
+                Map<String, NodeApi> apis = logIn(posts);
+                OfflinePostStory story = new OfflinePostStory(out, MESSAGE_TIMEOUT);
+                story.recordOffline(apis);
+                FederationLayout.Member hq = layout.member(HQ);
+                start(processes, environment, List.of(hq), "starting " + HQ + ":");
+                Instant hqStarted = Instant.now();
+                apis.putAll(logIn(List.of(hq)));
+                story.followCatchUp(hqStarted, apis);
                 DemoMessages messages = new DemoMessages(apis, id -> layout.log(layout.member(id)), out,
                         MESSAGE_TIMEOUT);
                 messages.note(LAND, HQ, "coach UTO-4411 cleared at the land post: 38 passengers, 2 referred to"
@@ -86,14 +99,14 @@ public final class FederationDemo {
         }
     }
 
-    /** Starts all nodes at once, then waits for each to listen: start-up costs as much as the slowest node. */
-    private void start(NodeProcesses processes, Map<String, String> environment)
-            throws IOException, InterruptedException {
+    /** Starts the nodes at once, then waits for each to listen: start-up costs as much as the slowest node. */
+    private void start(NodeProcesses processes, Map<String, String> environment, List<FederationLayout.Member> members,
+                       String title) throws IOException, InterruptedException {
         out.println();
-        out.println("starting " + layout.members().size() + " nodes, each a process of its own:");
+        out.println(title);
         long began = System.nanoTime();
         Map<FederationLayout.Member, ChildNode> nodes = new LinkedHashMap<>();
-        for (FederationLayout.Member member : layout.members()) {
+        for (FederationLayout.Member member : members) {
             nodes.put(member, processes.start(member.id().toString(), layout.log(member), environment, List.of(
                     "serve", "--data", layout.data(member).toString(), "--host", "127.0.0.1",
                     "--port", Integer.toString(member.webPort()))));
@@ -111,9 +124,9 @@ public final class FederationDemo {
         out.flush();
     }
 
-    private Map<String, NodeApi> logIn() throws IOException, InterruptedException {
+    private Map<String, NodeApi> logIn(List<FederationLayout.Member> members) throws IOException, InterruptedException {
         Map<String, NodeApi> apis = new LinkedHashMap<>();
-        for (FederationLayout.Member member : layout.members()) {
+        for (FederationLayout.Member member : members) {
             NodeApi api = new NodeApi(member.id().toString(), member.webUrl());
             api.login(FederationSetup.ADMIN, FederationSetup.ADMIN_PASSWORD);
             apis.put(member.id().toString(), api);

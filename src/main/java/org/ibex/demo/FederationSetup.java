@@ -36,7 +36,8 @@ import java.util.Map;
 /**
  * Makes the demo federation's files on first run, as the operators of a real one would with {@code ibex pki} and
  * {@code ibex exchange join}: a root CA, a CA per state, a certificate per node, a directory signed by the root,
- * each node's data folder joined, and an admin login per node. Later runs reuse all of it; only the directory
+ * each node's data folder joined, and an admin login per node (with the border post and logins of
+ * {@link OfflinePostStory}). Later runs reuse all of it; only the directory
  * is signed afresh, so it never runs out.
  */
 public final class FederationSetup {
@@ -165,7 +166,7 @@ public final class FederationSetup {
         Path data = layout.data(member);
         Path exchange = data.resolve("exchange");
         if (!Membership.present(exchange)) {
-            addAdmin(data, environment);
+            addAccounts(member, data, environment);
         }
         try {
             Membership.join(exchange, layout.issued(member), layout.rootCa().resolve("ca.pem"), layout.directory(),
@@ -176,12 +177,16 @@ public final class FederationSetup {
         }
     }
 
-    /** Opens the new node's store once in this process, which also migrates it, to add its admin. */
-    private void addAdmin(Path data, Map<String, String> environment) {
+    /**
+     * Opens the new node's store once in this process, which also migrates it, to add its admin, and what the
+     * offline post's story needs: a post node's border post and officer, headquarters' analyst.
+     */
+    private void addAccounts(FederationLayout.Member member, Path data, Map<String, String> environment) {
         try (Node node = Node.open(data, environment, clock)) {
             if (node.services.users().find(ADMIN).isEmpty()) {
                 node.services.accounts().seed(Operator.actor("federation demo set-up"), new User(ADMIN, Role.ADMIN, null),
                         ADMIN_PASSWORD);
+                OfflinePostStory.seed(member.id().toString(), node);
             }
         }
     }

@@ -34,6 +34,10 @@ public final class FederationSummary {
                         + login() + "'" + TOKEN + ")\" " + member.webUrl() + "/api/exchange/status");
             }
         }
+        out.println("The officers " + OfflinePostStory.officer(OfflinePostStory.AIRPORT) + " (" + OfflinePostStory.AIRPORT
+                + ") and " + OfflinePostStory.officer(OfflinePostStory.LAND) + " (" + OfflinePostStory.LAND
+                + ") and the analyst " + OfflinePostStory.HQ_ANALYST + " (" + HQ + ") log in with "
+                + OfflinePostStory.PASSWORD + ".");
         if (keepRunning) {
             printPing();
         } else {

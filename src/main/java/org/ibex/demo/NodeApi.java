@@ -17,7 +17,10 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
-/** A node's HTTP API as an administrator uses it: log in, send a note or a ping, read status and inbox. */
+/**
+ * A node's HTTP API as one of its users uses it: an administrator sends a note or a ping and reads status and
+ * inbox, an officer records a crossing, an analyst reads crossings and stays.
+ */
 public final class NodeApi {
     private static final ObjectMapper JSON = Json.mapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -31,8 +34,23 @@ public final class NodeApi {
         this.baseUrl = baseUrl;
     }
 
+    /** Where the node's API listens, for another user's session with it. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
     public void login(String username, String password) throws IOException, InterruptedException {
         token = call("POST", "/api/login", Map.of("username", username, "password", password)).get("token").asText();
+    }
+
+    /** {@code GET path}, its JSON answer. */
+    public JsonNode get(String path) throws IOException, InterruptedException {
+        return call("GET", path, null);
+    }
+
+    /** {@code POST path} with {@code body} as JSON, its JSON answer. */
+    public JsonNode post(String path, Object body) throws IOException, InterruptedException {
+        return call("POST", path, body);
     }
 
     /** Queues a message at this node; returns its envelope id. */

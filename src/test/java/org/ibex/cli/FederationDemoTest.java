@@ -24,8 +24,10 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The federation demo end to end: five nodes as separate processes exchange a note, a ping answered by a pong,
- * and another note; afterwards every node has stopped and each database holds what it received.
+ * The federation demo end to end: five nodes as separate processes; a traveller's entry at the airport post and
+ * exit at the land post, both recorded while headquarters is not yet started, reach headquarters when it starts,
+ * which then shows the stay ended; a note, a ping answered by a pong, and another note. Afterwards every node has
+ * stopped and each database holds what it received.
  */
 class FederationDemoTest {
     @TempDir
@@ -34,7 +36,7 @@ class FederationDemoTest {
     @Test
     // The demo's own limits (90 s to start, 30 s a message, the stop) come first; this only catches a hang.
     @Timeout(value = 300, unit = TimeUnit.SECONDS)
-    void fiveNodesInTwoStatesExchangeNotesAndAPingAsSeparateProcesses() throws Exception {
+    void fiveNodesInTwoStatesCatchUpOfflinePostsAndExchangeNotesAndAPingAsSeparateProcesses() throws Exception {
         int base = freeBlock(-1);
         int web = freeBlock(base);
         Path demo = dir.resolve("federation");
@@ -44,6 +46,11 @@ class FederationDemoTest {
 
         assertThat(run.exit()).as(run.output()).isZero();
         assertThat(run.out()).as(run.output())
+                .contains("UTO/IMM/POST-LAND holds 1 batch for UTO/IMM/HQ, which is down")
+                .contains("processed at UTO/IMM/HQ: records 1..1 from UTO/IMM/POST-AIRPORT: applied 1")
+                .contains("processed at UTO/IMM/HQ: records 1..1 from UTO/IMM/POST-LAND: applied 1")
+                .contains("UTO/IMM/HQ shows the stay of OKONKWO AMARA ended: entered at UTO-AIR, left at UTO-LAND"
+                        + " (present=false")
                 .contains("processed at UTO/IMM/HQ: noted")
                 .contains("pong processed at UTO/IMM/HQ: pong from XXB/IMM/HQ")
                 .contains("processed at UTO/IMM/POST-AIRPORT: noted")
@@ -51,6 +58,8 @@ class FederationDemoTest {
         assertThat(childrenOf(demo)).as("no node outlives the demo").isEmpty();
         assertThat(processed(demo.resolve("uto-hq"))).contains("exchange.note from UTO/IMM/POST-LAND: noted (81 bytes)",
                 "exchange.pong from XXB/IMM/HQ: pong from XXB/IMM/HQ");
+        assertThat(nationalRecords(demo.resolve("uto-hq"))).as("HQ's national store, by origin")
+                .containsExactly("UTO/IMM/POST-AIRPORT 1 crossing", "UTO/IMM/POST-LAND 1 crossing");
         assertThat(processed(demo.resolve("xxb-hq"))).singleElement().asString()
                 .startsWith("exchange.ping from UTO/IMM/HQ: answered with ");
         assertThat(processed(demo.resolve("uto-airport"))).containsExactly("exchange.note from UTO/POL/HQ: noted (49 bytes)");
@@ -106,6 +115,22 @@ class FederationDemoTest {
                      ResultSet row = select.executeQuery()) {
                     while (row.next()) {
                         rows.add(row.getString(1) + " from " + row.getString(2) + ": " + row.getString(3));
+                    }
+                }
+                return rows;
+            });
+        }
+    }
+
+    /** "origin seq kind" of every record in the node's national store, by origin and sequence. */
+    private static List<String> nationalRecords(Path node) {
+        try (Database database = Database.open(StoreConfig.embedded(node))) {
+            return database.read(connection -> {
+                List<String> rows = new ArrayList<>();
+                try (PreparedStatement select = connection.prepareStatement("SELECT origin_node, origin_seq, kind FROM"
+                        + " national_record ORDER BY origin_node, origin_seq"); ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        rows.add(row.getString(1) + " " + row.getLong(2) + " " + row.getString(3));
                     }
                 }
                 return rows;
