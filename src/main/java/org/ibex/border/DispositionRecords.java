@@ -13,6 +13,7 @@ import org.ibex.watchlist.StoredHit;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -54,17 +55,17 @@ public final class DispositionRecords implements RecordApplier {
             throw new IllegalArgumentException("record " + record.seq() + " is not a hit disposition: "
                     + e.getOriginalMessage(), e);
         }
-        List<String> missing = new java.util.ArrayList<>();
         if (d == null) {
             throw new IllegalArgumentException("record " + record.seq() + " is not a hit disposition: empty payload");
         }
-        for (var field : new Object[][] {{"postId", d.postId()}, {"crossingUid", d.crossingUid()},
-                {"listId", d.listId()}, {"entryId", d.entryId()}, {"act", d.act()}, {"decidedBy", d.decidedBy()},
-                {"decidedAt", d.decidedAt()}}) {
-            if (field[1] == null) {
-                missing.add((String) field[0]);
-            }
-        }
+        List<String> missing = new ArrayList<>();
+        required(missing, "postId", d.postId());
+        required(missing, "crossingUid", d.crossingUid());
+        required(missing, "listId", d.listId());
+        required(missing, "entryId", d.entryId());
+        required(missing, "act", d.act());
+        required(missing, "decidedBy", d.decidedBy());
+        required(missing, "decidedAt", d.decidedAt());
         if (d.act() == Act.FALSE_ALERT && d.clearanceExpires() == null) {
             missing.add("clearanceExpires");
         }
@@ -72,11 +73,21 @@ public final class DispositionRecords implements RecordApplier {
             throw new IllegalArgumentException("record " + record.seq() + " is not a hit disposition: "
                     + String.join(", ", missing) + " required");
         }
+        if (d.decidedBy().length() > 80) {
+            throw new IllegalArgumentException("record " + record.seq() + " is not a hit disposition: decidedBy must be"
+                    + " at most 80 characters");
+        }
         if (!d.postId().equals(record.postId())) {
             throw new IllegalArgumentException("record " + record.seq() + " names post " + record.postId()
                     + " but its disposition is of post " + d.postId());
         }
         return d;
+    }
+
+    private static void required(List<String> missing, String field, Object value) {
+        if (value == null) {
+            missing.add(field);
+        }
     }
 
     @Override

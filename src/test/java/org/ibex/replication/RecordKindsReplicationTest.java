@@ -34,7 +34,7 @@ import static org.ibex.replication.ReplicationTest.count;
 
 /**
  * Every kind of record a post makes reaches its headquarters and becomes headquarters' own: dispositions of hits
- * and the clearances they make, enrolments (identifiable 1:N at headquarters) and their withdrawal,
+ * (false alerts, confirmations) and the clearances they make and revoke, enrolments (identifiable 1:N at headquarters) and their withdrawal,
  * identifications, and corrections, also those recorded while headquarters could not be reached.
  */
 class RecordKindsReplicationTest {
@@ -75,6 +75,13 @@ class RecordKindsReplicationTest {
             await("HQ revokes its copy", () -> count(hq, "SELECT COUNT(*) FROM hit_clearance_revocation") == 1);
             assertThat(count(hq, "SELECT COUNT(*) FROM national_record WHERE kind = 'hit.disposition'"
                     + " AND outcome LIKE 'clearance/% revoked by supervisor.land'")).isEqualTo(1);
+
+            RecordedCrossing again = enter(land, "u-again", "RP1234567", Instant.now());
+            land.services.hitReview().dispose(again.crossing().id(), again.hits().get(0).id(),
+                    StoredHit.Outcome.CONFIRMED, "same person", OFFICER);
+            await("HQ holds the first confirmation", () -> count(hq, "SELECT COUNT(*) FROM hit_disposition d"
+                    + " JOIN screening_hit h ON h.id = d.hit_id JOIN crossing c ON c.id = h.crossing_id"
+                    + " WHERE c.uid = 'u-again' AND d.outcome = 'CONFIRMED' AND d.decided_by = 'officer.land'") == 1);
         }
     }
 
