@@ -33,12 +33,12 @@ final class CopyFreshness implements ReferenceFreshness {
         if (roles.headquarters().isEmpty()) {
             return List.of();
         }
-        List<ReferenceCopies.Copy> held = database.read(copies::all);
+        List<ReferenceCopy> held = database.read(copies::all);
         List<StaleCopy> stale = new ArrayList<>();
         if (held.stream().noneMatch(c -> c.dataset().equals(ReferencePayload.STAY_RULES))) {
             stale.add(new StaleCopy(ReferencePayload.STAY_RULES, null, maxAge, null));
         }
-        for (ReferenceCopies.Copy copy : held) {
+        for (ReferenceCopy copy : held) {
             Duration age = Duration.between(copy.issuedAt(), now);
             boolean expired = !copy.expiresAt().isAfter(now);
             if (expired || age.compareTo(maxAge) > 0) {

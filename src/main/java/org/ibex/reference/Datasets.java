@@ -70,7 +70,7 @@ final class Datasets {
         }
         Optional<ListReplicas.Delta> delta = lists.delta(connection, listId(dataset), (int) base,
                 (int) dataset.version());
-        return delta.map(d -> new ReferencePayload(dataset.id(), dataset.kind(), dataset.version(), base, issued,
+        return delta.filter(d -> d.changes() <= d.entries()).map(d -> new ReferencePayload(dataset.id(), dataset.kind(), dataset.version(), base, issued,
                 expires, d.changes(), dataset.meta(), d.upserts(), d.removed()));
     }
 

@@ -5,21 +5,15 @@ import org.ibex.store.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /** The copies a post holds (table {@code reference_copy}): per dataset, the version and its dates. */
 final class ReferenceCopies {
-    /** One copy: what it is, which version, from whom, issued, received and trusted until when, how many items. */
-    record Copy(String dataset, String kind, long version, String publisher, Instant issuedAt, Instant receivedAt,
-                Instant expiresAt, long items) {
-    }
-
     private static final String COLUMNS = "dataset, kind, version, publisher, issued_at, received_at, expires_at,"
             + " items";
 
-    Optional<Copy> find(Connection connection, String dataset) throws SQLException {
+    Optional<ReferenceCopy> find(Connection connection, String dataset) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
                 + " FROM reference_copy WHERE dataset = ?")) {
             select.setString(1, dataset);
@@ -27,14 +21,14 @@ final class ReferenceCopies {
         }
     }
 
-    List<Copy> all(Connection connection) throws SQLException {
+    List<ReferenceCopy> all(Connection connection) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
                 + " FROM reference_copy ORDER BY dataset")) {
             return Sql.list(select, ReferenceCopies::copy);
         }
     }
 
-    void save(Connection connection, Copy copy) throws SQLException {
+    void save(Connection connection, ReferenceCopy copy) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE reference_copy SET kind = ?, version = ?,"
                 + " publisher = ?, issued_at = ?, received_at = ?, expires_at = ?, items = ? WHERE dataset = ?")) {
             Sql.bindAll(update, copy.kind(), copy.version(), copy.publisher(), copy.issuedAt(), copy.receivedAt(),
@@ -51,8 +45,8 @@ final class ReferenceCopies {
         }
     }
 
-    private static Copy copy(java.sql.ResultSet row) throws SQLException {
-        return new Copy(row.getString(1), row.getString(2), row.getLong(3), row.getString(4),
+    private static ReferenceCopy copy(java.sql.ResultSet row) throws SQLException {
+        return new ReferenceCopy(row.getString(1), row.getString(2), row.getLong(3), row.getString(4),
                 Sql.instant(row, "issued_at"), Sql.instant(row, "received_at"), Sql.instant(row, "expires_at"),
                 row.getLong(8));
     }

@@ -9,6 +9,7 @@ import org.ibex.trust.NodeIdentity;
 import org.ibex.watchlist.ListReplicas;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -17,10 +18,12 @@ import java.util.Optional;
  * inspections consult. Registers before the exchange starts; opens no connection of its own.
  */
 public final class ReferenceData {
+    private final Database database;
     private final ReferenceFreshness freshness;
     private final Optional<ReferencePublisher> publisher;
 
-    private ReferenceData(ReferenceFreshness freshness, Optional<ReferencePublisher> publisher) {
+    private ReferenceData(Database database, ReferenceFreshness freshness, Optional<ReferencePublisher> publisher) {
+        this.database = database;
         this.freshness = freshness;
         this.publisher = publisher;
     }
@@ -36,17 +39,22 @@ public final class ReferenceData {
                     accessLog, settings, clock);
             exchange.register(ResyncRequests.TYPE, new ResyncRequests(roles, accessLog));
             exchange.registerLoop("reference-publisher", settings.publishPeriod(), publisher::publishDue);
-            return new ReferenceData(ReferenceFreshness.NONE, Optional.of(publisher));
+            return new ReferenceData(database, ReferenceFreshness.NONE, Optional.of(publisher));
         }
         ReferenceReceiver receiver = new ReferenceReceiver(roles, lists, exchange, accessLog, clock);
         exchange.register(ReferencePayload.SNAPSHOT, receiver);
         exchange.register(ReferencePayload.DELTA, receiver);
-        return new ReferenceData(new CopyFreshness(database, roles, settings.maxAge()), Optional.empty());
+        return new ReferenceData(database, new CopyFreshness(database, roles, settings.maxAge()), Optional.empty());
     }
 
     /** What inspections at this node ask before each decision. */
     public ReferenceFreshness freshness() {
         return freshness;
+    }
+
+    /** The copies this node holds from its headquarters, by dataset (none on headquarters): for sync state views. */
+    public List<ReferenceCopy> copies() {
+        return database.read(new ReferenceCopies()::all);
     }
 
     /** Publishes what is due now, on headquarters (the loop does it every period); how many envelopes it queued. */

@@ -57,7 +57,7 @@ final class ReferenceReceiver implements InboxHandler {
         } catch (IllegalArgumentException e) {
             return "refused: " + e.getMessage();
         }
-        Optional<ReferenceCopies.Copy> held = copies.find(connection, payload.dataset());
+        Optional<ReferenceCopy> held = copies.find(connection, payload.dataset());
         if (payload.isDelta() && (held.isEmpty() || held.get().version() != payload.baseVersion())) {
             resync(connection, headquarters.get(), payload.dataset(), held);
             return "refused: delta of " + payload.dataset() + " from v" + payload.baseVersion() + " but this post holds "
@@ -74,7 +74,7 @@ final class ReferenceReceiver implements InboxHandler {
         }
         Instant now = clock.instant();
         long items = stored.items();
-        copies.save(connection, new ReferenceCopies.Copy(payload.dataset(), payload.kind(), payload.version(),
+        copies.save(connection, new ReferenceCopy(payload.dataset(), payload.kind(), payload.version(),
                 message.sender().toString(), payload.issuedAt(), now, payload.expiresAt(), items));
         String what = (payload.isRenewal() ? "renewal" : payload.isDelta() ? "delta from v" + payload.baseVersion()
                 : "snapshot") + " v" + payload.version();
@@ -148,9 +148,9 @@ final class ReferenceReceiver implements InboxHandler {
     }
 
     private void resync(Connection connection, NodeIdentity headquarters, String dataset,
-                        Optional<ReferenceCopies.Copy> held) throws SQLException {
+                        Optional<ReferenceCopy> held) throws SQLException {
         exchange.enqueue(connection, exchange.message(headquarters, ResyncRequests.TYPE, ReferencePublisher.PURPOSE,
-                "application/json", ResyncRequests.payload(dataset, held.map(ReferenceCopies.Copy::version)
+                "application/json", ResyncRequests.payload(dataset, held.map(ReferenceCopy::version)
                         .orElse(null))));
         exchange.nudge();
     }

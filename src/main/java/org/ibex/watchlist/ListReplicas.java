@@ -35,8 +35,11 @@ public final class ListReplicas {
     public record Head(WatchlistInfo info, int version) {
     }
 
-    /** What a delta carries: the entries added or changed, as rows, and the keys of those removed. */
-    public record Delta(JsonNode upserts, List<String> removed, int changes) {
+    /**
+     * What a delta carries: the entries added or changed, as rows, and the keys of those removed; {@code entries} is
+     * the size of the list after it.
+     */
+    public record Delta(JsonNode upserts, List<String> removed, int changes, int entries) {
     }
 
     /** What taking in a copy did to the post's list. */
@@ -95,7 +98,8 @@ public final class ListReplicas {
         }
         List<String> removed = old.keySet().stream().filter(k -> !kept.contains(k)).sorted().toList();
         return Optional.of(new Delta(new ListSnapshot(persons, documents).toTree(), removed,
-                persons.size() + documents.size() + removed.size()));
+                persons.size() + documents.size() + removed.size(),
+                after.get().persons().size() + after.get().documents().size()));
     }
 
     /** Whether {@code listId} is a post's own list here: a copy from headquarters must never replace it. */

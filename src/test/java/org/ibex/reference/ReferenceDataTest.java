@@ -71,8 +71,14 @@ class ReferenceDataTest {
             assertThat(screen(land, "Olga MARINSKAYA")).extracting(WatchlistHit::entryId).containsExactly("W-2");
             assertThat(outcomes(land, ReferencePayload.DELTA)).anyMatch(o -> o.startsWith(
                     "watchlist/WANTED delta from v1 v2: list version v2 before=1 after=2 added=1 removed=0"));
-            assertThat(count(land, "SELECT items FROM reference_copy WHERE dataset = 'watchlist/WANTED'"))
-                    .isEqualTo(2);
+            assertThat(land.reference.orElseThrow().copies()).filteredOn(c -> c.dataset().equals("watchlist/WANTED"))
+                    .singleElement().satisfies(copy -> {
+                        assertThat(copy.version()).isEqualTo(2);
+                        assertThat(copy.items()).isEqualTo(2);
+                        assertThat(copy.publisher()).isEqualTo(HQ);
+                        assertThat(Duration.between(copy.issuedAt(), copy.expiresAt())).as("reference.validity-hours")
+                                .isEqualTo(Duration.ofHours(72));
+                    });
             assertThat(count(hq, "SELECT COUNT(*) FROM access_log WHERE action = 'reference.publish'"
                     + " AND subject LIKE 'reference/watchlist/WANTED v2 delta from v1 post/" + LAND + "'"))
                     .isEqualTo(1);
