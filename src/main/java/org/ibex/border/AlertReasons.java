@@ -12,6 +12,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -63,15 +65,19 @@ final class AlertReasons {
                 + entry.get().supersededBy() : "";
     }
 
+    /** How late the record came: written up after the fact at its post, held at a post offline, or both. */
     private static String arrival(Crossing crossing, Optional<Arrival> arrival) {
-        if (arrival.isEmpty()) {
-            return Duration.between(crossing.occurredAt(), crossing.recordedAt()).compareTo(LATE) > 0
-                    ? " (recorded late, " + utc(crossing.recordedAt()) + ")" : "";
+        List<String> parts = new ArrayList<>();
+        if (Duration.between(crossing.occurredAt(), crossing.recordedAt()).compareTo(LATE) > 0) {
+            parts.add("recorded late, " + utc(crossing.recordedAt()));
         }
-        Arrival a = arrival.get();
-        boolean offline = Duration.between(crossing.recordedAt(), a.receivedAt()).compareTo(LATE) > 0;
-        return " (" + (offline ? "captured offline, " : "") + "received " + utc(a.receivedAt()) + " from "
-                + a.origin() + ")";
+        arrival.ifPresent(a -> {
+            if (Duration.between(crossing.recordedAt(), a.receivedAt()).compareTo(LATE) > 0) {
+                parts.add("captured offline");
+            }
+            parts.add("received " + utc(a.receivedAt()) + " from " + a.origin());
+        });
+        return parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")";
     }
 
     /** How the stay that exit ended stood against its limit on the day before it. */

@@ -1,6 +1,8 @@
 package org.ibex.screens;
 
 import org.ibex.access.Role;
+import org.ibex.border.AlertFilter;
+import org.ibex.border.OverstayAlert;
 import org.ibex.border.Overstayer;
 import org.ibex.border.OverstayerCsv;
 import org.ibex.border.OverstayerFilter;
@@ -21,8 +23,8 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * The analyst's screens: a home with the day's headline numbers (and the place reserved for the analytics issue's
- * charts and maps), and the overstayers with filters, pages and a CSV export. Supervisors may open the overstayers
+ * The analyst's screens: a home with the day's headline numbers, the newest overstay alerts (and the place reserved
+ * for the analytics issue's charts and maps), and the overstayers with filters, pages and a CSV export. Supervisors may open the overstayers
  * too, as the API lets them, and see those who crossed at their post only (the domain scopes it).
  */
 public final class AnalystScreens implements ScreenArea {
@@ -30,6 +32,8 @@ public final class AnalystScreens implements ScreenArea {
     static final String OVERSTAYERS = "/analyst/overstayers";
     static final String CSV = "/analyst/overstayers.csv";
     private static final Set<Role> ANALYSTS = Set.of(Role.ANALYST);
+    /** The home shows the newest alerts; the API pages through all of them. */
+    private static final int ALERTS = 10;
     private static final Set<Role> OVERSTAYER_READERS = Set.of(Role.ANALYST, Role.SUPERVISOR);
     /** Spreadsheet apps read a CSV as UTF-8 only when it starts with a byte order mark; names need it. */
     private static final String BOM = "\uFEFF";
@@ -75,7 +79,7 @@ public final class AnalystScreens implements ScreenArea {
                     OVERSTAYERS + "?post=" + java.net.URLEncoder.encode(id, StandardCharsets.UTF_8)));
         }
         AnalystViews.Home home = new AnalystViews.Home(today, sum(todayByPost), sum(weekByPost), overstayers.size(),
-                lines);
+                lines, alerts(r));
         r.render("analyst/home.jte", r.page(r.t("analyst.home.title")), "home", home);
     }
 
@@ -114,6 +118,20 @@ public final class AnalystScreens implements ScreenArea {
         r.ctx().header("Content-Disposition", "attachment; filename=\"overstayers-" + query.asOf() + ".csv\"");
         r.ctx().header("Cache-Control", "no-store");
         r.ctx().result((BOM + OverstayerCsv.write(all)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The newest overstay alerts, open and withdrawn, as the API lists them for this actor. */
+    private List<AnalystViews.AlertLine> alerts(ScreenRequest r) {
+        List<AnalystViews.AlertLine> lines = new ArrayList<>();
+        for (OverstayAlert a : services.stays().alerts().list(new AlertFilter(null, null, null, ALERTS), r.actor())
+                .items()) {
+            lines.add(new AnalystViews.AlertLine(a.person().id(), a.person().surname()
+                    + (a.person().givenNames() == null ? "" : ", " + a.person().givenNames()),
+                    a.state() == OverstayAlert.State.OPEN, a.overstayDays(), LocalDate.ofInstant(a.raisedAt(), ZoneOffset.UTC),
+                    a.withdrawnAt() == null ? null : LocalDate.ofInstant(a.withdrawnAt(), ZoneOffset.UTC),
+                    a.withdrawnReason()));
+        }
+        return lines;
     }
 
     /** The posts a filter may name, "any" first; the value is the post id, the text its id and name. */

@@ -11,7 +11,16 @@ public final class AnalystViews {
     }
 
     /** The headline numbers of the day, and the same by post. */
-    public record Home(LocalDate today, long crossingsToday, long crossingsWeek, long overstayers, List<PostLine> posts) {
+    public record Home(LocalDate today, long crossingsToday, long crossingsWeek, long overstayers, List<PostLine> posts,
+                       List<AlertLine> alerts) {
+    }
+
+    /**
+     * One overstay alert: the traveller, days over when raised, the day (UTC) raised and, once withdrawn, the day and
+     * the reason (the node's words, in English, as the API gives them).
+     */
+    public record AlertLine(long personId, String name, boolean open, int overstayDays, LocalDate raised,
+                            LocalDate withdrawn, String reason) {
     }
 
     /** One post's numbers: crossings today and in the last seven days, and overstayers who entered there. */

@@ -23,6 +23,7 @@ class NodeSettingsTest {
         assertThat(settings.exchangeMaxAge()).isEqualTo(Duration.ofDays(30));
         assertThat(settings.directoryPull()).isEqualTo(Duration.ofSeconds(600));
         assertThat(settings.checkpointEvery()).isEqualTo(Duration.ofMinutes(60));
+        assertThat(settings.alertSweep()).isEqualTo(Duration.ofMinutes(15));
     }
 
     @Test
@@ -48,5 +49,8 @@ class NodeSettingsTest {
         assertThatThrownBy(() -> NodeSettings.read(DataFolder.open(TestDatabases.tempFolder(),
                 Map.of("IBEX_EXCHANGE_MAX_AGE_DAYS", "0"))))
                 .hasMessageContaining("exchange.max-age-days must be a whole number of days 1..365");
+        assertThatThrownBy(() -> NodeSettings.read(DataFolder.open(TestDatabases.tempFolder(),
+                Map.of("IBEX_STAYS_ALERT_SWEEP_MINUTES", "0"))))
+                .hasMessageContaining("stays.alert-sweep-minutes must be a whole number of minutes 1..10080");
     }
 }

@@ -17,7 +17,7 @@ import java.util.Random;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The analyst at work in a real Chromium, in English and Arabic: the home, the overstayers filtered (htmx) down to a
+ * The analyst at work in a real Chromium, in English and Arabic: the home with its overstay alerts, the overstayers filtered (htmx) down to a
  * traveller this test records, the CSV of the same filter, and the API documentation rendered by swagger-ui under
  * the page's strict CSP.
  */
@@ -27,10 +27,27 @@ class AnalystBrowserTest extends BrowserTestBase {
     /** The day the crossing happened at UTO-SEA, in the post's zone: after 22:00 UTC it is already tomorrow there. */
     private static LocalDate entered;
 
+    /** A traveller whose overstay alert is withdrawn: their exit came after the alert. */
+    private static String departed;
+
     @BeforeAll
     static void setUp() {
-        surname = freshSurname(new Random());
+        Random random = new Random();
+        surname = freshSurname(random);
         later = enterThai(site, surname);
+        departed = freshSurname(random);
+        enterThai(site, departed);
+        // Alerts as a sweep on the day both overstay raises them; then one traveller's exit withdraws theirs.
+        site.node.services.stays().alerts().sweep(later);
+        RecordedCrossing exit = site.node.services.border().record(new org.ibex.border.CrossingRequest(null,
+                org.ibex.border.Direction.EXIT, "UTO-SEA", null, AnalystScreensHttpTest.mrz(departed,
+                "T" + departed.substring(departed.length() - 6) + "1"), null, null, null, null),
+                AnalystScreensHttpTest.seaOfficer());
+        site.node.database.inTransaction(connection -> {
+            site.node.services.stays().alerts().reconsider(connection, java.util.Set.of(exit.crossing().personId()),
+                    "UTO-SEA");
+            return null;
+        });
     }
 
     /** A surname no other test uses: MRZ names are A to Z only. */
@@ -70,7 +87,11 @@ class AnalystBrowserTest extends BrowserTestBase {
         assertThat(browser.driver.getCurrentUrl()).endsWith("/analyst");
         assertThat(browser.find(By.tagName("html")).getAttribute("dir")).isEqualTo("ar".equals(lang) ? "rtl" : "ltr");
         assertThat(browser.find(By.cssSelector(".analyst-reserved")).isDisplayed()).isTrue();
+        assertThat(browser.text(By.cssSelector(".analyst-alerts tbody"))).as("the newest alerts, open and withdrawn")
+                .contains(surname, departed, "exit recorded at UTO-SEA");
         browser.check(lang, "analyst-home");
+        browser.driver.executeScript("document.querySelector('.analyst-alerts').scrollIntoView();");
+        browser.screenshot(lang, "analyst-alerts");
 
         browser.find(By.cssSelector(".main-nav a[href='/analyst/overstayers']")).click();
         browser.waitFor(By.id("nationality"));
