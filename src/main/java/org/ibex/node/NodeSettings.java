@@ -26,16 +26,6 @@ public record NodeSettings(Duration clearance, Duration maxSkew, Duration exchan
     }
 
     private static Duration amount(DataFolder folder, String name, long fallback, long min, long max, ChronoUnit unit) {
-        String value = folder.setting(name, Long.toString(fallback));
-        try {
-            long amount = Long.parseLong(value.strip());
-            if (amount >= min && amount <= max) {
-                return Duration.of(amount, unit);
-            }
-        } catch (NumberFormatException e) {
-            // Reported below with the range, like a value out of it.
-        }
-        throw new IllegalArgumentException(name + " must be a whole number of " + unit.name().toLowerCase() + " " + min
-                + ".." + max + " (got '" + value + "'; set in ibex.properties or " + DataFolder.variable(name) + ")");
+        return Duration.of(folder.wholeNumber(name, fallback, min, max, unit.name().toLowerCase()), unit);
     }
 }

@@ -35,16 +35,6 @@ public record ReferenceSettings(Duration maxAge, Duration validity, Duration pub
     }
 
     private static long amount(DataFolder folder, String name, long fallback, long min, long max) {
-        String value = folder.setting(name, Long.toString(fallback));
-        try {
-            long amount = Long.parseLong(value.strip());
-            if (amount >= min && amount <= max) {
-                return amount;
-            }
-        } catch (NumberFormatException e) {
-            // reported below with the range
-        }
-        throw new IllegalArgumentException(name + " must be a whole number from " + min + " to " + max + " (got '"
-                + value + "'; set in ibex.properties or " + DataFolder.variable(name) + ")");
+        return folder.wholeNumber(name, fallback, min, max, name.endsWith("-seconds") ? "seconds" : "hours");
     }
 }

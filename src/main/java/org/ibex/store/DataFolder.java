@@ -70,6 +70,24 @@ public final class DataFolder {
     }
 
     /**
+     * A whole-number setting within {@code min..max} {@code unit} (say "hours"); anything else stops the node with the
+     * setting's name, the range and where it is set, instead of failing later where the value is used.
+     */
+    public long wholeNumber(String name, long fallback, long min, long max, String unit) {
+        String value = setting(name, Long.toString(fallback));
+        try {
+            long amount = Long.parseLong(value.strip());
+            if (amount >= min && amount <= max) {
+                return amount;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below with the range, like a value out of it.
+        }
+        throw new IllegalArgumentException(name + " must be a whole number of " + unit + " " + min + ".." + max
+                + " (got '" + value + "'; set in ibex.properties or " + variable(name) + ")");
+    }
+
+    /**
      * The passphrase that encrypts the embedded database: {@code IBEX_STORE_PASSPHRASE}, {@code store.passphrase}, or
      * the first line of the file named by {@code store.passphrase-file}; null when the database is not encrypted.
      */

@@ -1,5 +1,6 @@
 package org.ibex.sync;
 
+import org.ibex.reference.ReferenceSettings;
 import org.ibex.store.DataFolder;
 
 import java.time.Duration;
@@ -18,23 +19,13 @@ public record SyncSettings(Duration referenceMaxAge, Duration quietAfter) {
         }
     }
 
-    /** Reads both settings, refusing a value that is not a whole number of hours 1..8784 with the setting's name. */
+    /**
+     * Reads both settings: the reference copies' age as the reference pillar reads it (one setting, one rule), the
+     * quiet time as a whole number of hours 1..8784.
+     */
     public static SyncSettings read(DataFolder folder) {
-        return new SyncSettings(hours(folder, "reference.max-age-hours", DEFAULTS.referenceMaxAge().toHours()),
-                hours(folder, "sync.quiet-hours", DEFAULTS.quietAfter().toHours()));
-    }
-
-    private static Duration hours(DataFolder folder, String name, long fallback) {
-        String value = folder.setting(name, Long.toString(fallback));
-        try {
-            long hours = Long.parseLong(value.strip());
-            if (hours >= 1 && hours <= MAX_HOURS) {
-                return Duration.ofHours(hours);
-            }
-        } catch (NumberFormatException e) {
-            // Reported below with the range, like a value out of it.
-        }
-        throw new IllegalArgumentException(name + " must be a whole number of hours 1.." + MAX_HOURS + " (got '" + value
-                + "'; set in ibex.properties or " + DataFolder.variable(name) + ")");
+        return new SyncSettings(ReferenceSettings.read(folder).maxAge(),
+                Duration.ofHours(folder.wholeNumber("sync.quiet-hours", DEFAULTS.quietAfter().toHours(), 1, MAX_HOURS,
+                        "hours")));
     }
 }
