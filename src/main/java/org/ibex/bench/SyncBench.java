@@ -112,8 +112,9 @@ public final class SyncBench implements Callable<Integer> {
             // receiving and applying cost,
             // which the machine's other load does not inflate the way it does seconds.
             double cpuMillisPerRecord = (processCpuNanos() - cpuBefore) / 1e6 / post.journalHead();
-            double steadyPerSecond = (post.journalHead() - catchUp.heldAtFirst())
-                    / Math.max(1e-9, (caughtUp - catchUp.firstHeld()) / 1e9);
+            // NaN when the whole backlog became visible at once (headquarters commits up to 50 batches together).
+            double steadyPerSecond = catchUp.heldAtFirst() >= post.journalHead() ? Double.NaN
+                    : (post.journalHead() - catchUp.heldAtFirst()) / ((caughtUp - catchUp.firstHeld()) / 1e9);
             double fromStart = (caughtUp - start) / 1e9;
             double fromListening = (caughtUp - listening) / 1e9;
             double firstAfter = (catchUp.firstHeld() - listening) / 1e9;

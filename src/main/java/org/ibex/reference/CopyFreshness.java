@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A post's answer to "are my lists current?": every copy from headquarters issued longer ago than
@@ -39,10 +40,10 @@ final class CopyFreshness implements ReferenceFreshness {
             stale.add(new StaleCopy(ReferencePayload.STAY_RULES, null, maxAge, null));
         }
         for (ReferenceCopy copy : held) {
-            Duration age = Duration.between(copy.issuedAt(), now);
-            boolean expired = !copy.expiresAt().isAfter(now);
-            if (expired || age.compareTo(maxAge) > 0) {
-                stale.add(new StaleCopy(copy.dataset(), age, maxAge, expired ? copy.expiresAt() : null));
+            Optional<String> staleness = copy.staleness(now, maxAge);
+            if (staleness.isPresent()) {
+                stale.add(new StaleCopy(copy.dataset(), copy.age(now), maxAge,
+                        staleness.get().equals(ReferenceCopy.EXPIRED) ? copy.expiresAt() : null));
             }
         }
         return stale;

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The copies a post holds (table {@code reference_copy}): per dataset, the version and its dates. */
-final class ReferenceCopies {
+public final class ReferenceCopies {
     private static final String COLUMNS = "dataset, kind, version, publisher, issued_at, received_at, expires_at,"
             + " items";
 
@@ -21,7 +21,7 @@ final class ReferenceCopies {
         }
     }
 
-    List<ReferenceCopy> all(Connection connection) throws SQLException {
+    public List<ReferenceCopy> all(Connection connection) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
                 + " FROM reference_copy ORDER BY dataset")) {
             return Sql.list(select, ReferenceCopies::copy);

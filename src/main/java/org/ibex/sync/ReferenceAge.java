@@ -1,5 +1,7 @@
 package org.ibex.sync;
 
+import org.ibex.reference.ReferenceCopy;
+
 import java.time.Duration;
 import java.time.Instant;
 
@@ -12,15 +14,13 @@ import java.time.Instant;
 public record ReferenceAge(String dataset, String kind, long version, String publisher, Instant issuedAt,
                            Instant receivedAt, Instant expiresAt, long items, long ageSeconds, boolean stale,
                            String staleReason) {
-    public static final String EXPIRED = "expired";
-    public static final String TOO_OLD = "too-old";
+    public static final String EXPIRED = ReferenceCopy.EXPIRED;
+    public static final String TOO_OLD = ReferenceCopy.TOO_OLD;
 
-    /** The copy's age at {@code now} and whether it may still be trusted under {@code maxAge}. */
-    public static ReferenceAge of(String dataset, String kind, long version, String publisher, Instant issuedAt,
-                                  Instant receivedAt, Instant expiresAt, long items, Instant now, Duration maxAge) {
-        long age = Math.max(0, Duration.between(issuedAt, now).toSeconds());
-        String reason = !now.isBefore(expiresAt) ? EXPIRED : age > maxAge.toSeconds() ? TOO_OLD : null;
-        return new ReferenceAge(dataset, kind, version, publisher, issuedAt, receivedAt, expiresAt, items, age,
-                reason != null, reason);
+    /** The copy's age at {@code now} and whether it may still be trusted under {@code maxAge}, by the pillar's rule. */
+    public static ReferenceAge of(ReferenceCopy copy, Instant now, Duration maxAge) {
+        String reason = copy.staleness(now, maxAge).orElse(null);
+        return new ReferenceAge(copy.dataset(), copy.kind(), copy.version(), copy.publisher(), copy.issuedAt(),
+                copy.receivedAt(), copy.expiresAt(), copy.items(), copy.age(now).toSeconds(), reason != null, reason);
     }
 }

@@ -1,5 +1,6 @@
 package org.ibex.sync;
 
+import org.ibex.reference.ReferenceCopies;
 import org.ibex.store.Sql;
 
 import java.sql.Connection;
@@ -81,13 +82,7 @@ final class SyncTables {
     }
 
     static List<ReferenceAge> references(Connection connection, Instant now, Duration maxAge) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT dataset, kind, version, publisher,"
-                + " issued_at, received_at, expires_at, items FROM reference_copy ORDER BY kind, dataset")) {
-            return Sql.list(select, row -> ReferenceAge.of(row.getString("dataset"), row.getString("kind"),
-                    row.getLong("version"), row.getString("publisher"), Sql.instant(row, "issued_at"),
-                    Sql.instant(row, "received_at"), Sql.instant(row, "expires_at"), row.getLong("items"), now,
-                    maxAge));
-        }
+        return new ReferenceCopies().all(connection).stream().map(copy -> ReferenceAge.of(copy, now, maxAge)).toList();
     }
 
     static Map<String, Reported> reported(Connection connection) throws SQLException {

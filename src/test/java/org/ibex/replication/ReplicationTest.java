@@ -53,6 +53,21 @@ class ReplicationTest {
         }
     }
 
+    @Test
+    void headquartersContactsItsPostsWhenItStartsSoTheirSendersStopWaiting() throws Exception {
+        String away = "UTO/IMM/POST-AWAY";
+        try (FederatedNodes nodes = new FederatedNodes(dir, HQ, LAND, away)) {
+            Node land = nodes.open(LAND);
+            Node hq = nodes.open(HQ);
+            // The periodic directory pull waits a whole period (10 minutes here): only the start-up contact asks now.
+            PostsWakeUp wakeUp = hq.replication.orElseThrow().wakeUp().orElseThrow();
+            await("HQ contacted both posts", () -> wakeUp.outcomes().size() == 2);
+            assertThat(wakeUp.outcomes()).containsEntry(LAND, org.ibex.delivery.DirectoryPull.Outcome.CURRENT)
+                    .containsEntry(away, org.ibex.delivery.DirectoryPull.Outcome.UNREACHABLE);
+            assertThat(land.replication.orElseThrow().wakeUp()).as("a post wakes nobody").isEmpty();
+        }
+    }
+
     static long count(Node node, String sql) {
         return node.database.read(connection -> {
             try (PreparedStatement select = connection.prepareStatement(sql); ResultSet row = select.executeQuery()) {

@@ -5,6 +5,7 @@ import org.ibex.access.User;
 import org.ibex.sync.HeadquartersSync;
 import org.ibex.sync.PostContact;
 import org.ibex.sync.PostSync;
+import org.ibex.reference.ReferenceCopy;
 import org.ibex.sync.ReferenceAge;
 import org.junit.jupiter.api.Test;
 
@@ -22,14 +23,14 @@ class SyncScreenTest {
 
     @Test
     void everyStateOfThePageHasItsWordsInEveryLanguage() {
-        ReferenceAge expired = ReferenceAge.of("documents:lost-stolen", "documents", 3, "UTO/IMM/HQ",
-                NOW.minus(Duration.ofHours(3)), NOW.minus(Duration.ofHours(2)), NOW.minusSeconds(1), 10, NOW,
-                Duration.ofHours(24));
-        ReferenceAge old = ReferenceAge.of("watchlist:national", "watchlist", 9, "UTO/IMM/HQ",
-                NOW.minus(Duration.ofDays(3)), NOW.minus(Duration.ofDays(3)), NOW.plus(Duration.ofDays(3)), 10, NOW,
-                Duration.ofHours(24));
-        ReferenceAge current = ReferenceAge.of("stay-rules", "stay-rules", 1, "UTO/IMM/HQ",
-                NOW.minus(Duration.ofMinutes(5)), NOW.minus(Duration.ofMinutes(5)), NOW.plus(Duration.ofDays(3)), 4,
+        ReferenceAge expired = ReferenceAge.of(new ReferenceCopy("documents:lost-stolen", "documents", 3, "UTO/IMM/HQ",
+                NOW.minus(Duration.ofHours(3)), NOW.minus(Duration.ofHours(2)), NOW.minusSeconds(1), 10),
+                NOW, Duration.ofHours(24));
+        ReferenceAge old = ReferenceAge.of(new ReferenceCopy("watchlist:national", "watchlist", 9, "UTO/IMM/HQ",
+                NOW.minus(Duration.ofDays(3)), NOW.minus(Duration.ofDays(3)), NOW.plus(Duration.ofDays(3)), 10),
+                NOW, Duration.ofHours(24));
+        ReferenceAge current = ReferenceAge.of(new ReferenceCopy("stay-rules", "stay-rules", 1, "UTO/IMM/HQ",
+                NOW.minus(Duration.ofMinutes(5)), NOW.minus(Duration.ofMinutes(5)), NOW.plus(Duration.ofDays(3)), 4),
                 NOW, Duration.ofHours(24));
         PostSync quiet = new PostSync(PostSync.ROLE, "UTO/IMM/POST-LAND", "UTO/IMM/HQ", NOW.minus(Duration.ofHours(9)),
                 9 * 3600L, true, 6, 40, 10, 30, 2, NOW.minus(Duration.ofDays(2)), 24, List.of(expired, old, current),
