@@ -1,14 +1,20 @@
 package org.ibex.reference;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.ibex.access.Actor;
+import org.ibex.access.PasswordHasher;
 import org.ibex.access.Role;
 import org.ibex.access.User;
 import org.ibex.border.CrossingRequest;
 import org.ibex.border.Direction;
 import org.ibex.border.Post;
+import org.ibex.delivery.ExchangeNode;
 import org.ibex.document.MrzWriter;
 import org.ibex.node.Node;
 import org.ibex.replication.FederatedNodes;
+import org.ibex.trust.NodeIdentity;
 import org.ibex.web.ServerSettings;
 import org.ibex.web.WebServer;
 import org.junit.jupiter.api.Test;
@@ -19,10 +25,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ibex.reference.ReferenceDataTest.await;
@@ -39,6 +47,8 @@ import static org.ibex.reference.ReferenceDataTest.version;
 class UserReferenceTest {
     private static final String HQ = "UTO/IMM/HQ";
     private static final String LAND = "UTO/IMM/POST-LAND";
+    /** A node of another agency of the same state: not this headquarters, not one of its posts. */
+    private static final String POLICE = "UTO/POL/POST-SEA";
     private static final String PASSWORD = "correct-horse-battery-staple-42";
     private static final String LOCAL_PASSWORD = "the post's own secret 7";
     private static final Actor OPERATOR = new Actor(new User("cli:test", Role.ADMIN, null), "set-up", "local");
@@ -129,6 +139,56 @@ class UserReferenceTest {
             assertThat(freshness.staleAt(Instant.now())).extracting(c -> c.dataset())
                     .containsExactly(ReferencePayload.STAY_RULES);
         }
+    }
+
+    @Test
+    void aPostTakesAccountsFromItsHeadquartersOnlyAndOnlyWhenEveryItemReads() throws Exception {
+        try (FederatedNodes nodes = new FederatedNodes(dir, HQ, LAND, POLICE)) {
+            Node hq = nodes.open(HQ);
+            Node land = nodes.open(LAND);
+            Node police = nodes.open(POLICE);
+            await("the post holds its first users copy", () -> version(land, ReferencePayload.USERS) >= 1);
+            long held = version(land, ReferencePayload.USERS);
+            long accounts = count(land, "SELECT COUNT(*) FROM user_account");
+            ObjectNode forged = JsonNodeFactory.instance.objectNode();
+            forged.put("username", "mallory").put("role", "officer").put("postId", "UTO-LAND")
+                    .put("passwordHash", new PasswordHasher(8, 1, new SecureRandom()).hash("mallory's secret"))
+                    .put("passwordSetAt", Instant.now().toString()).put("passwordChangeRequired", false)
+                    .put("disabled", false).put("createdAt", Instant.now().toString()).putObject("post")
+                    .put("name", "Land post").put("kind", "LAND").put("zone", "Europe/Vilnius");
+            ObjectNode unknownRole = forged.deepCopy().put("username", "root").put("role", "root");
+
+            send(police, LAND, ReferencePayload.SNAPSHOT, users(held + 1, null, forged));
+            send(hq, LAND, ReferencePayload.SNAPSHOT, users(held + 1, null, forged.deepCopy(), unknownRole));
+            send(hq, LAND, ReferencePayload.DELTA, users(held + 1, held, forged));
+
+            await("the post answered all three", () -> outcomes(land, ReferencePayload.SNAPSHOT).stream()
+                    .filter(o -> o.startsWith("refused")).count() + outcomes(land, ReferencePayload.DELTA).size() >= 3);
+            assertThat(outcomes(land, ReferencePayload.SNAPSHOT)).contains(
+                    "refused: " + POLICE + " is not the headquarters of " + LAND,
+                    "refused: reference payload: users[1].role must be one of officer, supervisor, analyst, admin,"
+                            + " list-manager (got 'root')");
+            assertThat(outcomes(land, ReferencePayload.DELTA)).contains("refused: users travel as snapshots only");
+            assertThat(land.services.users().find("mallory")).isEmpty();
+            assertThat(count(land, "SELECT COUNT(*) FROM user_account")).isEqualTo(accounts);
+            assertThat(count(land, "SELECT COUNT(*) FROM post")).as("no post made for a refused set").isZero();
+            assertThat(version(land, ReferencePayload.USERS)).isEqualTo(held);
+        }
+    }
+
+    private static byte[] users(long version, Long base, ObjectNode... items) {
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
+        for (ObjectNode item : items) {
+            array.add(item);
+        }
+        return new ReferencePayload(ReferencePayload.USERS, ReferencePayload.USERS, version, base, Instant.now(),
+                Instant.now().plusSeconds(3600), items.length, JsonNodeFactory.instance.objectNode(), array, List.of())
+                .encode();
+    }
+
+    private static void send(Node from, String to, String type, byte[] payload) {
+        ExchangeNode exchange = from.exchange.orElseThrow();
+        exchange.send(exchange.message(NodeIdentity.parse(to), type, "test", ReferencePayload.CONTENT_TYPE, payload));
     }
 
     private static void crossing(Node land) {
