@@ -39,6 +39,20 @@ public final class PostRepository {
         }
     }
 
+    /** The post, read inside the caller's transaction. */
+    public static Optional<Post> find(Connection connection, String id) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id, name, kind, zone_id FROM post WHERE id = ?")) {
+            Sql.bindAll(select, id);
+            return Sql.list(select, PostRepository::post).stream().findFirst();
+        }
+    }
+
+    /** Adds the post inside the caller's transaction unless one of its id exists; whether it added it. */
+    public static boolean ensure(Connection connection, Post post) throws SQLException {
+        return !exists(connection, post.id()) && insert(connection, post) == 1;
+    }
+
     static boolean exists(Connection connection, String id) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM post WHERE id = ?")) {
             Sql.bindAll(select, id);
@@ -58,9 +72,13 @@ public final class PostRepository {
         return database.read(connection -> {
             try (PreparedStatement select = connection.prepareStatement(sql)) {
                 Sql.bindAll(select, args);
-                return Sql.list(select, row -> new Post(row.getString("id"), row.getString("name"),
-                        Post.Kind.valueOf(row.getString("kind")), ZoneId.of(row.getString("zone_id"))));
+                return Sql.list(select, PostRepository::post);
             }
         });
+    }
+
+    private static Post post(java.sql.ResultSet row) throws SQLException {
+        return new Post(row.getString("id"), row.getString("name"), Post.Kind.valueOf(row.getString("kind")),
+                ZoneId.of(row.getString("zone_id")));
     }
 }

@@ -15,13 +15,19 @@ import java.util.Optional;
  * {@code reference.max-age-hours} or past its expiry is stale, and while the post has a headquarters but no copy of
  * the stay rules (which headquarters always publishes), it has never received reference data at all. Read from
  * {@code reference_copy} at each decision, so the warning stops with the first fresh copy. Headquarters and a node
- * outside a federation have nothing to be stale against.
+ * outside a federation have nothing to be stale against. Only the kinds decisions rest on warn.
  */
 final class CopyFreshness implements ReferenceFreshness {
     private final Database database;
     private final FederationRoles roles;
     private final ReferenceCopies copies = new ReferenceCopies();
     private final Duration maxAge;
+    /**
+     * The kinds a decision rests on. The accounts ({@code users}) decide who may log in, not what a decision says,
+     * so an old copy of them is shown in the sync state but not warned of at inspection.
+     */
+    private static final java.util.Set<String> WARNS = java.util.Set.of(ReferencePayload.WATCHLIST,
+            ReferencePayload.STAY_RULES);
 
     CopyFreshness(Database database, FederationRoles roles, Duration maxAge) {
         this.database = database;
@@ -40,6 +46,9 @@ final class CopyFreshness implements ReferenceFreshness {
             stale.add(new StaleCopy(ReferencePayload.STAY_RULES, null, maxAge, null));
         }
         for (ReferenceCopy copy : held) {
+            if (!WARNS.contains(copy.kind())) {
+                continue;
+            }
             Optional<String> staleness = copy.staleness(now, maxAge);
             if (staleness.isPresent()) {
                 stale.add(new StaleCopy(copy.dataset(), copy.age(now), maxAge,

@@ -4,10 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.ibex.access.ManagedAccount;
+import org.ibex.access.ManagedAccounts;
+import org.ibex.border.Post;
+import org.ibex.border.PostRepository;
 import org.ibex.border.StayRule;
 import org.ibex.border.StayRuleKey;
 import org.ibex.border.StayRuleRepository;
+import org.ibex.replication.PostOwnership;
 import org.ibex.store.Json;
+import org.ibex.trust.NodeIdentity;
 import org.ibex.watchlist.ListReplicas;
 import org.ibex.watchlist.WatchlistInfo;
 
@@ -15,19 +21,23 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * What headquarters publishes and how each dataset reads: every national watchlist (person lists and lost, stolen
- * or revoked document lists alike) by its own versions, with deltas between them; the stay rules whole.
+ * or revoked document lists alike) by its own versions, with deltas between them; the stay rules whole; and for each
+ * post node, the accounts headquarters manages for the border posts that node reports, whole.
  */
 final class Datasets {
     static final String LIST_PREFIX = ReferencePayload.WATCHLIST + "/";
     private static final ObjectMapper JSON = Json.mapper();
     private final ListReplicas lists;
     private final SmallVersions small = new SmallVersions();
+    private final PostOwnership ownership = new PostOwnership();
+    private final ManagedAccounts accounts = new ManagedAccounts();
 
     Datasets(ListReplicas lists) {
         this.lists = lists;
@@ -45,6 +55,26 @@ final class Datasets {
         datasets.add(new Dataset(ReferencePayload.STAY_RULES, ReferencePayload.STAY_RULES, version,
                 JSON.createObjectNode(), rules));
         return datasets;
+    }
+
+    /**
+     * The {@code users} dataset of post node {@code post}: headquarters' officers and supervisors of the border posts
+     * that node reports, disabled ones included (so the post disables them too); its version moves with its content.
+     */
+    Dataset users(Connection connection, NodeIdentity post, Instant now) throws SQLException {
+        Map<String, Post> posts = new LinkedHashMap<>();
+        for (String id : ownership.postsOf(connection, post.toString())) {
+            PostRepository.find(connection, id).ifPresent(row -> posts.put(id, row));
+        }
+        List<ManagedAccount> managed = accounts.ofPosts(connection, posts.keySet());
+        ArrayNode items = UserItems.write(managed, posts);
+        long version = small.current(connection, ReferencePayload.USERS + "/" + post, Json.write(JSON, items), now);
+        return new Dataset(ReferencePayload.USERS, ReferencePayload.USERS, version, JSON.createObjectNode(), items);
+    }
+
+    /** Whether the dataset's content differs from post to post, so a payload made for one post serves no other. */
+    static boolean perPost(Dataset dataset) {
+        return ReferencePayload.USERS.equals(dataset.kind());
     }
 
     /** The whole dataset at its version. */

@@ -21,7 +21,8 @@ import java.util.Optional;
  * (ordered), each envelope queued in the transaction that records it in {@code reference_publication} and audits
  * it. A post that never got a dataset gets a snapshot; a watchlist that moved goes as a delta from the version last
  * sent (the stream delivers that one first); a small dataset goes whole; a copy that aged half its allowance is
- * renewed with an empty delta, so a post that is online never goes stale.
+ * renewed with an empty delta, so a post that is online never goes stale. The accounts of a post's border posts are
+ * made for that post alone.
  */
 final class ReferencePublisher {
     static final String PURPOSE = "reference data to posts";
@@ -59,7 +60,9 @@ final class ReferencePublisher {
         for (NodeIdentity post : posts) {
             Map<String, Publications.Sent> sent = database.read(connection -> publications.of(connection,
                     post.toString()));
-            for (Dataset dataset : current) {
+            List<Dataset> forPost = new java.util.ArrayList<>(current);
+            forPost.add(database.inTransaction(connection -> datasets.users(connection, post, now)));
+            for (Dataset dataset : forPost) {
                 Publications.Sent last = sent.get(dataset.id());
                 if (last != null && last.version() == dataset.version()
                         && last.publishedAt().isAfter(now.minus(settings.renewAfter()))) {
@@ -77,22 +80,24 @@ final class ReferencePublisher {
     private int publish(Connection connection, NodeIdentity post, Dataset dataset, Publications.Sent last,
                         Instant now, Map<String, Optional<byte[]>> made) throws SQLException {
         Instant expires = now.plus(settings.validity());
+        // A dataset made for one post (its accounts) is cached for that post only.
+        String key = dataset.id() + (Datasets.perPost(dataset) ? " for " + post : "");
         String how;
         Optional<byte[]> payload;
         String type;
         if (last != null && last.version() == dataset.version()) {
             how = "renewal";
             type = ReferencePayload.DELTA;
-            payload = made.computeIfAbsent("renew " + dataset.id(), k -> Optional.of(
+            payload = made.computeIfAbsent("renew " + key, k -> Optional.of(
                     Datasets.renewal(dataset, now, expires).encode()));
         } else {
             long base = last == null || last.version() > dataset.version() ? 0 : last.version();
-            payload = cached(made, "delta " + dataset.id() + " " + base, () -> datasets.delta(connection, dataset,
+            payload = cached(made, "delta " + key + " " + base, () -> datasets.delta(connection, dataset,
                     base, now, expires));
             how = "delta from v" + base;
             type = ReferencePayload.DELTA;
             if (payload.isEmpty()) {
-                payload = cached(made, "snapshot " + dataset.id(), () -> datasets.snapshot(connection, dataset, now,
+                payload = cached(made, "snapshot " + key, () -> datasets.snapshot(connection, dataset, now,
                         expires));
                 how = "snapshot";
                 type = ReferencePayload.SNAPSHOT;

@@ -1,7 +1,9 @@
 package org.ibex.reference;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.ibex.access.ManagedAccounts;
 import org.ibex.audit.AccessLog;
+import org.ibex.border.PostRepository;
 import org.ibex.border.StayPolicy;
 import org.ibex.border.StayRule;
 import org.ibex.border.StayRuleKey;
@@ -26,12 +28,14 @@ import java.util.Optional;
  * A post's side: takes in snapshots and deltas from its headquarters, and only from it, into its own tables in the
  * message's transaction (a list through the watchlist domain, so screening follows; the stay rules whole), and
  * records the copy's version and dates. A delta whose base is not the version held is not applied: the post asks
- * headquarters for a snapshot instead. A list that is this post's own is never replaced by headquarters' copy.
+ * headquarters for a snapshot instead. A list that is this post's own is never replaced by headquarters' copy, nor
+ * an account made at this post by headquarters' accounts.
  */
 final class ReferenceReceiver implements InboxHandler {
     private final FederationRoles roles;
     private final ListReplicas lists;
     private final ReferenceCopies copies = new ReferenceCopies();
+    private final ManagedAccounts accounts = new ManagedAccounts();
     private final ExchangeNode exchange;
     private final AccessLog accessLog;
     private final Clock clock;
@@ -97,6 +101,9 @@ final class ReferenceReceiver implements InboxHandler {
             StayRuleRepository.replaceAll(connection, rules);
             return new Stored(rules.size(), rules.size() + " rules replaced", null);
         }
+        if (ReferencePayload.USERS.equals(payload.kind())) {
+            return users(connection, payload);
+        }
         String listId = payload.dataset().substring(Datasets.LIST_PREFIX.length());
         WatchlistInfo info = Datasets.listInfo(payload.meta());
         if (!info.id().equals(listId)) {
@@ -112,6 +119,35 @@ final class ReferenceReceiver implements InboxHandler {
                 .toString(), clock.instant());
         return new Stored(applied.persons() + applied.documents(), "list version v" + applied.version() + " "
                 + applied.change().summary(), null);
+    }
+
+    /**
+     * Headquarters' accounts for this post, whole: the border posts they name are made from headquarters' rows when
+     * missing (an account must name a post that exists here), then the accounts applied, each change audited.
+     */
+    private Stored users(Connection connection, ReferencePayload payload) throws SQLException {
+        if (payload.isDelta()) {
+            return Stored.refused("users travel as snapshots only");
+        }
+        UserItems.Read read = UserItems.read(payload.items());
+        String headquarters = roles.headquarters().orElseThrow().toString();
+        for (org.ibex.border.Post post : read.posts().values()) {
+            if (PostRepository.ensure(connection, post)) {
+                audit(connection, headquarters, "post.add", "post/" + post.id() + " kind=" + post.kind()
+                        + " zone=" + post.zone().getId() + " (for headquarters' accounts)");
+            }
+        }
+        ManagedAccounts.Applied applied = accounts.apply(connection, headquarters, read.accounts());
+        for (ManagedAccounts.Change change : applied.changes()) {
+            audit(connection, headquarters, change.action(), change.subject());
+        }
+        return new Stored(read.accounts().size(), applied.summary(), null);
+    }
+
+    private void audit(Connection connection, String headquarters, String action, String subject)
+            throws SQLException {
+        accessLog.record(connection, new AccessLog.Access(headquarters, "node", action, subject,
+                ReferencePublisher.PURPOSE, null));
     }
 
     private static Map<StayRuleKey, StayRule> stayRules(JsonNode items) {

@@ -161,8 +161,8 @@ class ReferenceDataTest {
             // Headquarters' copies were sent 20 hours ago: past half the allowance, it renews them.
             execute(hq, "UPDATE reference_publication SET published_at = ?", Instant.now().minus(Duration.ofHours(20)));
             hq.reference.orElseThrow().publishNow();
-            await("the renewals arrive", () -> outcomes(land, ReferencePayload.DELTA).stream()
-                    .filter(o -> o.contains(": renewed")).count() == 2);
+            await("the renewals arrive (the list, the stay rules and the post's accounts)", () -> outcomes(land,
+                    ReferencePayload.DELTA).stream().filter(o -> o.contains(": renewed")).count() == 3);
             assertThat(staleReasons(land, "u-renewed")).isEmpty();
         }
     }

@@ -28,7 +28,7 @@ class ReferencePayloadTest {
 
     @Test
     void aPayloadThatBreaksARuleIsRefusedNamingTheField() {
-        assertRefused(ReferencePayload.SNAPSHOT, payload("users", "users", null), "kind must be one of");
+        assertRefused(ReferencePayload.SNAPSHOT, payload("templates", "templates", null), "kind must be one of");
         assertRefused(ReferencePayload.SNAPSHOT, payload("watchlist", "stay-rules", null),
                 "dataset must be stay-rules or stay-rules/ID");
         assertRefused(ReferencePayload.SNAPSHOT, payload("watchlist/WANTED", "watchlist", 3L),

@@ -77,6 +77,10 @@ class NationalStoreTest {
                 .isEqualTo("records 1..2 from UTO/IMM/POST-B: applied 1, refused 1");
         assertThat(counted).containsExactly(1L, 2L);
         assertThat(outcome(POST_B, 1)).isEqualTo("refused: post P1 reports through UTO/IMM/POST-A");
+
+        // The refused claim does not take the post away from the node that reports it.
+        assertThat(handle(POST_A, batch(POST_A, record(2, COUNTED, "P1", "{}"))))
+                .isEqualTo("records 2..2 from UTO/IMM/POST-A: applied 1");
     }
 
     @Test
