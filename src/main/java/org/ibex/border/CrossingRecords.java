@@ -28,6 +28,7 @@ public final class CrossingRecords implements RecordApplier {
     private final CrossingRepository crossings = new CrossingRepository();
     private final PersonRegistry persons = new PersonRegistry();
     private final HitRepository hits = new HitRepository();
+    private final CrossingBatch batch = new CrossingBatch(crossings);
 
     /** A crossing as it leaves its post: everything but the post's row ids, with its post and hits. */
     public record ReplicatedCrossing(String uid, Direction direction, String postId, String postName,
@@ -74,6 +75,13 @@ public final class CrossingRecords implements RecordApplier {
                     + "' is not a time zone", e);
         }
         return x;
+    }
+
+    /** A batch's crossings at once: the outcome of each is what {@link #apply} one by one gives. */
+    @Override
+    public List<Applied> applyAll(Connection connection, String originNode, List<JournalRecord> records)
+            throws SQLException {
+        return batch.apply(connection, records);
     }
 
     @Override

@@ -81,28 +81,35 @@ public final class CrossingRepository {
         }
     }
 
+    /** The statement {@link #bindInsert} fills, prepared with generated keys by its callers. */
+    static final String INSERT = "INSERT INTO crossing(uid, direction, post_id,"
+            + " officer, occurred_at, zone_id, person_id, document_code, issuing_state, document_number,"
+            + " nationality, surname, given_names, name_original, date_of_birth, sex, date_of_expiry, date_of_issue, mrz,"
+            + " permit_type, permit_valid_from, permit_valid_until, permit_entries, permit_days, checks,"
+            + " decision, reasons, supersedes, correction_reason, recorded_at, late, late_reason, imported)"
+            + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+
     public long insert(Connection connection, Crossing c) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO crossing(uid, direction, post_id,"
-                        + " officer, occurred_at, zone_id, person_id, document_code, issuing_state, document_number,"
-                        + " nationality, surname, given_names, name_original, date_of_birth, sex, date_of_expiry, date_of_issue, mrz,"
-                        + " permit_type, permit_valid_from, permit_valid_until, permit_entries, permit_days, checks,"
-                        + " decision, reasons, supersedes, correction_reason, recorded_at, late, late_reason, imported)"
-                        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                Statement.RETURN_GENERATED_KEYS)) {
-            TravelDocument d = c.document();
-            Permit p = c.permit() == null ? new Permit(null, null, null, null, null) : c.permit();
-            Sql.bindAll(insert, c.uid(), c.direction().name(), c.postId(), c.officer(), c.occurredAt(), c.zoneId(),
-                    c.personId(), d.documentCode(), d.issuingState(), d.documentNumber(), d.nationality(),
-                    d.surname(), d.givenNames(), d.nameOriginal(), d.dateOfBirth(), d.sex(), d.dateOfExpiry(),
-                    d.dateOfIssue(), d.mrz(), p.type(), p.validFrom(), p.validUntil(), p.entries(), p.days(),
-                    Json.write(json, c.checks()), c.decision().name(), Json.write(json, c.reasons()),
-                    c.supersedes(), c.correctionReason(), c.recordedAt(), c.late(), c.lateReason(), c.imported());
+        try (PreparedStatement insert = connection.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
+            bindInsert(insert, c);
             insert.executeUpdate();
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 keys.next();
                 return keys.getLong(1);
             }
         }
+    }
+
+    /** Binds {@code c} to a statement prepared from {@link #INSERT}. */
+    void bindInsert(PreparedStatement insert, Crossing c) throws SQLException {
+        TravelDocument d = c.document();
+        Permit p = c.permit() == null ? new Permit(null, null, null, null, null) : c.permit();
+        Sql.bindAll(insert, c.uid(), c.direction().name(), c.postId(), c.officer(), c.occurredAt(), c.zoneId(),
+                c.personId(), d.documentCode(), d.issuingState(), d.documentNumber(), d.nationality(),
+                d.surname(), d.givenNames(), d.nameOriginal(), d.dateOfBirth(), d.sex(), d.dateOfExpiry(),
+                d.dateOfIssue(), d.mrz(), p.type(), p.validFrom(), p.validUntil(), p.entries(), p.days(),
+                Json.write(json, c.checks()), c.decision().name(), Json.write(json, c.reasons()),
+                c.supersedes(), c.correctionReason(), c.recordedAt(), c.late(), c.lateReason(), c.imported());
     }
 
     /** The crossing if the actor may act at its post; another post's crossing reads as missing, so nothing leaks. */

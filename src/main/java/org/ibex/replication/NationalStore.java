@@ -13,7 +13,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +30,7 @@ import java.util.Set;
 public final class NationalStore implements InboxHandler {
     private static final int MAX_OUTCOME = 1000;
     /** How the outcome of a record whose payload is not what its kind says begins. */
-    public static final String UNREADABLE = "unreadable: ";
+    public static final String UNREADABLE = RecordApplier.UNREADABLE;
     private final FederationRoles roles;
     private final Map<String, RecordApplier> appliers;
     private final StayReview stays;
@@ -70,31 +72,39 @@ public final class NationalStore implements InboxHandler {
         int already = 0;
         int refused = 0;
         int unreadable = 0;
+        List<JournalRecord> fresh = new ArrayList<>();
+        List<RecordApplier.Applied> outcomes = new ArrayList<>();
+        for (JournalRecord record : batch.records()) {
+            if (record.seq() <= held) {
+                already++;
+                continue;
+            }
+            Optional<String> owner = record.postId() == null ? Optional.empty()
+                    : owners.computeIfAbsent(record.postId(), post -> otherOwner(connection, post, origin));
+            fresh.add(record);
+            if (owner.isPresent()) {
+                refused++;
+            }
+            outcomes.add(owner.map(o -> RecordApplier.Applied.kept("refused: post " + record.postId()
+                    + " reports through " + o)).orElse(null));
+        }
+        applyRuns(connection, origin, fresh, outcomes);
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO national_record (origin_node,"
                 + " origin_seq, kind, post_id, captured_at, received_at, envelope_id, payload, outcome)"
                 + " VALUES (?,?,?,?,?,?,?,?,?)")) {
-            for (JournalRecord record : batch.records()) {
-                if (record.seq() <= held) {
-                    already++;
-                    continue;
-                }
-                String outcome;
-                Optional<String> owner = record.postId() == null ? Optional.empty()
-                        : owners.computeIfAbsent(record.postId(), post -> otherOwner(connection, post, origin));
-                if (owner.isPresent()) {
-                    outcome = "refused: post " + record.postId() + " reports through " + owner.get();
-                    refused++;
+            for (int i = 0; i < fresh.size(); i++) {
+                JournalRecord record = fresh.get(i);
+                RecordApplier.Applied result = outcomes.get(i);
+                String outcome = result.outcome();
+                if (outcome.startsWith("refused: post ")) {
+                    // counted above, where the owner was found
+                } else if (outcome.startsWith(UNREADABLE)) {
+                    unreadable++;
                 } else {
-                    RecordApplier.Applied result = apply(connection, origin, record);
-                    outcome = result.outcome();
-                    if (result.personId() != null) {
-                        persons.add(result.personId());
-                    }
-                    if (outcome.startsWith(UNREADABLE)) {
-                        unreadable++;
-                    } else {
-                        applied++;
-                    }
+                    applied++;
+                }
+                if (result.personId() != null) {
+                    persons.add(result.personId());
                 }
                 Sql.bindAll(insert, origin, record.seq(), record.kind(), record.postId(), record.capturedAt(), now,
                         message.id());
@@ -102,7 +112,9 @@ public final class NationalStore implements InboxHandler {
                 insert.setString(9, outcome.length() > MAX_OUTCOME ? outcome.substring(0, MAX_OUTCOME) : outcome);
                 insert.addBatch();
             }
-            insert.executeBatch();
+            if (!fresh.isEmpty()) {
+                insert.executeBatch();
+            }
         }
         long last = batch.records().isEmpty() ? held : Math.max(held, batch.records().get(batch.records().size() - 1)
                 .seq());
@@ -116,20 +128,38 @@ public final class NationalStore implements InboxHandler {
     }
 
     /**
-     * Applies one record through the applier of its kind. A payload its applier cannot read (appliers read and check
-     * it before they write) is kept with the reason and the stream goes on: retrying could never make it readable,
-     * and holding it would hold every later record of the post.
+     * Applies the records not refused (a null outcome), in order, through the applier of their kind, each run of
+     * consecutive records of one kind as a set. A payload its applier cannot read is kept with the reason and the
+     * stream goes on: retrying could never make it readable, and holding it would hold every later record of the
+     * post.
      */
-    private RecordApplier.Applied apply(Connection connection, String origin, JournalRecord record)
-            throws SQLException {
-        RecordApplier applier = appliers.get(record.kind());
-        if (applier == null) {
-            return RecordApplier.Applied.kept("kept: no applier for kind " + record.kind());
-        }
-        try {
-            return applier.apply(connection, origin, record);
-        } catch (IllegalArgumentException e) {
-            return RecordApplier.Applied.kept(UNREADABLE + e.getMessage());
+    private void applyRuns(Connection connection, String origin, List<JournalRecord> records,
+                           List<RecordApplier.Applied> outcomes) throws SQLException {
+        int i = 0;
+        while (i < records.size()) {
+            if (outcomes.get(i) != null) {
+                i++;
+                continue;
+            }
+            String kind = records.get(i).kind();
+            List<Integer> run = new ArrayList<>();
+            for (int j = i; j < records.size() && (outcomes.get(j) != null || java.util.Objects.equals(records.get(j).kind(), kind));
+                 j++) {
+                if (outcomes.get(j) == null) {
+                    run.add(j);
+                }
+                i = j + 1;
+            }
+            RecordApplier applier = appliers.get(kind);
+            if (applier == null) {
+                run.forEach(r -> outcomes.set(r, RecordApplier.Applied.kept("kept: no applier for kind " + kind)));
+                continue;
+            }
+            List<RecordApplier.Applied> results = applier.applyAll(connection, origin,
+                    run.stream().map(records::get).toList());
+            for (int r = 0; r < run.size(); r++) {
+                outcomes.set(run.get(r), results.get(r));
+            }
         }
     }
 

@@ -23,18 +23,26 @@ public final class HitRepository {
 
     /** Stores a hit as a post recorded it, at headquarters: the post's time, this node's crossing and person. */
     public long insert(Connection connection, long crossingId, long personId, ReplicatedHit hit) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO screening_hit(crossing_id, person_id,"
-                + " kind, list_id, entry_id, score, action, explanation, created_at) VALUES (?,?,?,?,?,?,?,?,?)",
-                Statement.RETURN_GENERATED_KEYS)) {
-            String explanation = hit.explanation().length() > 4000 ? hit.explanation().substring(0, 4000) : hit.explanation();
-            Sql.bindAll(insert, crossingId, personId, hit.kind().name(), hit.listId(), hit.entryId(), hit.score(),
-                    hit.action().name(), explanation, hit.createdAt());
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_REPLICATED, Statement.RETURN_GENERATED_KEYS)) {
+            bindReplicated(insert, crossingId, personId, hit);
             insert.executeUpdate();
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 keys.next();
                 return keys.getLong(1);
             }
         }
+    }
+
+    /** The statement {@link #bindReplicated} fills: headquarters inserts a batch's hits with it as a JDBC batch. */
+    public static final String INSERT_REPLICATED = "INSERT INTO screening_hit(crossing_id, person_id,"
+            + " kind, list_id, entry_id, score, action, explanation, created_at) VALUES (?,?,?,?,?,?,?,?,?)";
+
+    /** Binds a hit as a post recorded it to a statement prepared from {@link #INSERT_REPLICATED}. */
+    public static void bindReplicated(PreparedStatement insert, long crossingId, long personId, ReplicatedHit hit)
+            throws SQLException {
+        String explanation = hit.explanation().length() > 4000 ? hit.explanation().substring(0, 4000) : hit.explanation();
+        Sql.bindAll(insert, crossingId, personId, hit.kind().name(), hit.listId(), hit.entryId(), hit.score(),
+                hit.action().name(), explanation, hit.createdAt());
     }
 
     /**

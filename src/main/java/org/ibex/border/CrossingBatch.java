@@ -1,0 +1,234 @@
+package org.ibex.border;
+
+import org.ibex.identity.PersonFacts;
+import org.ibex.identity.PersonLinks;
+import org.ibex.journal.JournalRecord;
+import org.ibex.journal.RecordApplier;
+import org.ibex.journal.RecordApplier.Applied;
+import org.ibex.watchlist.HitRepository;
+import org.ibex.watchlist.ReplicatedHit;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@link CrossingRecords#apply} for a batch's crossings at once, with the same outcome record by record: the
+ * crossings already held are read with one query, travellers linked together ({@link PersonLinks}), and crossings
+ * and hits inserted as JDBC batches. A correction of a crossing earlier in the same batch sends the crossings
+ * pending so far first, so it names the row it supersedes.
+ */
+final class CrossingBatch {
+    private static final int CHUNK = 500;
+    private final CrossingRepository crossings;
+    private final PersonLinks persons = new PersonLinks();
+
+    /** A crossing held here, from the database or from earlier in the batch (row -1 until its batch is sent). */
+    private static final class Held {
+        final String postId;
+        final Long personId;
+        final int row;
+        long id;
+        boolean superseded;
+
+        Held(String postId, long id, Long personId, boolean superseded, int row) {
+            this.postId = postId;
+            this.id = id;
+            this.personId = personId;
+            this.superseded = superseded;
+            this.row = row;
+        }
+    }
+
+    CrossingBatch(CrossingRepository crossings) {
+        this.crossings = crossings;
+    }
+
+    List<Applied> apply(Connection connection, List<JournalRecord> records) throws SQLException {
+        int n = records.size();
+        CrossingRecords.ReplicatedCrossing[] read = new CrossingRecords.ReplicatedCrossing[n];
+        Applied[] results = new Applied[n];
+        Set<String> uids = new HashSet<>();
+        for (int i = 0; i < n; i++) {
+            try {
+                read[i] = CrossingRecords.read(records.get(i));
+                uids.add(read[i].uid());
+                if (read[i].supersedesUid() != null) {
+                    uids.add(read[i].supersedesUid());
+                }
+            } catch (IllegalArgumentException e) {
+                results[i] = Applied.kept(RecordApplier.UNREADABLE + e.getMessage());
+            }
+        }
+        Map<String, Held> held = held(connection, uids);
+        // Which records are new, in order: a uid seen earlier (held, or new earlier in this batch) is already held.
+        Held[] already = new Held[n];
+        List<Integer> fresh = new ArrayList<>();
+        Set<String> posts = new HashSet<>();
+        Map<String, Integer> newUids = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            CrossingRecords.ReplicatedCrossing x = read[i];
+            if (x == null) {
+                continue;
+            }
+            if (posts.add(x.postId()) && !PostRepository.exists(connection, x.postId())) {
+                PostRepository.insert(connection, new Post(x.postId(), x.postName(), x.postKind(), ZoneId.of(x.zoneId())));
+            }
+            Held h = held.get(x.uid());
+            if (h != null && h.postId.equals(x.postId())) {
+                already[i] = h;
+            } else if (newUids.containsKey(x.uid()) && read[newUids.get(x.uid())].postId().equals(x.postId())) {
+                already[i] = new Held(x.postId(), -1, null, false, newUids.get(x.uid()));
+            } else {
+                newUids.putIfAbsent(x.uid(), i);
+                fresh.add(i);
+            }
+        }
+        List<PersonFacts> facts = new ArrayList<>(fresh.size());
+        List<Instant> times = new ArrayList<>(fresh.size());
+        for (int i : fresh) {
+            TravelDocument d = read[i].document();
+            facts.add(new PersonFacts(d.surname(), d.givenNames(), d.dateOfBirth(), d.nationality(), d.sex(),
+                    d.issuingState(), d.documentNumber()));
+            times.add(read[i].recordedAt());
+        }
+        long[] personIds = persons.linkAll(connection, facts, times);
+        long[] ids = insert(connection, read, fresh, personIds, held, results);
+        for (int i = 0; i < n; i++) {
+            if (already[i] != null) {
+                Held h = already[i];
+                long id = h.row >= 0 ? ids[h.row] : h.id;
+                Long person = h.row >= 0 ? results[h.row].personId() : h.personId;
+                results[i] = new Applied("already held as crossing/" + id, person);
+            }
+        }
+        List<Applied> out = new ArrayList<>(n);
+        Collections.addAll(out, results);
+        return out;
+    }
+
+    /** Inserts the new crossings and their hits in order; their ids by record index. */
+    private long[] insert(Connection connection, CrossingRecords.ReplicatedCrossing[] read, List<Integer> fresh,
+                          long[] personIds, Map<String, Held> held, Applied[] results) throws SQLException {
+        long[] ids = new long[read.length];
+        String[] notes = new String[read.length];
+        List<Integer> pending = new ArrayList<>();
+        Map<String, Held> made = new HashMap<>();
+        try (PreparedStatement insert = connection.prepareStatement(CrossingRepository.INSERT,
+                Statement.RETURN_GENERATED_KEYS);
+             PreparedStatement hits = connection.prepareStatement(HitRepository.INSERT_REPLICATED)) {
+            for (int k = 0; k < fresh.size(); k++) {
+                int i = fresh.get(k);
+                CrossingRecords.ReplicatedCrossing x = read[i];
+                long personId = personIds[k];
+                Long supersedes = null;
+                String note = "";
+                if (x.supersedesUid() != null) {
+                    Held old = made.get(x.supersedesUid());
+                    if (old == null || !old.postId.equals(x.postId())) {
+                        Held stored = held.get(x.supersedesUid());
+                        old = stored != null && stored.postId.equals(x.postId()) ? stored : null;
+                    }
+                    if (old != null && !old.superseded) {
+                        if (old.id < 0) {
+                            send(insert, hits, pending, read, ids, personIds, fresh, made);
+                        }
+                        supersedes = old.id;
+                        old.superseded = true;
+                    } else {
+                        note = " (corrects " + x.supersedesUid() + ", which headquarters "
+                                + (old != null ? "holds already corrected" : "does not hold") + ")";
+                    }
+                }
+                TravelDocument d = x.document();
+                crossings.bindInsert(insert, new Crossing(0, x.uid(), x.direction(), x.postId(), x.officer(),
+                        x.occurredAt(), x.zoneId(), personId, d, x.permit(), x.checks(), x.decision(), x.reasons(),
+                        supersedes, x.correctionReason(), null, x.recordedAt(), x.late(), x.lateReason(),
+                        x.imported()));
+                insert.addBatch();
+                pending.add(k);
+                made.putIfAbsent(x.uid(), new Held(x.postId(), -1, personId, false, i));
+                notes[i] = note;
+            }
+            send(insert, hits, pending, read, ids, personIds, fresh, made);
+        }
+        for (int k = 0; k < fresh.size(); k++) {
+            int i = fresh.get(k);
+            CrossingRecords.ReplicatedCrossing x = read[i];
+            results[i] = new Applied("crossing/" + ids[i] + " person/" + personIds[k] + (x.hits().isEmpty() ? ""
+                    : " hits=" + x.hits().size()) + notes[i], personIds[k]);
+        }
+        return ids;
+    }
+
+    /** Sends the pending crossings, reads their ids back in order, then sends their hits. */
+    private static void send(PreparedStatement insert, PreparedStatement hits, List<Integer> pending,
+                             CrossingRecords.ReplicatedCrossing[] read, long[] ids, long[] personIds,
+                             List<Integer> fresh, Map<String, Held> made) throws SQLException {
+        if (pending.isEmpty()) {
+            return;
+        }
+        insert.executeBatch();
+        try (ResultSet keys = insert.getGeneratedKeys()) {
+            for (int k : pending) {
+                if (!keys.next()) {
+                    throw new SQLException("the database returned fewer keys than crossings inserted");
+                }
+                int i = fresh.get(k);
+                ids[i] = keys.getLong(1);
+                Held h = made.get(read[i].uid());
+                if (h != null && h.row == i) {
+                    h.id = ids[i];
+                }
+            }
+        }
+        boolean anyHit = false;
+        for (int k : pending) {
+            int i = fresh.get(k);
+            for (ReplicatedHit hit : read[i].hits()) {
+                HitRepository.bindReplicated(hits, ids[i], personIds[k], hit);
+                hits.addBatch();
+                anyHit = true;
+            }
+        }
+        if (anyHit) {
+            hits.executeBatch();
+        }
+        pending.clear();
+    }
+
+    /** The crossings already held under any of {@code uids}, with whether a correction supersedes them. */
+    private static Map<String, Held> held(Connection connection, Set<String> uids) throws SQLException {
+        Map<String, Held> found = new HashMap<>();
+        List<String> all = new ArrayList<>(uids);
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+            try (PreparedStatement select = connection.prepareStatement("SELECT c.id, c.post_id, c.uid, c.person_id,"
+                    + " (SELECT s.id FROM crossing s WHERE s.supersedes = c.id) FROM crossing c WHERE c.uid IN ("
+                    + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    select.setString(i + 1, chunk.get(i));
+                }
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        boolean superseded = row.getObject(5) != null;
+                        found.put(row.getString(3), new Held(row.getString(2), row.getLong(1),
+                                (Long) row.getObject(4, Long.class), superseded, -1));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+}

@@ -1,0 +1,195 @@
+package org.ibex.identity;
+
+import org.ibex.store.Sql;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@link PersonRegistry#link}'s rules for many holders at once, in order: what the database knows about all their
+ * documents and identities is read with a few IN-queries, and what earlier holders of the same call created (a
+ * person, a document) is seen by later ones, so the result is the one linking them one by one would give.
+ */
+public final class PersonLinks {
+    private static final int CHUNK = 500;
+
+    private record Document(String state, String number) {
+    }
+
+    private record Identity(String surname, String givenNames, LocalDate dateOfBirth, String nationality) {
+        static Identity of(PersonFacts f) {
+            return new Identity(f.surname(), f.givenNames(), f.dateOfBirth(), f.nationality());
+        }
+    }
+
+    /** Finds or creates the person of each holder, inside the caller's transaction; ids in the order given. */
+    public long[] linkAll(Connection connection, List<PersonFacts> holders, List<Instant> times) throws SQLException {
+        Map<Document, Long> documents = documents(connection, holders);
+        Map<Long, LocalDate> births = new HashMap<>();
+        Set<Long> knownPersons = births(connection, documents.values(), births);
+        Map<Identity, Long> identities = identities(connection, holders);
+        long[] ids = new long[holders.size()];
+        try (PreparedStatement person = connection.prepareStatement("INSERT INTO person(surname, given_names,"
+                + " date_of_birth, nationality, sex, created_at) VALUES (?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS);
+             PreparedStatement document = connection.prepareStatement(
+                     "INSERT INTO person_document(issuing_state, document_number, person_id) VALUES (?,?,?)")) {
+            int pendingDocuments = 0;
+            for (int i = 0; i < holders.size(); i++) {
+                PersonFacts f = holders.get(i);
+                Document doc = new Document(f.issuingState(), f.documentNumber());
+                Identity identity = Identity.of(f);
+                Long holder = documents.get(doc);
+                if (holder != null) {
+                    LocalDate birth = births.get(holder);
+                    if (!knownPersons.contains(holder) || birth == null || f.dateOfBirth() == null
+                            || birth.equals(f.dateOfBirth())) {
+                        ids[i] = holder;
+                    } else {
+                        // Known under another birth date: this bearer is a person of their own (never merged).
+                        Long same = f.dateOfBirth() == null ? null : identities.get(identity);
+                        ids[i] = same != null ? same : insert(person, f, times.get(i), identities, births, knownPersons);
+                    }
+                    continue;
+                }
+                Long same = f.dateOfBirth() == null ? null : identities.get(identity);
+                long id = same != null ? same : insert(person, f, times.get(i), identities, births, knownPersons);
+                Sql.bindAll(document, f.issuingState(), f.documentNumber(), id);
+                document.addBatch();
+                pendingDocuments++;
+                documents.put(doc, id);
+                ids[i] = id;
+            }
+            if (pendingDocuments > 0) {
+                document.executeBatch();
+            }
+        }
+        return ids;
+    }
+
+    private static long insert(PreparedStatement person, PersonFacts f, Instant now, Map<Identity, Long> identities,
+                               Map<Long, LocalDate> births, Set<Long> known) throws SQLException {
+        Sql.bindAll(person, f.surname(), f.givenNames(), f.dateOfBirth(), f.nationality(), f.sex(), now);
+        person.executeUpdate();
+        long id;
+        try (ResultSet keys = person.getGeneratedKeys()) {
+            keys.next();
+            id = keys.getLong(1);
+        }
+        if (f.dateOfBirth() != null) {
+            // The lowest id wins a lookup by identity, and any person already held has a lower one.
+            identities.putIfAbsent(Identity.of(f), id);
+        }
+        births.put(id, f.dateOfBirth());
+        known.add(id);
+        return id;
+    }
+
+    private static Map<Document, Long> documents(Connection connection, List<PersonFacts> holders)
+            throws SQLException {
+        Map<Document, Long> found = new HashMap<>();
+        List<Document> wanted = holders.stream().map(f -> new Document(f.issuingState(), f.documentNumber()))
+                .distinct().toList();
+        for (List<Document> chunk : chunks(wanted)) {
+            try (PreparedStatement select = connection.prepareStatement("SELECT issuing_state, document_number,"
+                    + " person_id FROM person_document WHERE (issuing_state, document_number) IN ("
+                    + rows(chunk.size(), "(?,?)") + ")")) {
+                int i = 1;
+                for (Document d : chunk) {
+                    select.setString(i++, d.state());
+                    select.setString(i++, d.number());
+                }
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        found.put(new Document(row.getString(1), row.getString(2)), row.getLong(3));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private static Set<Long> births(Connection connection, Iterable<Long> personIds, Map<Long, LocalDate> births)
+            throws SQLException {
+        Set<Long> known = new HashSet<>();
+        List<Long> ids = new ArrayList<>(new HashSet<>(toList(personIds)));
+        for (List<Long> chunk : chunks(ids)) {
+            try (PreparedStatement select = connection.prepareStatement("SELECT id, date_of_birth FROM person"
+                    + " WHERE id IN (" + marks(chunk.size()) + ")")) {
+                Sql.bindAll(select, chunk.toArray());
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        known.add(row.getLong(1));
+                        births.put(row.getLong(1), Sql.date(row, "date_of_birth"));
+                    }
+                }
+            }
+        }
+        return known;
+    }
+
+    private static Map<Identity, Long> identities(Connection connection, List<PersonFacts> holders)
+            throws SQLException {
+        Map<Identity, Long> found = new HashMap<>();
+        Set<Identity> wanted = new HashSet<>();
+        holders.stream().filter(f -> f.dateOfBirth() != null).forEach(f -> wanted.add(Identity.of(f)));
+        for (List<Identity> chunk : chunks(new ArrayList<>(wanted))) {
+            try (PreparedStatement select = connection.prepareStatement("SELECT id, surname, given_names,"
+                    + " date_of_birth, nationality FROM person WHERE (surname, date_of_birth, nationality) IN ("
+                    + rows(chunk.size(), "(?,?,?)") + ") ORDER BY id")) {
+                int i = 1;
+                for (Identity identity : chunk) {
+                    Sql.bind(select, i++, identity.surname());
+                    Sql.bind(select, i++, identity.dateOfBirth());
+                    Sql.bind(select, i++, identity.nationality());
+                }
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        Identity identity = new Identity(row.getString(2), row.getString(3),
+                                Sql.date(row, "date_of_birth"), row.getString(5));
+                        if (wanted.contains(identity)) {
+                            found.putIfAbsent(identity, row.getLong(1));
+                        }
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private static <T> List<T> toList(Iterable<T> values) {
+        List<T> list = new ArrayList<>();
+        values.forEach(list::add);
+        return list;
+    }
+
+    private static <T> List<List<T>> chunks(List<T> values) {
+        if (values.isEmpty()) {
+            return Collections.emptyList();
+        }
+        List<List<T>> chunks = new ArrayList<>();
+        for (int i = 0; i < values.size(); i += CHUNK) {
+            chunks.add(values.subList(i, Math.min(values.size(), i + CHUNK)));
+        }
+        return chunks;
+    }
+
+    private static String marks(int n) {
+        return rows(n, "?");
+    }
+
+    private static String rows(int n, String row) {
+        return String.join(",", Collections.nCopies(n, row));
+    }
+}
