@@ -17,7 +17,9 @@ import java.util.Map;
 /**
  * {@code ibex demo --federation}: five nodes of two states on 127.0.0.1, each a process of its own with its own
  * data folder, certificate and ports, and messages travelling between them through their HTTP APIs. Headquarters
- * starts last, so its posts first work offline ({@link OfflinePostStory}).
+ * starts last, so its posts first work offline ({@link OfflinePostStory}); then a national list's change reaches
+ * the posts ({@link WatchlistChangeStory}) and a land post's late exit withdraws an overstay alert
+ * ({@link WithdrawnAlertStory}).
  */
 public final class FederationDemo {
     public static final Duration START_TIMEOUT = Duration.ofSeconds(90);
@@ -54,7 +56,11 @@ public final class FederationDemo {
                 start(processes, environment, List.of(hq), "starting " + HQ + ":");
                 Instant hqStarted = Instant.now();
                 apis.putAll(logIn(List.of(hq)));
+                WatchlistChangeStory lists = new WatchlistChangeStory(out, MESSAGE_TIMEOUT);
+                lists.makeList(apis);
                 story.followCatchUp(hqStarted, apis);
+                lists.addPerson(apis);
+                new WithdrawnAlertStory(out, MESSAGE_TIMEOUT).run(apis);
                 DemoMessages messages = new DemoMessages(apis, id -> layout.log(layout.member(id)), out,
                         MESSAGE_TIMEOUT);
                 messages.note(LAND, HQ, "coach UTO-4411 cleared at the land post: 38 passengers, 2 referred to"

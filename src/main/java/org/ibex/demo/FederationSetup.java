@@ -179,7 +179,7 @@ public final class FederationSetup {
 
     /**
      * Opens the new node's store once in this process, which also migrates it, to add its admin, and what the
-     * offline post's story needs: a post node's border post and officer, headquarters' analyst.
+     * stories need: a post node's border post, officer and supervisor, headquarters' analyst and list manager.
      */
     private void addAccounts(FederationLayout.Member member, Path data, Map<String, String> environment) {
         try (Node node = Node.open(data, environment, clock)) {
@@ -187,6 +187,8 @@ public final class FederationSetup {
                 node.services.accounts().seed(Operator.actor("federation demo set-up"), new User(ADMIN, Role.ADMIN, null),
                         ADMIN_PASSWORD);
                 OfflinePostStory.seed(member.id().toString(), node);
+                WatchlistChangeStory.seed(member.id().toString(), node);
+                WithdrawnAlertStory.seed(member.id().toString(), node);
             }
         }
     }

@@ -53,6 +53,11 @@ public final class NodeApi {
         return call("POST", path, body);
     }
 
+    /** {@code PUT path} with {@code csv} as the body (a watchlist's content), its JSON answer. */
+    public JsonNode putCsv(String path, String csv) throws IOException, InterruptedException {
+        return call("PUT", path, csv);
+    }
+
     /** Queues a message at this node; returns its envelope id. */
     public String send(String to, String type, String text) throws IOException, InterruptedException {
         return call("POST", "/api/exchange/messages", Map.of("to", to, "type", type, "text", text)).get("id").asText();
@@ -90,6 +95,9 @@ public final class NodeApi {
         }
         if (body == null) {
             request.GET();
+        } else if (body instanceof String text) {
+            request.header("Content-Type", "text/csv")
+                    .method(method, HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
         } else {
             request.header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));

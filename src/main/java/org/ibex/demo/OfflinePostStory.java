@@ -14,8 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,22 +39,13 @@ public final class OfflinePostStory {
     private static final Map<String, Post> POSTS = Map.of(AIRPORT, AIR_POST, LAND, LAND_POST);
     private static final String MRZ = MrzWriter.td3("XXB", "OKONKWO", "AMARA", "XB4410273", "XXB",
             LocalDate.of(1988, 3, 14), "F", LocalDate.of(2034, 6, 30), null);
-    private static final Duration POLL = Duration.ofMillis(100);
 
-    private final PrintStream out;
-    private final Duration timeout;
+    private final StoryTimeline timeline;
     private final String run = Long.toString(System.currentTimeMillis(), 36);
-    private final List<Hop> hops = new ArrayList<>();
-    private Instant start;
     private String exitUid;
 
-    /** One step of the story, at its time. */
-    private record Hop(Instant at, String what) {
-    }
-
     public OfflinePostStory(PrintStream out, Duration timeout) {
-        this.out = out;
-        this.timeout = timeout;
+        this.timeline = new StoryTimeline(out, timeout);
     }
 
     /** The officer's login at a post node. */
@@ -82,46 +71,47 @@ public final class OfflinePostStory {
 
     /** With headquarters down: the entry at the airport, the exit at the land post, each waiting for headquarters. */
     public void recordOffline(Map<String, NodeApi> admins) throws IOException, InterruptedException {
-        start = Instant.now();
+        timeline.begin();
         crossing(admins.get(AIRPORT), AIRPORT, "ENTRY", "entry");
         exitUid = crossing(admins.get(LAND), LAND, "EXIT", "exit");
         for (String post : List.of(AIRPORT, LAND)) {
-            long backlog = awaitValue(() -> {
+            long backlog = timeline.await(() -> {
                 long b = admins.get(post).backlog(HQ);
                 return b > 0 ? Optional.of(b) : Optional.empty();
             }, post + " to queue its records for " + HQ);
-            hops.add(new Hop(Instant.now(), post + " holds " + backlog + " batch" + (backlog == 1 ? "" : "es")
-                    + " for " + HQ + ", which is down"));
+            timeline.add(post + " holds " + backlog + " batch" + (backlog == 1 ? "" : "es")
+                    + " for " + HQ + ", which is down");
         }
     }
 
     /** Headquarters is up since {@code started}: follows both batches into it and reads the traveller's stay there. */
     public void followCatchUp(Instant started, Map<String, NodeApi> admins) throws IOException, InterruptedException {
-        hops.add(new Hop(started, HQ + " started"));
+        timeline.add(started, HQ + " started");
         NodeApi hq = admins.get(HQ);
         for (String post : List.of(AIRPORT, LAND)) {
-            JsonNode batch = awaitValue(() -> processedBatch(hq, post, started), HQ + " to process the records of "
+            JsonNode batch = timeline.await(() -> processedBatch(hq, post, started), HQ + " to process the records of "
                     + post);
-            hops.add(new Hop(NodeApi.instant(batch, "receivedAt").orElseThrow(), "batch stored in the inbox of " + HQ
-                    + " from " + post));
-            hops.add(new Hop(NodeApi.instant(batch, "processedAt").orElseThrow(), "processed at " + HQ + ": "
-                    + batch.path("outcome").asText()));
-            awaitValue(() -> admins.get(post).backlog(HQ) == 0 ? Optional.of(true) : Optional.empty(),
+            timeline.add(NodeApi.instant(batch, "receivedAt").orElseThrow(), "batch stored in the inbox of " + HQ
+                    + " from " + post);
+            timeline.add(NodeApi.instant(batch, "processedAt").orElseThrow(), "processed at " + HQ + ": "
+                    + batch.path("outcome").asText());
+            timeline.await(() -> admins.get(post).backlog(HQ) == 0 ? Optional.of(true) : Optional.empty(),
                     post + " to see the receipt of " + HQ);
-            hops.add(new Hop(Instant.now(), "receipt seen at " + post + " (backlog to " + HQ + " is 0)"));
+            timeline.add("receipt seen at " + post + " (backlog to " + HQ + " is 0)");
         }
         NodeApi analyst = new NodeApi(HQ + " analyst", hq.baseUrl());
         analyst.login(HQ_ANALYST, PASSWORD);
-        JsonNode exit = awaitValue(() -> find(analyst.get("/api/crossings?limit=100"), exitUid),
+        JsonNode exit = timeline.await(() -> find(analyst.get("/api/crossings?limit=100"), exitUid),
                 HQ + " to hold the exit " + exitUid);
         JsonNode stay = analyst.get("/api/persons/" + exit.path("personId").asLong() + "/stay");
         JsonNode status = stay.path("status");
-        hops.add(new Hop(Instant.now(), HQ + " shows the stay of " + stay.path("person").path("surname").asText()
+        timeline.add(HQ + " shows the stay of " + stay.path("person").path("surname").asText()
                 + " " + stay.path("person").path("givenNames").asText() + (status.path("present").asBoolean()
                 ? " still open" : " ended") + ": entered at " + AIR_POST.id() + ", left at "
                 + exit.path("postId").asText() + " (present=" + status.path("present").asBoolean() + ", days used "
-                + status.path("daysUsed").asInt() + ")"));
-        print();
+                + status.path("daysUsed").asInt() + ")");
+        timeline.print("a traveller enters at the airport and leaves by land while " + HQ + " is down; both posts"
+                + " record offline and " + HQ + " catches up when it starts");
     }
 
     private String crossing(NodeApi admin, String node, String direction, String what)
@@ -136,8 +126,8 @@ public final class OfflinePostStory {
         request.put("postId", post.id());
         request.put("mrz", MRZ);
         JsonNode recorded = officer.post("/api/crossings", request).path("crossing");
-        hops.add(new Hop(Instant.now(), what + " of OKONKWO AMARA recorded at " + node + " (" + post.id()
-                + ", crossing " + recorded.path("id").asLong() + ", " + recorded.path("decision").asText() + ")"));
+        timeline.add(what + " of OKONKWO AMARA recorded at " + node + " (" + post.id()
+                + ", crossing " + recorded.path("id").asLong() + ", " + recorded.path("decision").asText() + ")");
         return uid;
     }
 
@@ -160,37 +150,5 @@ public final class OfflinePostStory {
             }
         }
         return Optional.empty();
-    }
-
-    /** A look at the nodes that finds its value or not yet. */
-    @FunctionalInterface
-    private interface Look<T> {
-        Optional<T> now() throws IOException, InterruptedException;
-    }
-
-    private <T> T awaitValue(Look<T> look, String what) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            Optional<T> value = look.now();
-            if (value.isPresent()) {
-                return value.get();
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("waited " + timeout.toSeconds() + " s for " + what
-                        + "; see the nodes' logs");
-            }
-            Thread.sleep(POLL.toMillis());
-        }
-    }
-
-    private void print() {
-        hops.sort(Comparator.comparing(Hop::at));
-        out.println();
-        out.println("a traveller enters at the airport and leaves by land while " + HQ + " is down; both posts record"
-                + " offline and " + HQ + " catches up when it starts");
-        for (Hop hop : hops) {
-            out.printf("  %+7d ms  %s%n", Duration.between(start, hop.at()).toMillis(), hop.what());
-        }
-        out.flush();
     }
 }

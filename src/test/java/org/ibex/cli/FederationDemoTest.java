@@ -26,7 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The federation demo end to end: five nodes as separate processes; a traveller's entry at the airport post and
  * exit at the land post, both recorded while headquarters is not yet started, reach headquarters when it starts,
- * which then shows the stay ended; a note, a ping answered by a pong, and another note. Afterwards every node has
+ * which then shows the stay ended; a person added to a national list at headquarters reaches both posts' copies and
+ * hits at the airport; an entry 100 days ago raises an overstay alert that the land post's late exit withdraws with
+ * the reason; a note, a ping answered by a pong, and another note. Afterwards every node has
  * stopped and each database holds what it received.
  */
 class FederationDemoTest {
@@ -51,6 +53,12 @@ class FederationDemoTest {
                 .contains("processed at UTO/IMM/HQ: records 1..1 from UTO/IMM/POST-LAND: applied 1")
                 .contains("UTO/IMM/HQ shows the stay of OKONKWO AMARA ended: entered at UTO-AIR, left at UTO-LAND"
                         + " (present=false")
+                .contains("list manager at UTO/IMM/HQ adds MORAES VALENTINA to uto-wanted: version 2")
+                .contains("copy of watchlist/uto-wanted at UTO/IMM/POST-AIRPORT moves to version 2")
+                .contains("copy of watchlist/uto-wanted at UTO/IMM/POST-LAND moves to version 2")
+                .contains("entry of MORAES VALENTINA at UTO/IMM/POST-AIRPORT: REFER, hit on uto-wanted entry W2")
+                .contains("overstay alert raised at UTO/IMM/HQ: ")
+                .contains("overstay alert withdrawn at UTO/IMM/HQ: exit recorded at UTO-LAND on")
                 .contains("processed at UTO/IMM/HQ: noted")
                 .contains("pong processed at UTO/IMM/HQ: pong from XXB/IMM/HQ")
                 .contains("processed at UTO/IMM/POST-AIRPORT: noted")
@@ -59,7 +67,8 @@ class FederationDemoTest {
         assertThat(processed(demo.resolve("uto-hq"))).contains("exchange.note from UTO/IMM/POST-LAND: noted (81 bytes)",
                 "exchange.pong from XXB/IMM/HQ: pong from XXB/IMM/HQ");
         assertThat(nationalRecords(demo.resolve("uto-hq"))).as("HQ's national store, by origin")
-                .containsExactly("UTO/IMM/POST-AIRPORT 1 crossing", "UTO/IMM/POST-LAND 1 crossing");
+                .containsExactly("UTO/IMM/POST-AIRPORT 1 crossing", "UTO/IMM/POST-AIRPORT 2 crossing",
+                        "UTO/IMM/POST-AIRPORT 3 crossing", "UTO/IMM/POST-LAND 1 crossing", "UTO/IMM/POST-LAND 2 crossing");
         assertThat(processed(demo.resolve("xxb-hq"))).singleElement().asString()
                 .startsWith("exchange.ping from UTO/IMM/HQ: answered with ");
         // Headquarters' reference data reaches its posts too (see ReferenceDataTest); here only the note counts.

@@ -41,6 +41,26 @@ final class NodeClient {
         return call("POST", "/api/crossings", request).path("crossing").path("id").asLong();
     }
 
+    /** Records a crossing; answers what the post answered: the crossing with its decision, the stay and the hits. */
+    JsonNode recordInFull(CrossingRequest request) throws IOException, InterruptedException {
+        return call("POST", "/api/crossings", request);
+    }
+
+    /** Replaces watchlist {@code id} with {@code csv} ({@code query}: more parameters, such as the owner). */
+    JsonNode replaceList(String id, String csv, String query) throws IOException, InterruptedException {
+        return JSON.readTree(send("PUT", "/api/watchlists/" + id + "?format=csv" + query, csv).body());
+    }
+
+    /** {@code POST /api/screen} of a name against the lists this account's post screens with. */
+    JsonNode screen(String name) throws IOException, InterruptedException {
+        return call("POST", "/api/screen", Map.of("name", name));
+    }
+
+    /** {@code GET /api/crossings/{id}/hits}. */
+    JsonNode hits(long crossingId) throws IOException, InterruptedException {
+        return call("GET", "/api/crossings/" + crossingId + "/hits", null);
+    }
+
     /** Corrects crossing {@code id}; returns the correcting crossing's id. */
     long correct(long id, CrossingRequest corrected, String reason) throws IOException, InterruptedException {
         return call("POST", "/api/crossings/" + id + "/corrections", Map.of("reason", reason, "crossing", corrected))
@@ -113,6 +133,9 @@ final class NodeClient {
         }
         if (body == null) {
             request.GET();
+        } else if (body instanceof String text) {
+            request.header("Content-Type", "text/csv")
+                    .method(method, HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
         } else {
             request.header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));

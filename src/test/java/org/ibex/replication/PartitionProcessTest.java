@@ -42,6 +42,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and in the middle of its catch-up the land post and then headquarters are killed with SIGKILL and restarted.
  * Afterwards headquarters holds every record of each post exactly once, the posts' crossings and no other, and
  * every person's stay it computes is the stay of a reference node that was told each crossing as it happened.
+ * Watchlists change on both sides meanwhile ({@link ListsOnBothSides}): after the catch-up both posts screen against
+ * headquarters' new version and the airport's own list is untouched. The posts start before headquarters ever did,
+ * so their first decisions carry the {@code reference-stale} reason; once copies arrived, decisions do not. At the
+ * end the three nodes' audit chains verify.
  */
 class PartitionProcessTest {
     private static final String HQ = "UTO/IMM/HQ";
@@ -53,7 +57,7 @@ class PartitionProcessTest {
     private static final String PASSWORD = "a long enough test password";
     /** Travellers who cross the land post for the day while headquarters is down: the bulk of the backlog. */
     private static final int DAY_TRIPPERS = Integer.getInteger("ibex.partition.dayTrippers", 250);
-    private static final Duration DEADLINE = Duration.ofMinutes(Long.getLong("ibex.partition.minutes", 6));
+    private static final Duration DEADLINE = Duration.ofMinutes(Long.getLong("ibex.partition.minutes", 12));
 
     @TempDir
     Path dir;
@@ -81,29 +85,37 @@ class PartitionProcessTest {
         NodeProcess airport = joined.get(AIRPORT);
         NodeProcess land = joined.get(LAND);
         reference = OnlineReference.open(dir.resolve("reference"), List.of(AIR_POST, LAND_POST));
-        for (NodeProcess node : nodes) {
-            node.launch();
-        }
-        for (NodeProcess node : nodes) {
-            node.awaitStarted();
-        }
-        progress("three nodes serving");
-        Week week = new Week(Instant.now().truncatedTo(ChronoUnit.MINUTES), reference,
-                new Week.Side(AIR_POST, airport, PASSWORD), new Week.Side(LAND_POST, land, PASSWORD));
+        airport.launch();
+        land.launch();
+        airport.awaitStarted();
+        land.awaitStarted();
+        progress("both posts serving, headquarters not yet started");
+        Week.Side airSide = new Week.Side(AIR_POST, airport, PASSWORD);
+        Week.Side landSide = new Week.Side(LAND_POST, land, PASSWORD);
+        Week week = new Week(Instant.now().truncatedTo(ChronoUnit.MINUTES), reference, airSide, landSide);
         NodeClient analyst = new NodeClient(hq, "hq.analyst", PASSWORD);
+        ListsOnBothSides lists = new ListsOnBothSides(new NodeClient(hq, "hq.lists", PASSWORD), airSide, landSide);
 
+        // The posts have never heard from headquarters: no copy of its reference data, so every decision says so.
         week.online();
-        awaitUntil("HQ holds the " + week.recorded() + " crossings recorded online",
+        assertEveryDecisionWarnsOfStaleReference(airSide);
+        assertEveryDecisionWarnsOfStaleReference(landSide);
+        hq.launch().awaitStarted();
+        lists.beforePartition();
+        awaitUntil("HQ holds the " + week.recorded() + " crossings recorded before it started",
                 () -> analyst.crossings().size() == week.recorded(), hq);
-        progress("online: HQ holds " + week.recorded() + " crossings");
+        awaitUntil("both posts screen against HQ's national list", lists::postsHoldFirstCopy, hq, airport, land);
+        progress("online: HQ holds " + week.recorded() + " crossings, the posts its national list");
 
         long processedBefore = hq.total("processed");
         hq.stop();
         progress("HQ stopped: the posts are offline");
         week.offline(DAY_TRIPPERS);
-        progress("offline week recorded: " + week.recorded() + " crossings in all");
+        lists.changeAtPost();
+        progress("offline week recorded: " + week.recorded() + " crossings in all; the airport's own list changed");
 
         hq.start();
+        lists.changeAtHeadquarters();
         awaitUntil("HQ processes a batch of the catch-up", () -> total(hq, "processed") > processedBefore, hq);
         land.kill();
         progress("land post killed -9 with HQ holding " + safeCount(analyst) + " of " + week.recorded()
@@ -125,6 +137,11 @@ class PartitionProcessTest {
                 () -> analyst.crossings().size() >= week.recorded() && backlog(airport) == 0 && backlog(land) == 0,
                 hq, airport, land);
         progress("caught up");
+        awaitUntil("both posts screen against HQ's new list version", lists::postsHoldNewVersion, hq, airport, land);
+        lists.crossAtBothPosts(week);
+        awaitUntil("HQ holds the listed traveller's crossings with their hits", () -> analyst.crossings().size()
+                >= week.recorded() && lists.headquartersHoldsTheHits(analyst), hq, airport, land);
+        progress("HQ's list change screened at both posts, the hits at HQ");
 
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         Map<String, JsonNode> expected = reference.stays(today);
@@ -151,6 +168,53 @@ class PartitionProcessTest {
                 .isEqualTo(airportHeld.corrections() + landHeld.corrections()).isEqualTo(week.corrections());
         progress("HQ holds " + airportHeld.journalHead() + " records of the airport and " + landHeld.journalHead()
                 + " of the land post, each once");
+
+        Database.SqlWork<Long> copy = c -> single(c, "SELECT version FROM reference_copy WHERE dataset = 'watchlist/"
+                + ListsOnBothSides.NATIONAL + "'");
+        long hqVersion = read(hq, c -> single(c, "SELECT MAX(version) FROM watchlist_version WHERE list_id = '"
+                + ListsOnBothSides.NATIONAL + "'"));
+        long airportCopy = read(airport, copy);
+        long landCopy = read(land, copy);
+        assertThat(hqVersion).as("national list versions at HQ: made, then changed offline").isEqualTo(2);
+        assertThat(airportCopy).as("the airport's copy of the national list").isEqualTo(hqVersion);
+        assertThat(landCopy).as("the land post's copy of the national list").isEqualTo(hqVersion);
+        List<String> ownVersions = read(airport, c -> strings(c, "SELECT created_by FROM watchlist_version"
+                + " WHERE list_id = '" + ListsOnBothSides.POST_LIST + "' ORDER BY version"));
+        String supervisor = Week.Side.supervisor(AIR_POST).username();
+        assertThat(ownVersions).as("versions of the airport's own list: its supervisor's two, none by HQ")
+                .containsExactly(supervisor, supervisor);
+        long ownCopies = read(airport, c -> single(c, "SELECT COUNT(*) FROM reference_copy WHERE dataset = 'watchlist/"
+                + ListsOnBothSides.POST_LIST + "'"));
+        long ownAtHq = read(hq, c -> single(c, "SELECT COUNT(*) FROM watchlist WHERE id = '"
+                + ListsOnBothSides.POST_LIST + "'"));
+        assertThat(ownCopies).as("copies from HQ of the airport's own list").isZero();
+        assertThat(ownAtHq).as("the airport's own list at HQ").isZero();
+        for (NodeProcess node : List.of(hq, airport, land)) {
+            assertThat(node.command("audit", "verify", "--data", node.data.toString()))
+                    .as("ibex audit verify of %s", node.node).isZero();
+        }
+        progress("the posts hold HQ's list version " + hqVersion + ", the airport's own list is its own;"
+                + " the three audit chains verify");
+    }
+
+    /** Every crossing the post holds carries the {@code reference-stale} reason. */
+    private static void assertEveryDecisionWarnsOfStaleReference(Week.Side side) throws Exception {
+        List<JsonNode> crossings = side.supervisor().crossings();
+        assertThat(crossings).as("crossings at %s", side.post().id()).isNotEmpty();
+        for (JsonNode crossing : crossings) {
+            assertThat(ListsOnBothSides.reasonCodes(crossing)).as("reasons of %s, no reference data received yet",
+                    crossing.path("uid").asText()).contains(ListsOnBothSides.STALE);
+        }
+    }
+
+    private static List<String> strings(Connection connection, String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(sql); ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                values.add(row.getString(1));
+            }
+        }
+        return values;
     }
 
     /** What one node holds: its journal head (posts), its crossings as post/uid, how many supersede another. */
@@ -242,6 +306,7 @@ class PartitionProcessTest {
         try (Database database = Database.open(node.store)) {
             if (post == null) {
                 TestAccounts.seed(database, new User("hq.analyst", Role.ANALYST, null), PASSWORD);
+                TestAccounts.seed(database, new User("hq.lists", Role.LIST_MANAGER, null), PASSWORD);
                 return;
             }
             new org.ibex.border.PostRepository(database).add(post);

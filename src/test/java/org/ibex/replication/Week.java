@@ -124,6 +124,19 @@ final class Week {
         }
     }
 
+    /**
+     * An arrival at {@code side} now, recorded by its officer and told to the reference; answers the post's reply
+     * (crossing, stay and hits).
+     */
+    JsonNode arrivalNow(Side side, String uid, String mrz) throws Exception {
+        CrossingRequest request = request(side, uid, Direction.ENTRY, mrz, Instant.now(), null);
+        JsonNode recorded = side.officer().recordInFull(request);
+        postIds.put(side.post().id() + "/" + uid, recorded.path("crossing").path("id").asLong());
+        referenceIds.put(uid, reference.record(request, Side.officer(side.post())));
+        this.recorded.incrementAndGet();
+        return recorded;
+    }
+
     /** The story's stays as headquarters computes them, beyond their equality with the reference. */
     void assertStory(Map<String, JsonNode> stays) {
         assertThat(present(stays, "AIRA", 0)).as("entered at the airport, left by land offline").isFalse();
@@ -194,6 +207,11 @@ final class Week {
     static String traveller(String group, int i) {
         return MrzWriter.td3("FRA", surname(group, i), "JEANNE", group.charAt(0) + String.format("%07d", i)
                 + group.charAt(group.length() - 1), "FRA", LocalDate.of(1970, 1, 1).plusDays(i), "F", EXPIRY, null);
+    }
+
+    /** The passport of a traveller of another name than the week's, such as one on a watchlist. */
+    static String named(String surname, String given, String number) {
+        return MrzWriter.td3("POL", surname, given, number, "POL", LocalDate.of(1968, 3, 14), "M", EXPIRY, null);
     }
 
     /** Letters only, as a passport's zone carries them: the group, then the number written in letters A-J. */
