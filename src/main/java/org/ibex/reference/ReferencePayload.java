@@ -3,18 +3,13 @@ package org.ibex.reference;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.ibex.input.GzipJson;
 import org.ibex.store.Json;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * One dataset as headquarters sends it to a post, gzipped JSON: a snapshot ({@code items} is the whole content) or a
@@ -55,13 +50,7 @@ public record ReferencePayload(String dataset, String kind, long version, Long b
     }
 
     public byte[] encode() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream zip = new GZIPOutputStream(out, 1 << 16)) {
-            JSON.writeValue(zip, this);
-        } catch (IOException e) {
-            throw new UncheckedIOException("a reference payload always encodes", e);
-        }
-        return out.toByteArray();
+        return GzipJson.write(JSON, this);
     }
 
     /**
@@ -70,9 +59,8 @@ public record ReferencePayload(String dataset, String kind, long version, Long b
      */
     public static ReferencePayload decode(String type, byte[] payload) {
         ReferencePayload read;
-        try (InputStream in = new BoundedInput(new GZIPInputStream(new ByteArrayInputStream(payload)),
-                MAX_UNPACKED_BYTES)) {
-            read = JSON.readValue(in, ReferencePayload.class);
+        try {
+            read = GzipJson.read(JSON, payload, ReferencePayload.class, MAX_UNPACKED_BYTES);
         } catch (IOException e) {
             throw new IllegalArgumentException("reference payload unreadable: " + e.getMessage(), e);
         }
@@ -104,37 +92,6 @@ public record ReferencePayload(String dataset, String kind, long version, Long b
     private static void require(boolean holds, String field, String rule) {
         if (!holds) {
             throw new IllegalArgumentException("reference payload: " + field + " " + rule);
-        }
-    }
-
-    private static final class BoundedInput extends java.io.FilterInputStream {
-        private final long limit;
-        private long read;
-
-        BoundedInput(InputStream in, long limit) {
-            super(in);
-            this.limit = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            count(b < 0 ? 0 : 1);
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            count(Math.max(n, 0));
-            return n;
-        }
-
-        private void count(int n) throws IOException {
-            read += n;
-            if (read > limit) {
-                throw new IOException("unpacks to more than " + limit + " bytes");
-            }
         }
     }
 }

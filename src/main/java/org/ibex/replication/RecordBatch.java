@@ -2,17 +2,12 @@ package org.ibex.replication;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.ibex.journal.JournalRecord;
+import org.ibex.input.GzipJson;
 import org.ibex.store.Json;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * Many journal records in one signed envelope, so replication pays one signature and one receipt per batch rather
@@ -32,20 +27,13 @@ public record RecordBatch(String origin, long journalHead, Instant oldestWaiting
     }
 
     public byte[] encode() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream zip = new GZIPOutputStream(out, 1 << 16)) {
-            JSON.writeValue(zip, this);
-        } catch (IOException e) {
-            throw new UncheckedIOException("a batch always encodes", e);
-        }
-        return out.toByteArray();
+        return GzipJson.write(JSON, this);
     }
 
     /** Reads a batch, refusing one that unpacks beyond {@link #MAX_UNPACKED_BYTES} or is not a batch. */
     public static RecordBatch decode(byte[] payload) {
-        try (InputStream in = new BoundedInput(new GZIPInputStream(new ByteArrayInputStream(payload)),
-                MAX_UNPACKED_BYTES)) {
-            RecordBatch batch = JSON.readValue(in, RecordBatch.class);
+        try {
+            RecordBatch batch = GzipJson.read(JSON, payload, RecordBatch.class, MAX_UNPACKED_BYTES);
             if (batch == null || batch.origin() == null) {
                 throw new IllegalArgumentException("records batch: origin is required");
             }
@@ -58,36 +46,5 @@ public record RecordBatch(String origin, long journalHead, Instant oldestWaiting
     /** First and last sequence, for outcomes and logs. */
     public String span() {
         return records.isEmpty() ? "none" : records.get(0).seq() + ".." + records.get(records.size() - 1).seq();
-    }
-
-    private static final class BoundedInput extends java.io.FilterInputStream {
-        private final long limit;
-        private long read;
-
-        BoundedInput(InputStream in, long limit) {
-            super(in);
-            this.limit = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            count(b < 0 ? 0 : 1);
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            count(Math.max(n, 0));
-            return n;
-        }
-
-        private void count(int n) throws IOException {
-            read += n;
-            if (read > limit) {
-                throw new IOException("unpacks to more than " + limit + " bytes");
-            }
-        }
     }
 }
