@@ -38,6 +38,7 @@ import java.util.concurrent.Callable;
 public final class SyncBench implements Callable<Integer> {
     public static final double TARGET_SECONDS = 60;
     public static final double TARGET_RECORDS_PER_SECOND = 5000;
+    public static final double TARGET_DELTA_SECONDS = 10;
     static final NodeIdentity POST = NodeIdentity.parse("UTO/BENCH/LAND-7");
     static final NodeIdentity HQ = NodeIdentity.parse("UTO/BENCH/HQ");
 
@@ -56,6 +57,12 @@ public final class SyncBench implements Callable<Integer> {
     @Option(names = "--enrolments", defaultValue = "0",
             description = "enrolments in the backlog: needs the enrolment record kind, not on this branch yet (must be 0)")
     public int enrolments;
+    @Option(names = "--delta-posts", defaultValue = "20",
+            description = "posts a national watchlist delta goes to after the catch-up (0 skips it) (default ${DEFAULT-VALUE})")
+    public int deltaPosts;
+    @Option(names = "--delta-changes", defaultValue = "10000",
+            description = "changes in that delta: 40% adds, 30% edits, 30% removals (default ${DEFAULT-VALUE})")
+    public int deltaChanges;
     @Mixin
     public BenchDatabase database;
 
@@ -136,18 +143,34 @@ public final class SyncBench implements Callable<Integer> {
                     cpuMillisPerRecord, TARGET_SECONDS, fromStart <= TARGET_SECONDS ? "met" : "missed",
                     TARGET_RECORDS_PER_SECOND, steadyPerSecond >= TARGET_RECORDS_PER_SECOND ? "met" : "missed");
             boolean exact = verdict.lost() == 0 && verdict.duplicated() == 0;
+            String delta = "delta=not-run";
+            if (deltaPosts > 0) {
+                DeltaBench.Result d = new DeltaBench(deltaPosts, deltaChanges, database).run();
+                System.out.printf("delta: %d changes (%d entries before, %d after) reached %d posts (%d hold the new"
+                                + " list's %d entries) in %.2f s from the commit: per post p50 %.2f s, max %.2f s;"
+                                + " baseline (each post's delta envelope, %.1f MiB in all, POSTed one post after"
+                                + " another to its echo): %.2f s, per post p50 %.2f s, max %.2f s; ratio %.1fx%n",
+                        d.changes(), d.entriesBefore(), d.entriesAfter(), d.posts(), d.heldEverywhere(),
+                        d.entriesAfter(), d.total(), d.p50(), d.max(), d.wireBytes() / 1048576.0, d.baselineTotal(),
+                        d.baselineP50(), d.baselineMax(), d.total() / d.baselineTotal());
+                delta = String.format("delta-posts=%d delta-changes=%d delta-s=%.2f delta-baseline-s=%.2f"
+                                + " delta-p50-s=%.2f delta-max-s=%.2f delta-ratio=%.1f delta-held=%d",
+                        d.posts(), d.changes(), d.total(), d.baselineTotal(), d.p50(), d.max(),
+                        d.total() / d.baselineTotal(), d.heldEverywhere());
+                exact &= d.heldEverywhere() == d.posts();
+            }
             System.out.printf("SUMMARY records=%d crossings=%d enrolments=%d lost=%d duplicated=%d caught-up-s=%.1f"
                             + " from-listening-s=%.1f baseline-s=%.2f ratio=%.1f records-per-s=%.0f steady-records-per-s=%.0f"
                             + " hq-cpu-ms-per-record=%.3f batches=%d"
-                            + " mib=%.1f first-held-s=%.1f backlog-build-s=%.0f load=%.1f..%.1f cores=%d db=%s watchlist-delta=not-run"
-                            + " (targets: <=%.0fs, >=%.0f records/s)%n",
+                            + " mib=%.1f first-held-s=%.1f backlog-build-s=%.0f load=%.1f..%.1f cores=%d db=%s %s"
+                            + " (targets: <=%.0fs, >=%.0f records/s, delta <=%.0fs)%n",
                     post.journalHead(), built.crossings(), enrolments, verdict.lost(), verdict.duplicated(), fromStart,
                     fromListening, baseline, fromListening / baseline, perSecond, steadyPerSecond, cpuMillisPerRecord,
                     post.batches().size(),
                     post.batchBytes() / 1048576.0, firstAfter, built.seconds(), loadBefore,
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                     Runtime.getRuntime().availableProcessors(), database.postgres() ? "PostgreSQL" : "H2",
-                    TARGET_SECONDS, TARGET_RECORDS_PER_SECOND);
+                    delta, TARGET_SECONDS, TARGET_RECORDS_PER_SECOND, TARGET_DELTA_SECONDS);
             return exact ? 0 : 1;
         }
     }
@@ -206,6 +229,12 @@ public final class SyncBench implements Callable<Integer> {
         }
         if (!"import".equals(recording) && !"desk".equals(recording)) {
             throw new IllegalArgumentException("--recording must be import or desk, was " + recording);
+        }
+        if (deltaPosts < 0 || deltaPosts > 200) {
+            throw new IllegalArgumentException("--delta-posts must be 0 to 200, was " + deltaPosts);
+        }
+        if (deltaChanges < 10 || deltaChanges > 1_000_000) {
+            throw new IllegalArgumentException("--delta-changes must be 10 to 1000000, was " + deltaChanges);
         }
         if (enrolments != 0) {
             throw new IllegalArgumentException("--enrolments must be 0: enrolments are not journaled for headquarters"

@@ -13,13 +13,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SyncBenchTest {
     @Test
     void aPostsBacklogArrivesAtHeadquartersOnceEachAndTheSummarySaysSo() {
-        Run run = run("--crossings", "40", "--travellers", "15", "--listed", "3");
+        Run run = run("--crossings", "40", "--travellers", "15", "--listed", "3", "--delta-posts", "2",
+                "--delta-changes", "20");
         assertThat(run.code()).as(run.out()).isZero();
         String summary = run.out().lines().filter(line -> line.startsWith("SUMMARY ")).reduce((a, b) -> b)
                 .orElseThrow(() -> new AssertionError("no SUMMARY line in:\n" + run.out()));
         assertThat(summary).contains("records=40 ", "crossings=40 ", "lost=0 ", "duplicated=0 ", "caught-up-s=",
                 "baseline-s=", "records-per-s=");
         assertThat(run.out()).contains("headquarters holds 40 national records, 40 crossings");
+        assertThat(summary).contains("delta-posts=2 ", "delta-changes=20 ", "delta-s=", "delta-baseline-s=",
+                "delta-held=2 ");
+        assertThat(run.out()).as("8 adds, 6 edits, 6 removals of 20 entries leave 22 at every post")
+                .contains("20 changes (20 entries before, 22 after) reached 2 posts (2 hold the new list's 22 entries)");
     }
 
     @Test
@@ -29,6 +34,8 @@ class SyncBenchTest {
         assertThat(run("--enrolments", "5").err()).contains("--enrolments must be 0");
         assertThat(run("--recording", "paper").err()).contains("--recording must be import or desk, was paper");
         assertThat(run("--desks", "0").err()).contains("--desks must be 1 to 64, was 0");
+        assertThat(run("--delta-posts", "-1").err()).contains("--delta-posts must be 0 to 200, was -1");
+        assertThat(run("--delta-changes", "5").err()).contains("--delta-changes must be 10 to 1000000, was 5");
     }
 
     private record Run(int code, String out, String err) {
