@@ -80,7 +80,7 @@ public record BenchFederation(Path root, Path senderData, Path receiverData, Nod
         return new BenchFederation(root, senderData, receiverData, senderId, receiverId, receiverEndpoint, secret);
     }
 
-    private static Path join(Path root, String name, NodeCredentials node, Path anchor, Path directory,
+    static Path join(Path root, String name, NodeCredentials node, Path anchor, Path directory,
                              Passphrase passphrase, Clock clock) throws Exception {
         Path nodeFolder = root.resolve("issued-" + name);
         node.save(nodeFolder, passphrase);
@@ -91,7 +91,7 @@ public record BenchFederation(Path root, Path senderData, Path receiverData, Nod
     }
 
     /** A port free now; the certificate names it, so the receiver must bind it soon, which it does at start. */
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }

@@ -38,6 +38,7 @@ import java.util.concurrent.Callable;
 public final class SyncBench implements Callable<Integer> {
     public static final double TARGET_SECONDS = 60;
     public static final double TARGET_RECORDS_PER_SECOND = 5000;
+    public static final double TARGET_DELTA_SECONDS = 10;
     static final NodeIdentity POST = NodeIdentity.parse("UTO/BENCH/LAND-7");
     static final NodeIdentity HQ = NodeIdentity.parse("UTO/BENCH/HQ");
 
@@ -53,9 +54,18 @@ public final class SyncBench implements Callable<Integer> {
             description = "how the backlog is recorded at the post: import (recordBatch, 250 a transaction, dated over"
                     + " the past week) or desk (one transaction per crossing, now) (default ${DEFAULT-VALUE})")
     public String recording;
-    @Option(names = "--enrolments", defaultValue = "0",
-            description = "enrolments in the backlog: needs the enrolment record kind, not on this branch yet (must be 0)")
+    @Option(names = "--enrolments", defaultValue = "5000",
+            description = "enrolments in the backlog, through the post's BiometricService, one finger each (default ${DEFAULT-VALUE})")
     public int enrolments;
+    @Option(names = "--fingers", defaultValue = "../shared/data/fingerprints/fvc2002/DB1_B", paramLabel = "DIR",
+            description = "folder of finger images the enrolments use in turn (default ${DEFAULT-VALUE})")
+    public java.nio.file.Path fingers;
+    @Option(names = "--delta-posts", defaultValue = "20",
+            description = "posts a national watchlist delta goes to after the catch-up (0 skips it) (default ${DEFAULT-VALUE})")
+    public int deltaPosts;
+    @Option(names = "--delta-changes", defaultValue = "10000",
+            description = "changes in that delta: 40% adds, 30% edits, 30% removals (default ${DEFAULT-VALUE})")
+    public int deltaChanges;
     @Mixin
     public BenchDatabase database;
 
@@ -78,10 +88,13 @@ public final class SyncBench implements Callable<Integer> {
 
             SyncBacklog.Built built;
             SyncLedger.PostSide post;
+            SyncEnrolments.Built enrolled;
             long postHits;
             try (Node node = Node.open(federation.senderData(), postSettings, Clock.systemUTC())) {
                 built = new SyncBacklog(crossings, travellers, listed, desks, "import".equals(recording))
                         .build(node);
+                enrolled = enrolments == 0 ? new SyncEnrolments.Built(java.util.Set.of(), 0)
+                        : new SyncEnrolments(enrolments, fingers).build(node);
                 post = SyncLedger.post(node.database, POST.toString(), SyncBacklog.POST_ID);
                 postHits = SyncLedger.postHits(node.database, SyncBacklog.POST_ID);
             }
@@ -90,6 +103,11 @@ public final class SyncBench implements Callable<Integer> {
                     travellers, built.listedTravellers(), postHits, post.journalHead(), recording, desks,
                     built.seconds(),
                     built.crossings() / built.seconds());
+            if (enrolments > 0) {
+                System.out.printf("enrolments: %d through BiometricService (one finger each, images of %s) in %.1f s"
+                        + " (%.0f/s)%n", enrolled.subjects().size(), fingers, enrolled.seconds(),
+                        enrolled.subjects().size() / enrolled.seconds());
+            }
             System.out.printf("batches: %d of up to %d records, %.1f MiB gzipped JSON%n", post.batches().size(),
                     org.ibex.replication.RecordShipper.MAX_RECORDS, post.batchBytes() / 1048576.0);
 
@@ -126,6 +144,10 @@ public final class SyncBench implements Callable<Integer> {
                     + " lost %d, duplicated %d%n", verdict.nationalRecords(), verdict.crossings(), verdict.hits(),
                     post.journalHead(), post.uids().size(), postHits, verdict.lost(), verdict.duplicated());
 
+            SyncEnrolments.Verdict subjects = SyncEnrolments.verify(hq.database, POST.toString(),
+                    enrolled.subjects());
+            System.out.printf("headquarters holds %d of the post's %d enrolled subjects; lost %d, duplicated %d%n",
+                    subjects.held(), enrolled.subjects().size(), subjects.lost(), subjects.duplicated());
             double baseline = baseline(federation, postSettings, post.batches());
             double perSecond = post.journalHead() / fromListening;
             System.out.printf("baseline: %d batches POSTed one after another to %s (mutual TLS): %.2f s%n",
@@ -135,19 +157,37 @@ public final class SyncBench implements Callable<Integer> {
                             + " >= %.0f records/s: %s)%n", fromListening / baseline, perSecond, steadyPerSecond,
                     cpuMillisPerRecord, TARGET_SECONDS, fromStart <= TARGET_SECONDS ? "met" : "missed",
                     TARGET_RECORDS_PER_SECOND, steadyPerSecond >= TARGET_RECORDS_PER_SECOND ? "met" : "missed");
-            boolean exact = verdict.lost() == 0 && verdict.duplicated() == 0;
-            System.out.printf("SUMMARY records=%d crossings=%d enrolments=%d lost=%d duplicated=%d caught-up-s=%.1f"
+            boolean exact = verdict.lost() == 0 && verdict.duplicated() == 0 && subjects.lost() == 0
+                    && subjects.duplicated() == 0;
+            String delta = "delta=not-run";
+            if (deltaPosts > 0) {
+                DeltaBench.Result d = new DeltaBench(deltaPosts, deltaChanges, database).run();
+                System.out.printf("delta: %d changes (%d entries before, %d after) reached %d posts (%d hold the new"
+                                + " list's %d entries) in %.2f s from the change's start (its own transaction at headquarters: %.2f s): per post p50 %.2f s, max %.2f s;"
+                                + " baseline (each post's delta envelope, %.1f MiB in all, POSTed one post after"
+                                + " another to its echo): %.2f s, per post p50 %.2f s, max %.2f s; ratio %.1fx%n",
+                        d.changes(), d.entriesBefore(), d.entriesAfter(), d.posts(), d.heldEverywhere(),
+                        d.entriesAfter(), d.total(), d.changeSeconds(), d.p50(), d.max(), d.wireBytes() / 1048576.0, d.baselineTotal(),
+                        d.baselineP50(), d.baselineMax(), d.total() / d.baselineTotal());
+                delta = String.format("delta-posts=%d delta-changes=%d delta-s=%.2f delta-baseline-s=%.2f"
+                                + " delta-p50-s=%.2f delta-max-s=%.2f delta-ratio=%.1f delta-held=%d",
+                        d.posts(), d.changes(), d.total(), d.baselineTotal(), d.p50(), d.max(),
+                        d.total() / d.baselineTotal(), d.heldEverywhere());
+                exact &= d.heldEverywhere() == d.posts();
+            }
+            System.out.printf("SUMMARY records=%d crossings=%d enrolments=%d lost=%d duplicated=%d enrolments-lost=%d enrolments-duplicated=%d caught-up-s=%.1f"
                             + " from-listening-s=%.1f baseline-s=%.2f ratio=%.1f records-per-s=%.0f steady-records-per-s=%.0f"
                             + " hq-cpu-ms-per-record=%.3f batches=%d"
-                            + " mib=%.1f first-held-s=%.1f backlog-build-s=%.0f load=%.1f..%.1f cores=%d db=%s watchlist-delta=not-run"
-                            + " (targets: <=%.0fs, >=%.0f records/s)%n",
-                    post.journalHead(), built.crossings(), enrolments, verdict.lost(), verdict.duplicated(), fromStart,
+                            + " mib=%.1f first-held-s=%.1f backlog-build-s=%.0f load=%.1f..%.1f cores=%d db=%s %s"
+                            + " (targets: <=%.0fs, >=%.0f records/s, delta <=%.0fs)%n",
+                    post.journalHead(), built.crossings(), enrolled.subjects().size(), verdict.lost() + subjects.lost(),
+                    verdict.duplicated() + subjects.duplicated(), subjects.lost(), subjects.duplicated(), fromStart,
                     fromListening, baseline, fromListening / baseline, perSecond, steadyPerSecond, cpuMillisPerRecord,
                     post.batches().size(),
                     post.batchBytes() / 1048576.0, firstAfter, built.seconds(), loadBefore,
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                     Runtime.getRuntime().availableProcessors(), database.postgres() ? "PostgreSQL" : "H2",
-                    TARGET_SECONDS, TARGET_RECORDS_PER_SECOND);
+                    delta, TARGET_SECONDS, TARGET_RECORDS_PER_SECOND, TARGET_DELTA_SECONDS);
             return exact ? 0 : 1;
         }
     }
@@ -207,9 +247,21 @@ public final class SyncBench implements Callable<Integer> {
         if (!"import".equals(recording) && !"desk".equals(recording)) {
             throw new IllegalArgumentException("--recording must be import or desk, was " + recording);
         }
-        if (enrolments != 0) {
-            throw new IllegalArgumentException("--enrolments must be 0: enrolments are not journaled for headquarters"
-                    + " on this branch yet (the records slice adds the enrolment kind)");
+        if (deltaPosts < 0 || deltaPosts > 200) {
+            throw new IllegalArgumentException("--delta-posts must be 0 to 200, was " + deltaPosts);
+        }
+        if (deltaChanges < 10 || deltaChanges > 1_000_000) {
+            throw new IllegalArgumentException("--delta-changes must be 10 to 1000000, was " + deltaChanges);
+        }
+        if (enrolments < 0 || enrolments > 1_000_000) {
+            throw new IllegalArgumentException("--enrolments must be 0 to 1000000, was " + enrolments);
+        }
+        if (enrolments > 0) {
+            try {
+                SyncEnrolments.images(fingers);
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("--fingers: cannot read " + fingers + ": " + e.getMessage(), e);
+            }
         }
     }
 }
