@@ -64,7 +64,7 @@ public final class SyncBench implements Callable<Integer> {
             description = "posts a national watchlist delta goes to after the catch-up (0 skips it) (default ${DEFAULT-VALUE})")
     public int deltaPosts;
     @Option(names = "--delta-changes", defaultValue = "10000",
-            description = "changes in that delta: 40% adds, 30% edits, 30% removals (default ${DEFAULT-VALUE})")
+            description = "changes in that delta: 40%% adds, 30%% edits, 30%% removals (default ${DEFAULT-VALUE})")
     public int deltaChanges;
     @Mixin
     public BenchDatabase database;

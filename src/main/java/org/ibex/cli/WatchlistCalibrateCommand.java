@@ -36,7 +36,7 @@ final class WatchlistCalibrateCommand implements Callable<Integer> {
     @Option(names = "--population", required = true, paramLabel = "FILE",
             description = "ordinary travellers, CSV id,name,dateOfBirth,nationality,sex,documentNumber")
     Path population;
-    @Option(names = "--alert-rate", required = true, paramLabel = "RATE", description = "0.5% or 0.005")
+    @Option(names = "--alert-rate", required = true, paramLabel = "RATE", description = "0.5%% or 0.005")
     String alertRate;
     @Option(names = "--dry-run", description = "print the threshold without storing it")
     boolean dryRun;
