@@ -33,6 +33,12 @@ public final class InboxProcessor {
      * to store an arriving batch, so this stays small; a commit per message cost more than the handling itself.
      */
     private static final int PER_TRANSACTION = 50;
+    /**
+     * A transaction also ends once it has run this long: a batch of a thousand records takes most of a second to
+     * apply, and fifty of them in one transaction held the audit head so long that arriving batches timed out
+     * waiting for it (H2's 10 s lock timeout) and their senders backed off.
+     */
+    private static final long BUDGET_NANOS = 250_000_000L;
     private volatile boolean stopping;
 
     private final Database database;
@@ -61,11 +67,15 @@ public final class InboxProcessor {
         while (!stopping) {
             List<Ready> ready = database.read(InboxProcessor::ready);
             int before = handled;
-            for (int from = 0; from < ready.size() && !stopping; from += PER_TRANSACTION) {
+            int from = 0;
+            while (from < ready.size() && !stopping) {
                 List<Ready> rows = ready.subList(from, Math.min(ready.size(), from + PER_TRANSACTION));
+                int[] taken = {0};
                 try {
-                    handled += database.inTransaction(connection -> processAll(connection, rows, held));
+                    handled += database.inTransaction(connection -> processAll(connection, rows, held, taken));
+                    from += Math.max(1, taken[0]);
                 } catch (RuntimeException e) {
+                    from += rows.size();
                     // Nothing of these rows committed; their streams wait, as after a handler failure.
                     rows.forEach(row -> held.add(key(row)));
                     System.getLogger(InboxProcessor.class.getName()).log(System.Logger.Level.WARNING,
@@ -93,9 +103,15 @@ public final class InboxProcessor {
      * failing handler undoes its own message only. One commit for many messages is most of the saving; each message
      * is still handled exactly once.
      */
-    private int processAll(Connection connection, List<Ready> rows, Set<String> held) throws SQLException {
+    private int processAll(Connection connection, List<Ready> rows, Set<String> held, int[] taken)
+            throws SQLException {
         int handled = 0;
+        long began = System.nanoTime();
         for (Ready row : rows) {
+            if (taken[0] > 0 && System.nanoTime() - began > BUDGET_NANOS) {
+                break;
+            }
+            taken[0]++;
             if (held.contains(key(row))) {
                 continue;
             }
