@@ -95,9 +95,14 @@ public final class RecordShipper {
 
     /** The last journal record queued for headquarters; 0 before the first. */
     public long shippedUpTo(Connection connection) throws SQLException {
+        return shippedUpTo(connection, headquarters);
+    }
+
+    /** The last journal record queued for {@code target}; 0 before the first. */
+    public static long shippedUpTo(Connection connection, NodeIdentity target) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT shipped_up_to FROM record_shipment WHERE target = ?")) {
-            select.setString(1, headquarters.toString());
+            select.setString(1, target.toString());
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? row.getLong(1) : 0;
             }

@@ -3,7 +3,9 @@ package org.ibex.sync;
 import org.ibex.access.AccessDeniedException;
 import org.ibex.access.Role;
 import org.ibex.access.User;
+import org.ibex.journal.RecordJournal;
 import org.ibex.replication.FederationRoles;
+import org.ibex.replication.RecordShipper;
 import org.ibex.store.Database;
 import org.ibex.trust.NodeIdentity;
 
@@ -27,6 +29,7 @@ public final class SyncStatus {
     private final FederationRoles roles;
     private final SyncSettings settings;
     private final Clock clock;
+    private final RecordJournal journal = new RecordJournal();
 
     public SyncStatus(Database database, FederationRoles roles, SyncSettings settings, Clock clock) {
         this.database = database;
@@ -88,10 +91,10 @@ public final class SyncStatus {
         return database.read(connection -> {
             Instant contact = SyncTables.lastContacts(connection).get(hq.toString());
             Long since = secondsSince(contact, now);
-            long head = SyncTables.journalHead(connection);
-            long shipped = SyncTables.shippedUpTo(connection, hq.toString());
+            long head = journal.head(connection);
+            long shipped = RecordShipper.shippedUpTo(connection, hq);
             SyncTables.Pending pending = SyncTables.pendingTo(connection, hq.toString());
-            Instant firstUnqueued = head > shipped ? SyncTables.capturedAt(connection, shipped + 1) : null;
+            Instant firstUnqueued = head > shipped ? journal.capturedAt(connection, shipped + 1).orElse(null) : null;
             List<ReferenceAge> references = SyncTables.references(connection, now, settings.referenceMaxAge());
             return new PostSync(PostSync.ROLE, node(), hq.toString(), contact, since, quiet(since),
                     settings.quietAfter().toHours(), head, shipped, Math.max(0, head - shipped), pending.count(),

@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,24 +24,6 @@ final class SyncTables {
     }
 
     private SyncTables() {
-    }
-
-    static long journalHead(Connection connection) throws SQLException {
-        return single(connection, "SELECT last_seq FROM record_journal_head WHERE id = 1", null);
-    }
-
-    static long shippedUpTo(Connection connection, String target) throws SQLException {
-        return single(connection, "SELECT shipped_up_to FROM record_shipment WHERE target = ?", target);
-    }
-
-    static Instant capturedAt(Connection connection, long seq) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT captured_at FROM record_journal WHERE seq = ?")) {
-            select.setLong(1, seq);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next() ? Sql.instant(row, "captured_at") : null;
-            }
-        }
     }
 
     static Pending pendingTo(Connection connection, String peer) throws SQLException {
@@ -129,20 +110,5 @@ final class SyncTables {
                 return row.next();
             }
         }
-    }
-
-    private static long single(Connection connection, String sql, String value) throws SQLException {
-        List<Long> values = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
-            if (value != null) {
-                select.setString(1, value);
-            }
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    values.add(row.getLong(1));
-                }
-            }
-        }
-        return values.isEmpty() ? 0 : values.get(0);
     }
 }
