@@ -6,7 +6,7 @@ package org.ibex.biometrics;
  */
 public final class BiometricRefusal extends RuntimeException {
     /** The rule that refused; the web layer answers 404, 409 and 400 for them. */
-    public enum Kind { UNKNOWN_PERSON, UNKNOWN_IDENTIFICATION, ENROLMENT_EXISTS, REASON_REQUIRED }
+    public enum Kind { UNKNOWN_PERSON, UNKNOWN_IDENTIFICATION, ENROLMENT_EXISTS, REASON_REQUIRED, INVALID_FIELD }
 
     private final Kind kind;
     private final String field;

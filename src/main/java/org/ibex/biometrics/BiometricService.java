@@ -52,6 +52,7 @@ public final class BiometricService {
     private final ObjectMapper json = Json.mapper();
     private final RecordJournal journal = new RecordJournal();
     private final PendingSubjects pending;
+    private final WantedPrints wanted;
 
     public BiometricService(Database database, BiometricRepository repository, FingerGallery gallery,
                             ScoreThresholds thresholds, AccessLog accessLog, PersonVisibility visibility,
@@ -64,8 +65,10 @@ public final class BiometricService {
         this.clock = clock;
         this.scope = new BiometricScope(visibility, repository, cases);
         this.gate = gate;
-        this.identifications = new Identifications(database, repository, gallery, thresholds, accessLog, clock);
         this.pending = new PendingSubjects(database, repository, gallery, clock);
+        this.wanted = new WantedPrints(database, gallery, pending, thresholds, accessLog, clock);
+        this.identifications = new Identifications(database, repository, gallery, wanted, thresholds, accessLog,
+                clock);
     }
 
     /**
@@ -89,6 +92,11 @@ public final class BiometricService {
     public Optional<BiometricRepository.EnrolmentInForce> enrolmentOf(Connection connection, long personId)
             throws SQLException {
         return repository.enrolmentInForce(connection, personId);
+    }
+
+    /** Fingerprints of wanted persons: this node's flags and headquarters' copy, which every probe is held against. */
+    public WantedPrints wanted() {
+        return wanted;
     }
 
     /** Rebuilds the gallery from the database: called once at start. */

@@ -74,7 +74,8 @@ final class IdentificationRepository {
                         row.getDouble("target_fpir"), row.getInt("gallery_size"),
                         evidence.path("comparisonFmr").asDouble(), evidence.path("thresholdExtrapolated").asBoolean(),
                         List.of(), row.getString("post_id"), row.getString("requested_by"),
-                        Sql.instant(row, "requested_at"), Sql.nullableLong(row, "enrolled_subject_id"));
+                        Sql.instant(row, "requested_at"), Sql.nullableLong(row, "enrolled_subject_id"),
+                        wanted(evidence));
             });
             if (found.isEmpty()) {
                 return Optional.empty();
@@ -83,8 +84,18 @@ final class IdentificationRepository {
             List<FingerPosition> fingers = probe(connection, id).capturedPositions();
             return Optional.of(new Identification(stored.id(), stored.label(), stored.outcome(), stored.candidates(),
                     stored.targetFpir(), stored.gallerySize(), stored.comparisonFmr(), stored.thresholdExtrapolated(),
-                    fingers, stored.postId(), stored.requestedBy(), stored.requestedAt(), stored.enrolledSubjectId()));
+                    fingers, stored.postId(), stored.requestedBy(), stored.requestedAt(), stored.enrolledSubjectId(),
+                    stored.wanted()));
         }
+    }
+
+    /** The wanted persons the search matched, as recorded with it (none before wanted prints existed). */
+    private List<WantedMatch> wanted(JsonNode evidence) {
+        List<WantedMatch> wanted = new ArrayList<>();
+        for (JsonNode match : evidence.path("wanted")) {
+            wanted.add(json.convertValue(match, WantedMatch.class));
+        }
+        return wanted;
     }
 
     /** The probe's templates as the search took them. */

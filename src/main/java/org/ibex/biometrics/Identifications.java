@@ -28,13 +28,15 @@ final class Identifications {
     private final BiometricRepository subjects;
     private final IdentificationRepository identifications = new IdentificationRepository();
     private final FingerGallery gallery;
+    private final WantedPrints wanted;
     private final ScoreThresholds thresholds;
     private final AccessLog accessLog;
     private final Clock clock;
     private final RecordJournal journal = new RecordJournal();
 
-    Identifications(Database database, BiometricRepository subjects, FingerGallery gallery, ScoreThresholds thresholds,
-                    AccessLog accessLog, Clock clock) {
+    Identifications(Database database, BiometricRepository subjects, FingerGallery gallery, WantedPrints wanted,
+                    ScoreThresholds thresholds, AccessLog accessLog, Clock clock) {
+        this.wanted = wanted;
         this.database = database;
         this.subjects = subjects;
         this.gallery = gallery;
@@ -51,14 +53,15 @@ final class Identifications {
         Identification.Outcome outcome = Identification.outcomeOf(candidates);
         Identification draft = new Identification(0, label, outcome, candidates, fpir, gallerySize, comparisonFmr,
                 thresholds.isExtrapolated(comparisonFmr), probe.capturedPositions(), actor.user().postId(),
-                actor.username(), clock.instant(), null);
+                actor.username(), clock.instant(), null, List.of());
         double threshold = candidates.isEmpty() ? thresholds.thresholdAt(probe.capturedPositions().size(), comparisonFmr)
                 : candidates.get(0).threshold();
         return database.inTransaction(connection -> {
-            long id = identifications.insert(connection, draft,
+            Identification searched = draft.withWanted(wanted.matches(connection, probe, actor));
+            long id = identifications.insert(connection, searched,
                     outcome == Identification.Outcome.IDENTIFIED ? candidates.get(0).subjectId() : null, threshold, probe);
             accessLog.record(connection, AccessLog.Access.by(actor, "identify fingerprints", "identification " + id));
-            Identification made = draft.withId(id);
+            Identification made = searched.withId(id);
             journal.append(connection, RecordKinds.IDENTIFICATION, made.postId(), made.requestedAt(),
                     IdentificationRecords.payload(made));
             return made;

@@ -380,7 +380,8 @@ public final class BorderService {
                 p.occurredAt().atZone(p.post().zone()).toLocalDate(), document, p.read().mrzErrors(),
                 p.read().mrzPresent(), p.request().permit(), p.stayRule().rule(), p.stayRule().problem(), history, standing,
                 p.probe() == null ? InspectionFacts.Fingerprints.NOT_CAPTURED : new InspectionFacts.Fingerprints(true,
-                        biometrics.verify(connection, personId, p.probe(), p.actor()).orElse(null)), suppressed);
+                        biometrics.verify(connection, personId, p.probe(), p.actor()).orElse(null),
+                        biometrics.wanted().matches(connection, p.probe(), p.actor())), suppressed);
         return new Evaluated(personId, document, standing, suppressed, FreshnessWarnings.add(rules.evaluate(facts),
                 freshness.staleAt(p.now())));
     }

@@ -2,6 +2,7 @@ package org.ibex.border;
 
 import java.time.LocalDate;
 import org.ibex.biometrics.Verification;
+import org.ibex.biometrics.WantedMatch;
 import org.ibex.watchlist.WatchlistHit;
 
 import java.util.List;
@@ -23,8 +24,20 @@ public record InspectionFacts(Direction direction, LocalDate date, TravelDocumen
                 fingerprints, List.of());
     }
 
-    /** What 1:1 at the gate found: nothing captured, no prints enrolled, or the verification. */
-    public record Fingerprints(boolean captured, Verification verification) {
+    /**
+     * What the prints given at the gate found: nothing captured, no prints enrolled, or the 1:1 verification; and the
+     * wanted persons whose prints they match.
+     */
+    public record Fingerprints(boolean captured, Verification verification, List<WantedMatch> wanted) {
         public static final Fingerprints NOT_CAPTURED = new Fingerprints(false, null);
+
+        public Fingerprints {
+            wanted = wanted == null ? List.of() : List.copyOf(wanted);
+        }
+
+        /** Prints that match no wanted person. */
+        public Fingerprints(boolean captured, Verification verification) {
+            this(captured, verification, List.of());
+        }
     }
 }

@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneOffset;
 import org.ibex.biometrics.Verification;
+import org.ibex.biometrics.WantedMatch;
+import org.ibex.biometrics.WantedPrint;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -152,6 +154,7 @@ public final class InspectionRules {
         if (prints == null || !prints.captured()) {
             return;
         }
+        wanted(prints, checks, reasons);
         Verification v = prints.verification();
         if (v == null) {
             checks.add(new Check("fingerprints", Check.Outcome.SKIPPED, "no prints enrolled for this person"));
@@ -171,6 +174,19 @@ public final class InspectionRules {
                 reasons.add(new Reason("fingerprints-inconclusive", Decision.REFER,
                         "fingerprints could not be compared: none of the captured fingers is enrolled"));
             }
+        }
+    }
+
+    /** Prints that match a wanted person's send the traveller to second line, whatever the document says. */
+    private static void wanted(InspectionFacts.Fingerprints prints, List<Check> checks, List<Reason> reasons) {
+        for (WantedMatch match : prints.wanted()) {
+            String detail = match.reference() + " " + match.name() + " (" + (match.source()
+                    == WantedPrint.Source.HEADQUARTERS ? "headquarters" : "this node") + "): " + match.reason() + "; "
+                    + match.fingers() + " finger(s) fused " + String.format(java.util.Locale.ROOT, "%.1f",
+                    match.fusedScore()) + " against threshold " + String.format(java.util.Locale.ROOT, "%.1f",
+                    match.threshold());
+            checks.add(new Check("wanted-prints", Check.Outcome.FAIL, detail));
+            reasons.add(new Reason("wanted-prints", Decision.REFER, "fingerprints match a wanted person: " + detail));
         }
     }
 

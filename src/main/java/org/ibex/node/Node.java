@@ -150,7 +150,7 @@ public final class Node implements AutoCloseable {
                 new PersonScope(), ExtractionGate.forCores(), clock);
         ReferenceSettings referenceSettings = ReferenceSettings.read(folder);
         Optional<ReferenceData> reference = exchange.map(x -> ReferenceData.attach(x, database,
-                new ListReplicas(watchlistRepository, screening), accessLog, referenceSettings, headquarters(folder),
+                new ListReplicas(watchlistRepository, screening), biometrics.wanted(), accessLog, referenceSettings, headquarters(folder),
                 clock));
         BorderService border = new BorderService(database, parser, new InspectionRules(18), policy, posts, accessLog,
                 screening, biometrics, clock, new CrossingTime(settings.maxSkew()),

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.ibex.access.ManagedAccount;
 import org.ibex.access.ManagedAccounts;
+import org.ibex.biometrics.WantedPrints;
 import org.ibex.border.Post;
 import org.ibex.border.PostRepository;
 import org.ibex.border.StayRule;
@@ -29,18 +30,22 @@ import java.util.Optional;
 /**
  * What headquarters publishes and how each dataset reads: every national watchlist (person lists and lost, stolen
  * or revoked document lists alike) by its own versions, with deltas between them; the stay rules whole; and for each
- * post node, the accounts headquarters manages for the border posts that node reports, whole.
+ * post node, the accounts headquarters manages for the border posts that node reports, whole; and where configured
+ * the fingerprints of the persons headquarters flags as wanted, whole.
  */
 final class Datasets {
     static final String LIST_PREFIX = ReferencePayload.WATCHLIST + "/";
     private static final ObjectMapper JSON = Json.mapper();
     private final ListReplicas lists;
+    private final Optional<WantedPrints> wanted;
     private final SmallVersions small = new SmallVersions();
     private final PostOwnership ownership = new PostOwnership();
     private final ManagedAccounts accounts = new ManagedAccounts();
 
-    Datasets(ListReplicas lists) {
+    /** {@code wanted} is present where headquarters is configured to send wanted persons' prints. */
+    Datasets(ListReplicas lists, Optional<WantedPrints> wanted) {
         this.lists = lists;
+        this.wanted = wanted;
     }
 
     /** Every dataset at its current version; moves the version of a small dataset whose content changed. */
@@ -54,6 +59,13 @@ final class Datasets {
         long version = small.current(connection, ReferencePayload.STAY_RULES, Json.write(JSON, rules), now);
         datasets.add(new Dataset(ReferencePayload.STAY_RULES, ReferencePayload.STAY_RULES, version,
                 JSON.createObjectNode(), rules));
+        if (wanted.isPresent()) {
+            // Versioned by what the flags say, not by the templates' bytes: the items are built only for a snapshot.
+            String stamp = WantedItems.stamp(wanted.get().published(connection));
+            datasets.add(new Dataset(ReferencePayload.WANTED_PRINTS, ReferencePayload.WANTED_PRINTS,
+                    small.current(connection, ReferencePayload.WANTED_PRINTS, stamp, now), JSON.createObjectNode(),
+                    null));
+        }
         return datasets;
     }
 
@@ -80,6 +92,11 @@ final class Datasets {
     /** The whole dataset at its version. */
     Optional<ReferencePayload> snapshot(Connection connection, Dataset dataset, Instant issued, Instant expires)
             throws SQLException {
+        if (ReferencePayload.WANTED_PRINTS.equals(dataset.kind())) {
+            ArrayNode items = WantedItems.write(wanted.orElseThrow().published(connection));
+            return Optional.of(new ReferencePayload(dataset.id(), dataset.kind(), dataset.version(), null, issued,
+                    expires, items.size(), dataset.meta(), items, List.of()));
+        }
         if (dataset.items() != null) {
             return Optional.of(new ReferencePayload(dataset.id(), dataset.kind(), dataset.version(), null, issued,
                     expires, dataset.items().size(), dataset.meta(), dataset.items(), List.of()));
@@ -95,7 +112,7 @@ final class Datasets {
      */
     Optional<ReferencePayload> delta(Connection connection, Dataset dataset, long base, Instant issued,
                                      Instant expires) throws SQLException {
-        if (dataset.items() != null || base <= 0) {
+        if (!ReferencePayload.WATCHLIST.equals(dataset.kind()) || base <= 0) {
             return Optional.empty();
         }
         Optional<ListReplicas.Delta> delta = lists.delta(connection, listId(dataset), (int) base,

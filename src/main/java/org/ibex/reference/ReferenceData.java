@@ -1,6 +1,7 @@
 package org.ibex.reference;
 
 import org.ibex.audit.AccessLog;
+import org.ibex.biometrics.WantedPrints;
 import org.ibex.border.ReferenceFreshness;
 import org.ibex.delivery.ExchangeNode;
 import org.ibex.replication.FederationRoles;
@@ -30,18 +31,18 @@ public final class ReferenceData {
 
     /** Registers the pillar with {@code exchange}, before it starts; {@code headquartersOverride} may be null. */
     public static ReferenceData attach(ExchangeNode exchange, Database database, ListReplicas lists,
-                                       AccessLog accessLog, ReferenceSettings settings,
+                                       WantedPrints wanted, AccessLog accessLog, ReferenceSettings settings,
                                        NodeIdentity headquartersOverride, Clock clock) {
         FederationRoles roles = new FederationRoles(exchange.node(),
                 () -> exchange.membership().federation().directory().nodes(), headquartersOverride);
         if (roles.isHeadquarters()) {
-            ReferencePublisher publisher = new ReferencePublisher(database, exchange, roles, new Datasets(lists),
+            ReferencePublisher publisher = new ReferencePublisher(database, exchange, roles, new Datasets(lists, settings.wantedPrints() ? Optional.of(wanted) : Optional.empty()),
                     accessLog, settings, clock);
             exchange.register(ResyncRequests.TYPE, new ResyncRequests(roles, accessLog));
             exchange.registerLoop("reference-publisher", settings.publishPeriod(), publisher::publishDue);
             return new ReferenceData(database, ReferenceFreshness.NONE, Optional.of(publisher));
         }
-        ReferenceReceiver receiver = new ReferenceReceiver(roles, lists, exchange, accessLog, clock);
+        ReferenceReceiver receiver = new ReferenceReceiver(roles, lists, wanted, exchange, accessLog, clock);
         exchange.register(ReferencePayload.SNAPSHOT, receiver);
         exchange.register(ReferencePayload.DELTA, receiver);
         return new ReferenceData(database, new CopyFreshness(database, roles, settings.maxAge()), Optional.empty());

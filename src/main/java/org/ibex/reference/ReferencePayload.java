@@ -28,7 +28,9 @@ public record ReferencePayload(String dataset, String kind, long version, Long b
     public static final String STAY_RULES = "stay-rules";
     /** The accounts headquarters manages for the receiving post, whole each time. */
     public static final String USERS = "users";
-    static final Set<String> KINDS = Set.of(WATCHLIST, STAY_RULES, USERS);
+    /** Fingerprints of the persons headquarters flags as wanted, whole each time; sent only where configured. */
+    public static final String WANTED_PRINTS = "wanted-prints";
+    static final Set<String> KINDS = Set.of(WATCHLIST, STAY_RULES, USERS, WANTED_PRINTS);
     /** Bounds the unpacked payload, so a small envelope cannot unpack into a memory bomb. */
     static final int MAX_UNPACKED_BYTES = 256 << 20;
     private static final ObjectMapper JSON = Json.mapper();

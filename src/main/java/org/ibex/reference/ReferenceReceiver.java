@@ -3,6 +3,7 @@ package org.ibex.reference;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.ibex.access.ManagedAccounts;
 import org.ibex.audit.AccessLog;
+import org.ibex.biometrics.WantedPrints;
 import org.ibex.border.PostRepository;
 import org.ibex.border.StayPolicy;
 import org.ibex.border.StayRule;
@@ -34,16 +35,18 @@ import java.util.Optional;
 final class ReferenceReceiver implements InboxHandler {
     private final FederationRoles roles;
     private final ListReplicas lists;
+    private final WantedPrints wanted;
     private final ReferenceCopies copies = new ReferenceCopies();
     private final ManagedAccounts accounts = new ManagedAccounts();
     private final ExchangeNode exchange;
     private final AccessLog accessLog;
     private final Clock clock;
 
-    ReferenceReceiver(FederationRoles roles, ListReplicas lists, ExchangeNode exchange, AccessLog accessLog,
-                      Clock clock) {
+    ReferenceReceiver(FederationRoles roles, ListReplicas lists, WantedPrints wanted, ExchangeNode exchange,
+                      AccessLog accessLog, Clock clock) {
         this.roles = roles;
         this.lists = lists;
+        this.wanted = wanted;
         this.exchange = exchange;
         this.accessLog = accessLog;
         this.clock = clock;
@@ -103,6 +106,13 @@ final class ReferenceReceiver implements InboxHandler {
         }
         if (ReferencePayload.USERS.equals(payload.kind())) {
             return users(connection, payload);
+        }
+        if (ReferencePayload.WANTED_PRINTS.equals(payload.kind())) {
+            if (payload.isDelta()) {
+                return Stored.refused("wanted prints travel as snapshots only");
+            }
+            int held = wanted.replaceCopies(connection, WantedItems.read(payload.items()));
+            return new Stored(held, held + " wanted persons' prints held", null);
         }
         String listId = payload.dataset().substring(Datasets.LIST_PREFIX.length());
         WatchlistInfo info = Datasets.listInfo(payload.meta());

@@ -160,6 +160,11 @@ public final class InspectionWords {
         TravelDocument d = facts.document();
         Permit p = facts.permit();
         String key = "inspection.reason." + reason.code() + ".text";
+        if (reason.code().equals("wanted-prints") && t.has(key)) {
+            // Who is wanted and why is headquarters' record, kept as data; the sentence around it is in words.
+            int colon = reason.message().indexOf(": ");
+            return new Word(t.t(key), colon < 0 ? reason.message() : reason.message().substring(colon + 2));
+        }
         Object[] args = switch (reason.code()) {
             case "mrz-invalid", "document-expiry-unknown", "fingerprints-inconclusive" -> new Object[0];
             case "document-expired" -> d == null || d.dateOfExpiry() == null ? null
@@ -243,6 +248,9 @@ public final class InspectionWords {
         TravelDocument d = facts.document();
         Permit p = facts.permit();
         String key = "inspection.check." + c.name() + "." + c.outcome();
+        if (key.equals("inspection.check.wanted-prints.FAIL") && t.has(key)) {
+            return new Word(t.t(key), c.detail());
+        }
         Object[] args = switch (key) {
             case "inspection.check.mrz.SKIPPED", "inspection.check.mrz.PASS", "inspection.check.document-expiry.WARN",
                  "inspection.check.watchlists.PASS", "inspection.check.fingerprints.SKIPPED",

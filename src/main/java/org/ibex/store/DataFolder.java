@@ -88,6 +88,20 @@ public final class DataFolder {
     }
 
     /**
+     * A yes/no setting ({@code true}/{@code false}, {@code yes}/{@code no}, {@code on}/{@code off}); anything else
+     * stops the node with the setting's name and where it is set.
+     */
+    public boolean flag(String name, boolean fallback) {
+        String value = setting(name, Boolean.toString(fallback)).strip().toLowerCase(java.util.Locale.ROOT);
+        return switch (value) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw new IllegalArgumentException(name + " must be true or false (got '" + value
+                    + "'; set in ibex.properties or " + variable(name) + ")");
+        };
+    }
+
+    /**
      * The passphrase that encrypts the embedded database: {@code IBEX_STORE_PASSPHRASE}, {@code store.passphrase}, or
      * the first line of the file named by {@code store.passphrase-file}; null when the database is not encrypted.
      */

@@ -26,6 +26,7 @@ final class Api {
         all.addAll(new ExchangeRoutes(services, mapper).endpoints());
         all.addAll(new SyncRoutes(services).endpoints());
         all.addAll(new NationalRoutes(services).endpoints());
+        all.addAll(new WantedPrintRoutes(services, mapper).endpoints());
         this.endpoints = List.copyOf(all);
     }
 

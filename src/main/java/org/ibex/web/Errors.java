@@ -43,11 +43,11 @@ final class Errors {
         app.exception(BiometricRefusal.class, (e, ctx) -> respond(ctx, switch (e.kind()) {
             case UNKNOWN_PERSON, UNKNOWN_IDENTIFICATION -> 404;
             case ENROLMENT_EXISTS -> 409;
-            case REASON_REQUIRED -> 400;
+            case REASON_REQUIRED, INVALID_FIELD -> 400;
         }, switch (e.kind()) {
             case UNKNOWN_PERSON, UNKNOWN_IDENTIFICATION -> "not-found";
             case ENROLMENT_EXISTS -> "enrolment-exists";
-            case REASON_REQUIRED -> "invalid-input";
+            case REASON_REQUIRED, INVALID_FIELD -> "invalid-input";
         }, e.field(), e.getMessage(), null));
         app.exception(ImageRefusedException.class, (e, ctx) -> respond(ctx, switch (e.refusal()) {
             case TOO_MANY_BYTES -> 413;

@@ -116,6 +116,25 @@ class InspectionRulesTest {
     }
 
     @Test
+    void printsOfAWantedPersonReferTheTravellerEvenWhenTheyMatchTheirOwnEnrolment() {
+        org.ibex.biometrics.Verification own = new org.ibex.biometrics.Verification(
+                org.ibex.biometrics.MatchDecision.MATCH, 120, 40, List.of(), List.of());
+        org.ibex.biometrics.WantedMatch wanted = new org.ibex.biometrics.WantedMatch("W42", "PETROVSKY, IVAN",
+                "arrest warrant 2026/114", org.ibex.biometrics.WantedPrint.Source.HEADQUARTERS, 1, 95.5, 48.2);
+        InspectionOutcome outcome = rules.evaluate(new InspectionFacts(Direction.ENTRY, TODAY,
+                adultDocument(TODAY.plusYears(1)), List.of(), true, null, StayRule.exempt(), null, List.of(), List.of(),
+                new InspectionFacts.Fingerprints(true, own, List.of(wanted))));
+
+        assertThat(outcome.decision()).isEqualTo(Decision.REFER);
+        assertThat(outcome.reasons()).singleElement().satisfies(r -> {
+            assertThat(r.code()).isEqualTo("wanted-prints");
+            assertThat(r.message()).isEqualTo("fingerprints match a wanted person: W42 PETROVSKY, IVAN (headquarters):"
+                    + " arrest warrant 2026/114; 1 finger(s) fused 95.5 against threshold 48.2");
+        });
+        assertThat(outcome.checks()).extracting(Check::name).contains("wanted-prints", "fingerprints");
+    }
+
+    @Test
     void theMostSevereReasonDecides() {
         TravelDocument expiredMinor = document(TODAY.minusYears(10), TODAY.minusDays(5));
         InspectionOutcome outcome = rules.evaluate(facts(Direction.ENTRY, expiredMinor, List.of("composite check-digit"), null,
