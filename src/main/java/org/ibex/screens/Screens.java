@@ -33,6 +33,7 @@ public final class Screens implements Consumer<Javalin> {
                 new AdminScreens(shell, services),
                 new AnalystScreens(shell, services),
                 new SyncScreen(services.sync()),
+                new WantedPrintScreens(services.biometrics().wanted()),
                 new ApiDocsScreen(shell, services));
     }
 
