@@ -34,9 +34,9 @@ final class WantedPrintRoutes {
                     ctx.json(services.biometrics().wanted().flag(request.subjectId(), request.personId(),
                             request.reason(), Requests.actor(ctx)));
                 }),
-                Endpoint.of(HandlerType.POST, "/api/wanted-prints/{subjectId}/lift", Set.of(Role.LIST_MANAGER),
+                Endpoint.of(HandlerType.POST, "/api/wanted-prints/{id}/lift", Set.of(Role.LIST_MANAGER),
                         ctx -> {
-                            long subjectId = Requests.pathId(ctx, "subjectId");
+                            long subjectId = Requests.pathId(ctx, "id");
                             BiometricRoutes.ReasonRequest request = Requests.body(ctx, mapper,
                                     BiometricRoutes.ReasonRequest.class);
                             ctx.json(services.biometrics().wanted().lift(subjectId, request.reason(),
