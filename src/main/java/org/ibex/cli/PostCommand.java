@@ -3,6 +3,8 @@ package org.ibex.cli;
 import org.ibex.node.Node;
 
 import org.ibex.border.Post;
+import org.ibex.node.Operator;
+import org.ibex.replication.PostNodes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -11,9 +13,35 @@ import java.time.ZoneId;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** Adds a border post. */
-@Command(name = "post", mixinStandardHelpOptions = true, description = "Manage border posts.", subcommands = PostCommand.Add.class)
+/** Adds a border post; at a headquarters, says which node serves one. */
+@Command(name = "post", mixinStandardHelpOptions = true, description = "Manage border posts.",
+        subcommands = {PostCommand.Add.class, PostCommand.ServedBy.class})
 final class PostCommand {
+
+    @Command(name = "node", mixinStandardHelpOptions = true,
+            description = "At a headquarters: the node that serves a post gets its accounts before it ever reports,"
+                    + " and other nodes' records of the post are refused. --node '' clears it.")
+    static final class ServedBy implements Callable<Integer> {
+        @Mixin
+        DataOptions data;
+
+        @Option(names = "--id", required = true, description = "the border post")
+        String id;
+
+        @Option(names = "--node", required = true, description = "STATE/AGENCY/UNIT, e.g. UTO/IMM/POST-LAND")
+        String node;
+
+        @Override
+        public Integer call() {
+            try (org.ibex.node.Node opened = data.open()) {
+                java.util.Optional<String> stored = new PostNodes(opened.database, opened.services.accessLog(),
+                        java.time.Clock.systemUTC()).assign(Operator.actor("post node set at shell"), id, node);
+                System.out.println("post " + id + " " + stored.map(n -> "served by " + n)
+                        .orElse("served by the node whose records name it first"));
+            }
+            return 0;
+        }
+    }
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a border post.")
     static final class Add implements Callable<Integer> {

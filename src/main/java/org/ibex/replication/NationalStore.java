@@ -163,14 +163,10 @@ public final class NationalStore implements InboxHandler {
         }
     }
 
-    /** The node other than {@code origin} whose records named {@code post} first: a post reports through one node. */
+    /** The node other than {@code origin} that serves {@code post}: a post reports through one node. */
     private static Optional<String> otherOwner(Connection connection, String post, String origin) {
-        try (PreparedStatement select = connection.prepareStatement("SELECT origin_node FROM national_record"
-                + " WHERE post_id = ? AND origin_node <> ? AND outcome NOT LIKE 'refused:%' FETCH FIRST 1 ROWS ONLY")) {
-            Sql.bindAll(select, post, origin);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
-            }
+        try {
+            return PostOwnership.otherOwner(connection, post, origin);
         } catch (SQLException e) {
             throw new org.ibex.store.StoreException("cannot read the owner of post " + post, e);
         }

@@ -5,6 +5,7 @@ import org.ibex.border.Post;
 import org.ibex.border.PostRepository;
 import org.ibex.border.Posts;
 import org.ibex.input.FieldRuleException;
+import org.ibex.replication.PostNodes;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -12,15 +13,20 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** Border posts: the list, a new post with its kind and time zone, and the edit of an existing one's details. */
+/**
+ * Border posts: the list, a new post with its kind and time zone, and the edit of an existing one's details, with
+ * (at a headquarters) the node that serves it.
+ */
 final class AdminPostScreens implements ScreenArea {
     private static final String POSTS = "/admin/posts";
     private final Posts admin;
     private final PostRepository posts;
+    private final PostNodes nodes;
 
-    AdminPostScreens(Posts admin, PostRepository posts) {
+    AdminPostScreens(Posts admin, PostRepository posts, PostNodes nodes) {
         this.admin = admin;
         this.posts = posts;
+        this.nodes = nodes;
     }
 
     @Override
@@ -41,13 +47,17 @@ final class AdminPostScreens implements ScreenArea {
         routes.get(POSTS + "/{id}", AdminScreens.ADMIN, r -> {
             Post post = post(r);
             edit(r, post, Form.empty().set("name", post.name()).set("kind", label(post.kind()))
-                    .set("zone", post.zone().getId()));
+                    .set("zone", post.zone().getId()).set("node", nodes.all().getOrDefault(post.id(), "")));
         });
         routes.post(POSTS + "/{id}", AdminScreens.ADMIN, r -> {
             Post post = post(r);
             Form form = typed(r);
             try {
+                PostNodes.check(form.value("node"));
                 admin.edit(r.actor(), post.id(), form.value("name"), form.value("kind"), form.value("zone"));
+                if (!form.value("node").strip().equals(nodes.all().getOrDefault(post.id(), ""))) {
+                    nodes.assign(r.actor(), post.id(), form.value("node"));
+                }
                 r.redirect(POSTS + "?saved=" + URLEncoder.encode(post.id(), StandardCharsets.UTF_8));
             } catch (FieldRuleException e) {
                 AdminErrors.add(r, form, "admin.posts.error", e);
@@ -70,7 +80,8 @@ final class AdminPostScreens implements ScreenArea {
     }
 
     private static Form typed(ScreenRequest r) {
-        return Form.empty().set("name", r.form("name")).set("kind", r.form("kind")).set("zone", r.form("zone"));
+        return Form.empty().set("name", r.form("name")).set("kind", r.form("kind")).set("zone", r.form("zone"))
+                .set("node", r.form("node"));
     }
 
     private Post post(ScreenRequest r) {

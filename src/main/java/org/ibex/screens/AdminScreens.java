@@ -1,5 +1,6 @@
 package org.ibex.screens;
 
+import org.ibex.replication.PostNodes;
 import org.ibex.access.Role;
 import org.ibex.border.Posts;
 import org.ibex.border.StayRules;
@@ -16,7 +17,8 @@ public final class AdminScreens implements ScreenArea {
     public AdminScreens(Shell shell, Services services) {
         this.parts = List.of(
                 new AdminUserScreens(services.accounts(), services.posts()),
-                new AdminPostScreens(new Posts(services.database(), services.accessLog()), services.posts()),
+                new AdminPostScreens(new Posts(services.database(), services.accessLog()), services.posts(),
+                        new PostNodes(services.database(), services.accessLog(), services.clock())),
                 new AdminStayRuleScreens(new StayRules(services.database(), services.accessLog()), services.stays()),
                 new AdminExchangeScreen(services.exchange()));
     }

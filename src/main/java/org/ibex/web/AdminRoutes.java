@@ -2,14 +2,23 @@ package org.ibex.web;
 
 import io.javalin.http.HandlerType;
 import org.ibex.access.Role;
+import org.ibex.replication.PostNodes;
+import org.ibex.store.Json;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
-/** Posts and the access log: administration, never travellers' data (accounts are in AccountRoutes). */
+/** Posts (and, at headquarters, the node that serves each) and the access log: administration, never travellers' data (accounts are in AccountRoutes). */
 final class AdminRoutes {
     private static final Set<Role> ADMIN = Set.of(Role.ADMIN);
     private final Services services;
+
+    /** The node that serves a post, or blank to leave it to the node whose records name it first. */
+    record PostNodeRequest(String node) {
+    }
 
     AdminRoutes(Services services) {
         this.services = services;
@@ -18,6 +27,16 @@ final class AdminRoutes {
     List<Endpoint> endpoints() {
         return List.of(
                 Endpoint.of(HandlerType.GET, "/api/posts", Set.of(Role.values()), ctx -> ctx.json(services.posts().all())),
+                Endpoint.of(HandlerType.PUT, "/api/posts/{id}/node", ADMIN, ctx -> {
+                    String post = ctx.pathParam("id");
+                    PostNodeRequest request = Requests.body(ctx, Json.mapper(), PostNodeRequest.class);
+                    Optional<String> node = new PostNodes(services.database(), services.accessLog(), services.clock())
+                            .assign(Requests.actor(ctx), post, request.node());
+                    Map<String, Object> body = new LinkedHashMap<>();
+                    body.put("postId", post);
+                    body.put("node", node.orElse(null));
+                    ctx.json(body);
+                }),
                 Endpoint.of(HandlerType.GET, "/api/access-log", ADMIN,
                         ctx -> ctx.json(services.accessLog().recent(Requests.limit(ctx)))));
     }

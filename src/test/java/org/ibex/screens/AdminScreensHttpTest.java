@@ -72,6 +72,26 @@ class AdminScreensHttpTest {
     }
 
     @Test
+    void aPostIsGivenTheNodeThatServesItAndANodeIdThatIsNoneIsRefusedOnItsField() {
+        PageClient admin = login("admin", "demo-admin-pass");
+        Map<String, String> land = Map.of("name", "Port of Utopia", "kind", "seaport", "zone", "Europe/Vilnius");
+        HttpResponse<String> bad = admin.post("/admin/posts/UTO-SEA", with(land, "node", "not a node"));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("href=\"#node\"", "Enter a node id such as UTO/IMM/POST-LAND");
+        assertThat(admin.post("/admin/posts/UTO-SEA", with(land, "node", "UTO/IMM/POST-SEA")).statusCode())
+                .isEqualTo(303);
+        assertThat(admin.get("/admin/posts/UTO-SEA").body()).contains("value=\"UTO/IMM/POST-SEA\"");
+        assertThat(admin.post("/admin/posts/UTO-SEA", with(land, "node", "")).statusCode()).isEqualTo(303);
+        assertThat(admin.get("/admin/posts/UTO-SEA").body()).doesNotContain("UTO/IMM/POST-SEA");
+    }
+
+    private static Map<String, String> with(Map<String, String> form, String field, String value) {
+        Map<String, String> all = new java.util.HashMap<>(form);
+        all.put(field, value);
+        return all;
+    }
+
+    @Test
     void unknownRecordsAreNotFoundAndAnAdminCannotDisableThemselves() {
         PageClient admin = login("admin", "demo-admin-pass");
         assertThat(admin.get("/admin/users/nobody.here").statusCode()).isEqualTo(404);
