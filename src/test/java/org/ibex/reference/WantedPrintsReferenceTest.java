@@ -99,10 +99,7 @@ class WantedPrintsReferenceTest {
         try (FederatedNodes nodes = new FederatedNodes(dir, HQ, LAND)) {
             Node hq = nodes.open(HQ);
             Node land = landPost(nodes);
-            long subject = hq.services.biometrics().enrol(null, "suspect", List.of(finger(FingerPosition.RIGHT_INDEX,
-                    101, 1)), null, null, HQ_OFFICER).subjectId();
-            hq.services.biometrics().wanted().flag(subject, null, "warrant", MANAGER);
-            hq.reference.orElseThrow().publishNow();
+            flagAndPublish(hq);
             await("the post holds the stay rules", () -> version(land, "stay-rules") >= 1);
 
             assertThat(version(land, "wanted-prints")).isZero();
@@ -118,10 +115,7 @@ class WantedPrintsReferenceTest {
         try (FederatedNodes nodes = new FederatedNodes(dir, HQ, LAND)) {
             Node hq = nodes.open(HQ);
             Node land = landPost(nodes);
-            long subject = hq.services.biometrics().enrol(null, "suspect", List.of(finger(FingerPosition.RIGHT_INDEX,
-                    101, 1)), null, null, HQ_OFFICER).subjectId();
-            hq.services.biometrics().wanted().flag(subject, null, "warrant", MANAGER);
-            hq.reference.orElseThrow().publishNow();
+            flagAndPublish(hq);
             await("the post holds the wanted prints", () -> land.services.biometrics().wanted().size() == 1);
             nodes.close(hq);
             nodes.close(land);
@@ -131,6 +125,14 @@ class WantedPrintsReferenceTest {
             assertThat(wantedReasons(enter(reopened, "u-offline", "RP1000009",
                     finger(FingerPosition.RIGHT_INDEX, 101, 2)))).as("screened offline, headquarters down").hasSize(1);
         }
+    }
+
+    /** Headquarters enrols a suspect's right index (DB1_B 101, impression 1), flags it and publishes at once. */
+    private static void flagAndPublish(Node hq) {
+        long subject = hq.services.biometrics().enrol(null, "suspect", List.of(finger(FingerPosition.RIGHT_INDEX,
+                101, 1)), null, null, HQ_OFFICER).subjectId();
+        hq.services.biometrics().wanted().flag(subject, null, "warrant", MANAGER);
+        hq.reference.orElseThrow().publishNow();
     }
 
     private static Node landPost(FederatedNodes nodes) throws Exception {
