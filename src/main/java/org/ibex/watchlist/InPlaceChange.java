@@ -1,6 +1,7 @@
 package org.ibex.watchlist;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,15 +13,10 @@ import java.util.Set;
  * what differs, for the rows and the screening index to follow without rewriting the list. Entries come as the
  * database keeps them ({@link WatchlistRepository#asStored}), so an upsert equal to the stored entry changes nothing.
  *
- * @param after            the list's content after the delta: entries kept in their stored order, new ones after
- * @param gone             the rows to delete: entries removed, and entries changed (inserted again as they are now)
- * @param persons          person entries added or changed, as they are now
- * @param documents        document entries added or changed, as they are now
- * @param removedPersons   ids of person entries the list no longer holds
- * @param removedDocuments ids of document entries the list no longer holds
+ * @param after the list's content after the delta: entries kept in their stored order, new ones after
+ * @param rows  the entries removed (by id), changed and added: what the rows and the index take in
  */
-record InPlaceChange(ListSnapshot after, WatchlistRepository.Gone gone, List<PersonEntry> persons,
-                     List<DocumentEntry> documents, List<String> removedPersons, List<String> removedDocuments) {
+record InPlaceChange(ListSnapshot after, WatchlistRepository.Changes rows) {
     static final String PERSON = "person:";
     static final String DOCUMENT = "document:";
 
@@ -55,37 +51,51 @@ record InPlaceChange(ListSnapshot after, WatchlistRepository.Gone gone, List<Per
         Side<DocumentEntry> documentSide = side(before.documents().stream().map(DocumentEntry::entryId).toList(),
                 before.documents(), documents, touchedDocuments);
         return new InPlaceChange(new ListSnapshot(new ArrayList<>(persons.values()), new ArrayList<>(documents.values())),
-                new WatchlistRepository.Gone(personSide.gone(), documentSide.gone()), personSide.now(),
-                documentSide.now(), personSide.removed(), documentSide.removed());
+                new WatchlistRepository.Changes(personSide.removed(), documentSide.removed(), personSide.changed(),
+                        documentSide.changed(), personSide.added(), documentSide.added()));
     }
 
-    /** One kind of entry: rows to delete, entries to insert, and ids no longer held. */
-    private record Side<E>(List<String> gone, List<E> now, List<String> removed) {
+    /** Person entries added or changed: what the screening index keys and files again. */
+    List<PersonEntry> upsertedPersons() {
+        return concat(rows.changedPersons(), rows.addedPersons());
+    }
+
+    /** Document entries added or changed. */
+    List<DocumentEntry> upsertedDocuments() {
+        return concat(rows.changedDocuments(), rows.addedDocuments());
+    }
+
+    private static <E> List<E> concat(List<E> a, List<E> b) {
+        List<E> out = new ArrayList<>(a.size() + b.size());
+        out.addAll(a);
+        out.addAll(b);
+        return out;
+    }
+
+    /** One kind of entry: ids no longer held, entries held and now different, entries new to the list. */
+    private record Side<E>(List<String> removed, List<E> changed, List<E> added) {
     }
 
     private static <E> Side<E> side(List<String> ids, List<E> before, Map<String, E> after, Set<String> touched) {
-        Map<String, E> held = new LinkedHashMap<>();
+        Map<String, E> held = new HashMap<>();
+        List<String> removed = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
             held.put(ids.get(i), before.get(i));
-        }
-        List<String> gone = new ArrayList<>();
-        List<String> removed = new ArrayList<>();
-        held.forEach((id, entry) -> {
-            E now = after.get(id);
-            if (now == null) {
-                gone.add(id);
-                removed.add(id);
-            } else if (!now.equals(entry)) {
-                gone.add(id);
+            if (!after.containsKey(ids.get(i))) {
+                removed.add(ids.get(i));
             }
-        });
-        List<E> now = new ArrayList<>();
+        }
+        List<E> changed = new ArrayList<>();
+        List<E> added = new ArrayList<>();
         for (String id : touched) {
             E entry = after.get(id);
-            if (entry != null && !entry.equals(held.get(id))) {
-                now.add(entry);
+            E earlier = held.get(id);
+            if (earlier == null) {
+                added.add(entry);
+            } else if (!entry.equals(earlier)) {
+                changed.add(entry);
             }
         }
-        return new Side<>(gone, now, removed);
+        return new Side<>(removed, changed, added);
     }
 }

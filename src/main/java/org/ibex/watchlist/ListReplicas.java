@@ -131,16 +131,15 @@ public final class ListReplicas {
         ListSnapshot content = delta.after();
         ListChange change = ListChange.between(before, content);
         int version = versions.latest(connection, info.id()) + 1;
-        repository.change(connection, new ListRecord(info, null), delta.gone(), delta.persons(), delta.documents(),
-                now);
+        repository.change(connection, new ListRecord(info, null), delta.rows(), now);
         versions.insert(connection, new ListVersion(info.id(), version, now, publisher, "reference", null,
                 content.persons().size(), content.documents().size(), change.added(), change.removed(),
                 change.changed()), content);
         // As in store(): the index follows in the message's transaction; handled again after a failed commit, the
         // same delta leaves the index as it was (removals and upserts by entry id).
         index.setPost(info.id(), null);
-        index.applyChanges(info, delta.removedPersons(), delta.persons(), delta.removedDocuments(),
-                delta.documents());
+        index.applyChanges(info, delta.rows().removedPersons(), delta.upsertedPersons(),
+                delta.rows().removedDocuments(), delta.upsertedDocuments());
         return new Applied(version, content.persons().size(), content.documents().size(), change);
     }
 

@@ -84,18 +84,17 @@ class ListReplicasTest {
                 List.of(document(0, "A100")));
         InPlaceChange same = InPlaceChange.of(before, new ListSnapshot(List.of(person(0, "wanted")),
                 List.of(document(0, "A100"))), List.of());
-        assertThat(same.gone().persons()).isEmpty();
-        assertThat(same.gone().documents()).isEmpty();
-        assertThat(same.persons()).isEmpty();
-        assertThat(same.documents()).isEmpty();
+        assertThat(same.rows()).isEqualTo(new WatchlistRepository.Changes(List.of(), List.of(), List.of(), List.of(),
+                List.of(), List.of()));
         assertThat(same.after()).isEqualTo(before);
 
         // Removed and sent again in the same delta: the entry stays, changed only if it differs.
         InPlaceChange back = InPlaceChange.of(before, new ListSnapshot(List.of(person(1, "wanted"),
-                person(0, "other")), List.of()), List.of("person:P1", "person:P0"));
-        assertThat(back.gone().persons()).containsExactly("P0");
-        assertThat(back.persons()).containsExactly(person(0, "other"));
-        assertThat(back.removedPersons()).isEmpty();
+                person(0, "other"), person(2, "wanted")), List.of(document(0, "A101"))), List.of("person:P1",
+                "person:P0", "document:D0"));
+        assertThat(back.rows()).isEqualTo(new WatchlistRepository.Changes(List.of(), List.of(),
+                List.of(person(0, "other")), List.of(document(0, "A101")), List.of(person(2, "wanted")), List.of()));
+        assertThat(back.upsertedPersons()).containsExactly(person(0, "other"), person(2, "wanted"));
     }
 
     private static ListSnapshot sorted(ListSnapshot snapshot) {
