@@ -55,6 +55,36 @@ record InPlaceChange(ListSnapshot after, WatchlistRepository.Changes rows) {
                         documentSide.changed(), personSide.added(), documentSide.added()));
     }
 
+    /**
+     * What makes {@code after} (entries as stored) of {@code before}, as rows: empty when {@code after} holds an
+     * entry id twice, which only rewriting the list reports (as its key's violation).
+     */
+    static java.util.Optional<InPlaceChange> between(ListSnapshot before, ListSnapshot after) {
+        Set<String> personIds = new LinkedHashSet<>();
+        Set<String> documentIds = new LinkedHashSet<>();
+        Map<String, PersonEntry> persons = new LinkedHashMap<>();
+        for (PersonEntry p : after.persons()) {
+            if (!personIds.add(p.entryId())) {
+                return java.util.Optional.empty();
+            }
+            persons.put(p.entryId(), p);
+        }
+        Map<String, DocumentEntry> documents = new LinkedHashMap<>();
+        for (DocumentEntry d : after.documents()) {
+            if (!documentIds.add(d.entryId())) {
+                return java.util.Optional.empty();
+            }
+            documents.put(d.entryId(), d);
+        }
+        Side<PersonEntry> personSide = side(before.persons().stream().map(PersonEntry::entryId).toList(),
+                before.persons(), persons, personIds);
+        Side<DocumentEntry> documentSide = side(before.documents().stream().map(DocumentEntry::entryId).toList(),
+                before.documents(), documents, documentIds);
+        return java.util.Optional.of(new InPlaceChange(after, new WatchlistRepository.Changes(personSide.removed(),
+                documentSide.removed(), personSide.changed(), documentSide.changed(), personSide.added(),
+                documentSide.added())));
+    }
+
     /** Person entries added or changed: what the screening index keys and files again. */
     List<PersonEntry> upsertedPersons() {
         return concat(rows.changedPersons(), rows.addedPersons());

@@ -97,6 +97,24 @@ class ListReplicasTest {
         assertThat(back.upsertedPersons()).containsExactly(person(0, "other"), person(2, "wanted"));
     }
 
+    @Test
+    void aWholeNewContentIsWrittenAsItsDifferencesUnlessAnIdRepeats() {
+        ListSnapshot before = new ListSnapshot(List.of(person(0, "wanted"), person(1, "wanted"), person(2, "wanted")),
+                List.of(document(0, "A100"), document(1, "B200")));
+        ListSnapshot after = new ListSnapshot(List.of(person(3, "wanted"), person(1, "wanted (edited)"),
+                person(0, "wanted")), List.of(document(1, "B200"), document(2, "C300")));
+        InPlaceChange change = InPlaceChange.between(before, after).orElseThrow();
+        assertThat(change.after()).isEqualTo(after);
+        assertThat(change.rows()).isEqualTo(new WatchlistRepository.Changes(List.of("P2"), List.of("D0"),
+                List.of(person(1, "wanted (edited)")), List.of(), List.of(person(3, "wanted")),
+                List.of(document(2, "C300"))));
+
+        assertThat(InPlaceChange.between(before, new ListSnapshot(List.of(person(0, "wanted"), person(0, "other")),
+                List.of()))).isEmpty();
+        assertThat(InPlaceChange.between(before, new ListSnapshot(List.of(), List.of(document(0, "A100"),
+                document(0, "A101"))))).isEmpty();
+    }
+
     private static ListSnapshot sorted(ListSnapshot snapshot) {
         return new ListSnapshot(snapshot.persons().stream().sorted(Comparator.comparing(PersonEntry::entryId))
                 .toList(), snapshot.documents().stream().sorted(Comparator.comparing(DocumentEntry::entryId)).toList());
