@@ -69,7 +69,7 @@ final class DeltaBench {
      */
     record Result(int posts, int changes, int entriesBefore, int entriesAfter, double setupSeconds,
                   double changeSeconds, double[] perPost, double total, double[] baselinePerPost, double baselineTotal, long wireBytes,
-                  int heldEverywhere) {
+                  int heldEverywhere, Window window) {
         double p50() {
             return percentile(perPost, 0.5);
         }
@@ -90,6 +90,31 @@ final class DeltaBench {
             double[] sorted = values.clone();
             Arrays.sort(sorted);
             return sorted[Math.max(0, (int) Math.ceil(p * sorted.length) - 1)];
+        }
+    }
+
+    /**
+     * What the process spent from the change's start until the last post held it: CPU seconds of all its threads
+     * (headquarters, the posts and this bench's polling alike), seconds its garbage collectors report, and the
+     * machine's load average at both ends. CPU is what the machine's other load inflates least.
+     */
+    record Window(double cpuSeconds, double gcSeconds, double loadStart, double loadEnd) {
+        static long[] mark() {
+            long gc = 0;
+            for (java.lang.management.GarbageCollectorMXBean bean
+                    : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+                gc += Math.max(0, bean.getCollectionTime());
+            }
+            long cpu = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean()).getProcessCpuTime();
+            double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+            return new long[]{cpu, gc, Double.doubleToLongBits(load)};
+        }
+
+        static Window since(long[] start) {
+            long[] end = mark();
+            return new Window((end[0] - start[0]) / 1e9, (end[1] - start[1]) / 1e3, Double.longBitsToDouble(start[2]),
+                    Double.longBitsToDouble(end[2]));
         }
     }
 
@@ -141,12 +166,14 @@ final class DeltaBench {
             String probeName = after.get(after.size() - 1).names().get(0);
             // The clock starts before the change is made: its commit comes before headquarters' own screening index
             // is rebuilt, and the publishing loop may send the delta meanwhile, so a later start would flatter it.
+            long[] mark = Window.mark();
             long changing = System.nanoTime();
             Instant changingAt = Instant.now();
             hq.services.watchlists().replace(list(removes), after, List.of(), MANAGER);
             double change = (System.nanoTime() - changing) / 1e9;
             hq.reference.orElseThrow().publishNow();
             double[] perPost = awaitAll(postNodes, 2, new String[]{probe, probeName}, changing);
+            Window window = Window.since(mark);
             double total = Arrays.stream(perPost).max().orElse(0);
             int held = 0;
             for (Node post : postNodes) {
@@ -159,7 +186,8 @@ final class DeltaBench {
             }
             double[] baseline = baseline(hq, star, wires);
             return new Result(posts, changes, base, after.size(), setup, change, perPost, total, baseline,
-                    Arrays.stream(baseline).max().orElse(0), wires.stream().mapToLong(w -> w.length).sum(), held);
+                    Arrays.stream(baseline).max().orElse(0), wires.stream().mapToLong(w -> w.length).sum(), held,
+                    window);
         }
     }
 

@@ -165,14 +165,19 @@ public final class SyncBench implements Callable<Integer> {
                 System.out.printf("delta: %d changes (%d entries before, %d after) reached %d posts (%d hold the new"
                                 + " list's %d entries) in %.2f s from the change's start (its own transaction at headquarters: %.2f s): per post p50 %.2f s, max %.2f s;"
                                 + " baseline (each post's delta envelope, %.1f MiB in all, POSTed one post after"
-                                + " another to its echo): %.2f s, per post p50 %.2f s, max %.2f s; ratio %.1fx%n",
+                                + " another to its echo): %.2f s, per post p50 %.2f s, max %.2f s; ratio %.1fx;"
+                                + " meanwhile the process used %.1f s of CPU, its collectors reported %.1f s, load"
+                                + " average %.1f..%.1f%n",
                         d.changes(), d.entriesBefore(), d.entriesAfter(), d.posts(), d.heldEverywhere(),
                         d.entriesAfter(), d.total(), d.changeSeconds(), d.p50(), d.max(), d.wireBytes() / 1048576.0, d.baselineTotal(),
-                        d.baselineP50(), d.baselineMax(), d.total() / d.baselineTotal());
+                        d.baselineP50(), d.baselineMax(), d.total() / d.baselineTotal(), d.window().cpuSeconds(),
+                        d.window().gcSeconds(), d.window().loadStart(), d.window().loadEnd());
                 delta = String.format("delta-posts=%d delta-changes=%d delta-s=%.2f delta-baseline-s=%.2f"
-                                + " delta-p50-s=%.2f delta-max-s=%.2f delta-ratio=%.1f delta-held=%d",
+                                + " delta-p50-s=%.2f delta-max-s=%.2f delta-ratio=%.1f delta-held=%d delta-cpu-s=%.1f"
+                                + " delta-gc-s=%.1f",
                         d.posts(), d.changes(), d.total(), d.baselineTotal(), d.p50(), d.max(),
-                        d.total() / d.baselineTotal(), d.heldEverywhere());
+                        d.total() / d.baselineTotal(), d.heldEverywhere(), d.window().cpuSeconds(),
+                        d.window().gcSeconds());
                 exact &= d.heldEverywhere() == d.posts();
             }
             System.out.printf("SUMMARY records=%d crossings=%d enrolments=%d lost=%d duplicated=%d enrolments-lost=%d enrolments-duplicated=%d caught-up-s=%.1f"

@@ -25,6 +25,16 @@ final class DocumentIndex {
         byFolded.values().removeIf(List::isEmpty);
     }
 
+    /** Takes out the entries of {@code listId} whose ids are in {@code entryIds}. */
+    void remove(String listId, java.util.Set<String> entryIds) {
+        if (entryIds.isEmpty()) {
+            return;
+        }
+        byFolded.values().forEach(entries -> entries.removeIf(e -> e.listId().equals(listId)
+                && entryIds.contains(e.entryId())));
+        byFolded.values().removeIf(List::isEmpty);
+    }
+
     int size() {
         return byFolded.values().stream().mapToInt(List::size).sum();
     }

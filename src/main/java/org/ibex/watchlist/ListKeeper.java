@@ -164,7 +164,14 @@ public final class ListKeeper {
         }
         ListVersion version = new ListVersion(id, latest + 1, now, actor.username(), kind, restoredFrom,
                 content.persons().size(), content.documents().size(), change.added(), change.removed(), change.changed());
-        repository.replace(connection, list, content.persons(), content.documents(), now);
+        // Only the rows that differ are written: a change of a few entries of a large list, or a national list's
+        // new version about to go to every post, does not delete and insert every row.
+        Optional<InPlaceChange> rows = InPlaceChange.between(before, content);
+        if (rows.isPresent()) {
+            repository.change(connection, list, rows.get().rows(), now);
+        } else {
+            repository.replace(connection, list, content.persons(), content.documents(), now);
+        }
         versions.insert(connection, version, content);
         accessLog.record(connection, AccessLog.Access.by(actor, "watchlist." + kind, "list/" + id + " v" + version.version()
                 + (restoredFrom == null ? "" : " from v" + restoredFrom) + note + " " + change.summary()));

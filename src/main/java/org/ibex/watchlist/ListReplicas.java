@@ -117,23 +117,30 @@ public final class ListReplicas {
         return store(connection, info, content, publisher, now);
     }
 
-    /** Applies a delta's upserts and removals to the list's content here, as a new version made by {@code publisher}. */
+    /**
+     * Applies a delta's upserts and removals to the list's content here, as a new version made by {@code publisher}:
+     * in place, only the rows and index entries of entries that change are written, while the version still
+     * records the whole content after it, exactly as a rewrite of the whole list would.
+     */
     public Applied applyDelta(Connection connection, WatchlistInfo info, JsonNode upserts, List<String> removed,
                               String publisher, Instant now) throws SQLException {
         ListSnapshot changes = ListSnapshot.fromTree(info.id(), upserts);
-        ListSnapshot current = repository.content(connection, info.id());
-        Map<String, PersonEntry> persons = new java.util.LinkedHashMap<>();
-        current.persons().forEach(p -> persons.put(key(p), p));
-        Map<String, DocumentEntry> documents = new java.util.LinkedHashMap<>();
-        current.documents().forEach(d -> documents.put(key(d), d));
-        for (String key : removed) {
-            persons.remove(key);
-            documents.remove(key);
-        }
-        changes.persons().forEach(p -> persons.put(key(p), p));
-        changes.documents().forEach(d -> documents.put(key(d), d));
-        return store(connection, info, new ListSnapshot(new ArrayList<>(persons.values()),
-                new ArrayList<>(documents.values())), publisher, now);
+        repository.lockedFind(connection, info.id());
+        ListSnapshot before = repository.content(connection, info.id());
+        InPlaceChange delta = InPlaceChange.of(before, changes, removed);
+        ListSnapshot content = delta.after();
+        ListChange change = ListChange.between(before, content);
+        int version = versions.latest(connection, info.id()) + 1;
+        repository.change(connection, new ListRecord(info, null), delta.rows(), now);
+        versions.insert(connection, new ListVersion(info.id(), version, now, publisher, "reference", null,
+                content.persons().size(), content.documents().size(), change.added(), change.removed(),
+                change.changed()), content);
+        // As in store(): the index follows in the message's transaction; handled again after a failed commit, the
+        // same delta leaves the index as it was (removals and upserts by entry id).
+        index.setPost(info.id(), null);
+        index.applyChanges(info, delta.rows().removedPersons(), delta.upsertedPersons(),
+                delta.rows().removedDocuments(), delta.upsertedDocuments());
+        return new Applied(version, content.persons().size(), content.documents().size(), change);
     }
 
     private Applied store(Connection connection, WatchlistInfo info, ListSnapshot given, String publisher,

@@ -79,17 +79,24 @@ public record PartialDate(Integer year, Integer month, Integer day, Integer year
     /** ISO-like: "1970", "1970-05", "1970-05-17", or "1968..1972"; {@link #parse} reads it back. */
     @Override
     public String toString() {
+        // Years are 1000..9999 (checked above), so only month and day need a leading zero; String.format cost a
+        // list's import and every replica a measurable share of their time.
         if (yearTo != null) {
-            return String.format("%04d..%04d", year, yearTo);
+            return year + ".." + yearTo;
         }
-        return month == null ? String.format("%04d", year)
-                : day == null ? String.format("%04d-%02d", year, month)
-                : String.format("%04d-%02d-%02d", year, month, day);
+        return month == null ? Integer.toString(year)
+                : day == null ? year + "-" + twoDigits(month)
+                : year + "-" + twoDigits(month) + "-" + twoDigits(day);
     }
 
     private static String digits(int year, Integer month, Integer day) {
-        return String.format("%04d", year) + (month == null ? "" : String.format("%02d", month))
-                + (day == null ? "" : String.format("%02d", day));
+        // A traveller's year may lie outside 1000..9999: it keeps the padding String.format gave it.
+        String y = year >= 1000 && year <= 9999 ? Integer.toString(year) : String.format("%04d", year);
+        return y + (month == null ? "" : twoDigits(month)) + (day == null ? "" : twoDigits(day));
+    }
+
+    private static String twoDigits(int value) {
+        return value < 10 ? "0" + value : Integer.toString(value);
     }
 
     private static boolean differInOneDigit(String a, String b) {

@@ -50,8 +50,13 @@ public record PersonEntry(String listId, String entryId, List<String> names, Lis
     }
 
     private static <T> List<T> distinct(String field, List<T> values) {
-        if (values == null) {
+        if (values == null || values.isEmpty()) {
             return List.of();
+        }
+        // Most entries list one value of each: no stream and set for them (every list read and replica makes many).
+        if (values.size() == 1) {
+            T only = values.get(0);
+            return only == null ? List.of() : List.of(only);
         }
         List<T> out = values.stream().filter(java.util.Objects::nonNull).distinct().toList();
         if (out.size() > MAX_VALUES) {

@@ -109,6 +109,14 @@ final class PersonIndex {
         documents.removeIf(entry -> withdrawn[entry]);
     }
 
+    /** Withdraws one entry, if indexed: its names stay filed, as a replaced entry's do, and are never scored. */
+    void remove(String listId, String entryId) {
+        Integer index = entryByKey.remove(listId + '\u0000' + entryId);
+        if (index != null) {
+            withdraw(index);
+        }
+    }
+
     int size() {
         return live;
     }

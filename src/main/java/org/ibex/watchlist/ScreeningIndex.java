@@ -122,6 +122,27 @@ public final class ScreeningIndex {
         files.write(info.id(), people, keyed);
     }
 
+    /**
+     * Applies a list's change in place, as the database did in one transaction: the entries named removed go, the
+     * entries given are added or replace the entry of the same id, and the rest stay as indexed (only the entries
+     * given are keyed). Keeps no keyed file: a change inside a transaction not yet committed cannot stamp one (the
+     * stamp is read from the database), so the next start keys the list from the database.
+     */
+    public void applyChanges(WatchlistInfo info, List<String> removedPersons, List<PersonEntry> people,
+                             List<String> removedDocuments, List<DocumentEntry> docs) {
+        List<List<PersonIndex.Keyed>> keyed = persons.keyAll(people);
+        java.util.Set<String> replacedDocuments = new java.util.HashSet<>(removedDocuments);
+        docs.forEach(d -> replacedDocuments.add(d.entryId()));
+        write(() -> {
+            thresholds.put(info.id(), info.matchThresholdPercent() / 100.0);
+            persons.namesakePolicies().set(info.id(), info.namesakes());
+            removedPersons.forEach(id -> persons.remove(info.id(), id));
+            persons.addAll(people, keyed);
+            documents.remove(info.id(), replacedDocuments);
+            docs.forEach(documents::add);
+        });
+    }
+
     public int personCount() {
         return read(persons::size);
     }

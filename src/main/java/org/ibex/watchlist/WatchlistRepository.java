@@ -3,6 +3,7 @@ package org.ibex.watchlist;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import org.ibex.store.Database;
 import org.ibex.store.Json;
 import org.ibex.store.Sql;
@@ -19,7 +20,6 @@ import java.util.function.Consumer;
 
 /** Watchlists and their entries in the database. A list is replaced whole, in the caller's transaction: all or none. */
 public final class WatchlistRepository {
-    private static final int BATCH = 1000;
     /** Every read of person entries takes these columns, in the order {@code person(row)} maps them. */
     private static final String SELECT_PERSONS = "SELECT list_id, entry_id, names, dates_of_birth, nationalities, sex,"
             + " reason, source, valid_from, valid_until, action, place_of_birth, documents FROM watchlist_person";
@@ -28,6 +28,9 @@ public final class WatchlistRepository {
             + " document_type, status, reported_on, source FROM watchlist_document";
     private final Database database;
     private final ObjectMapper json = Json.mapper();
+    private final EntryRows rows = new EntryRows();
+    /** Made once: resolving the list type for every row read was a visible share of reading a list. */
+    private final ObjectReader namesReader = json.readerFor(new TypeReference<List<String>>() { });
 
     public WatchlistRepository(Database database) {
         this.database = database;
@@ -46,8 +49,30 @@ public final class WatchlistRepository {
                 delete.executeUpdate();
             }
         }
-        insertPersons(connection, list.info().id(), persons, null);
-        insertDocuments(connection, list.info().id(), documents, null);
+        rows.insertPersons(connection, list.info().id(), persons, null);
+        rows.insertDocuments(connection, list.info().id(), documents);
+    }
+
+    /**
+     * Changes a list in place inside the caller's transaction: entries removed, changed and added by entry id, the
+     * list's description and change time stored as {@link #replace} stores them. Entries named nowhere keep their
+     * rows.
+     */
+    void change(Connection connection, ListRecord list, Changes changes, Instant now) throws SQLException {
+        String listId = list.info().id();
+        upsertList(connection, list, now);
+        rows.delete(connection, "watchlist_person", listId, changes.removedPersons());
+        rows.delete(connection, "watchlist_document", listId, changes.removedDocuments());
+        rows.updatePersons(connection, listId, changes.changedPersons());
+        rows.updateDocuments(connection, listId, changes.changedDocuments());
+        rows.insertPersons(connection, listId, changes.addedPersons(), null);
+        rows.insertDocuments(connection, listId, changes.addedDocuments());
+    }
+
+    /** What {@link #change} writes: entry ids whose rows go, entries whose rows change, entries new to the list. */
+    record Changes(List<String> removedPersons, List<String> removedDocuments, List<PersonEntry> changedPersons,
+                   List<DocumentEntry> changedDocuments, List<PersonEntry> addedPersons,
+                   List<DocumentEntry> addedDocuments) {
     }
 
     /** The list as the node records it, locked against a concurrent change until the transaction ends. */
@@ -148,12 +173,12 @@ public final class WatchlistRepository {
 
     /** The entry as the database keeps it: long reasons and sources are cut, so a stored version compares equal. */
     static PersonEntry asStored(PersonEntry p) {
-        return p.withReasonAndSource(truncate(p.reason(), 1000), truncate(p.source(), 200));
+        return p.withReasonAndSource(EntryRows.truncate(p.reason(), 1000), EntryRows.truncate(p.source(), 200));
     }
 
     static DocumentEntry asStored(DocumentEntry d) {
         return new DocumentEntry(d.listId(), d.entryId(), d.documentNumber(), d.issuingState(), d.documentType(),
-                d.status(), d.reportedOn(), truncate(d.source(), 200));
+                d.status(), d.reportedOn(), EntryRows.truncate(d.source(), 200));
     }
 
     public List<WatchlistInfo> lists() {
@@ -244,59 +269,10 @@ public final class WatchlistRepository {
         }
     }
 
-    private void insertPersons(Connection connection, String listId, List<PersonEntry> persons, Consumer<Integer> progress)
-            throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO watchlist_person(list_id, entry_id, names,"
-                + " date_of_birth, nationality, sex, reason, source, valid_from, valid_until, action, dates_of_birth,"
-                + " nationalities, place_of_birth, documents) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-            int pending = 0;
-            int done = 0;
-            for (PersonEntry p : persons) {
-                Sql.bindAll(insert, listId, p.entryId(), Json.write(json, p.names()),
-                        p.dateOfBirth() == null ? null : p.dateOfBirth().toString(), p.nationality(), p.sex(),
-                        truncate(p.reason(), 1000), truncate(p.source(), 200), p.validFrom(), p.validUntil(),
-                        p.action().name(), PersonValues.dates(p.datesOfBirth()), PersonValues.codes(p.nationalities()),
-                        p.placeOfBirth(), PersonValues.documents(json, p.documents()));
-                insert.addBatch();
-                if (++pending == BATCH) {
-                    insert.executeBatch();
-                    done += pending;
-                    pending = 0;
-                    if (progress != null) {
-                        progress.accept(done);
-                    }
-                }
-            }
-            if (pending > 0) {
-                insert.executeBatch();
-            }
-        }
-    }
-
-    private static void insertDocuments(Connection connection, String listId, List<DocumentEntry> documents,
-                                        Consumer<Integer> progress) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO watchlist_document(list_id, entry_id,"
-                + " document_number, issuing_state, document_type, status, reported_on, source) VALUES (?,?,?,?,?,?,?,?)")) {
-            int pending = 0;
-            for (DocumentEntry d : documents) {
-                Sql.bindAll(insert, listId, d.entryId(), DocumentEntry.normaliseNumber(d.documentNumber()),
-                        d.issuingState(), d.documentType(), d.status().name(), d.reportedOn(), truncate(d.source(), 200));
-                insert.addBatch();
-                if (++pending == BATCH) {
-                    insert.executeBatch();
-                    pending = 0;
-                }
-            }
-            if (pending > 0) {
-                insert.executeBatch();
-            }
-        }
-    }
-
     private PersonEntry person(ResultSet row) throws SQLException {
         List<String> names;
         try {
-            names = json.readValue(row.getString(3), new TypeReference<List<String>>() { });
+            names = namesReader.readValue(row.getString(3));
         } catch (JsonProcessingException e) {
             throw new SQLException("watchlist entry " + row.getString(2) + " has unreadable names", e);
         }
@@ -318,9 +294,5 @@ public final class WatchlistRepository {
                 return Sql.list(select, r -> r.getInt(1)).get(0);
             }
         });
-    }
-
-    private static String truncate(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 }
