@@ -151,9 +151,11 @@ public final class PersonLinks {
         // Looked up by (surname, date of birth, nationality), which a NULL surname or nationality never equals.
         List<Identity> asked = wanted.stream().filter(i -> i.surname() != null && i.nationality() != null).toList();
         for (List<Identity> chunk : chunks(asked)) {
-            // A join with VALUES rather than a row-value IN, which H2 answers by scanning (see documents).
+            // A join with VALUES rather than a row-value IN, which H2 answers by scanning (see documents). The cast:
+            // PostgreSQL's driver sends a date parameter untyped, and a VALUES column of them would be text.
             try (PreparedStatement select = connection.prepareStatement("SELECT p.id, p.surname, p.given_names,"
-                    + " p.date_of_birth, p.nationality FROM (VALUES " + rows(chunk.size(), "(?,?,?)") + ") AS w(surname,"
+                    + " p.date_of_birth, p.nationality FROM (VALUES " + rows(chunk.size(), "(?,CAST(? AS DATE),?)")
+                    + ") AS w(surname,"
                     + " date_of_birth, nationality) JOIN person p ON p.surname = w.surname"
                     + " AND p.date_of_birth = w.date_of_birth AND p.nationality = w.nationality ORDER BY p.id")) {
                 int i = 1;
