@@ -165,23 +165,15 @@ public final class NationalStore implements InboxHandler {
 
     /** The node other than {@code origin} whose records named {@code post} first: a post reports through one node. */
     private static Optional<String> otherOwner(Connection connection, String post, String origin) {
-        // Origins before and after this one, each a range of the (post_id, origin_node) index: with "<>" the
-        // database read every record of the post, its own origin's included, for every batch.
-        for (String other : List.of("<", ">")) {
-            try (PreparedStatement select = connection.prepareStatement("SELECT origin_node FROM national_record"
-                    + " WHERE post_id = ? AND origin_node " + other + " ? AND outcome NOT LIKE 'refused:%'"
-                    + " FETCH FIRST 1 ROWS ONLY")) {
-                Sql.bindAll(select, post, origin);
-                try (ResultSet row = select.executeQuery()) {
-                    if (row.next()) {
-                        return Optional.of(row.getString(1));
-                    }
-                }
-            } catch (SQLException e) {
-                throw new org.ibex.store.StoreException("cannot read the owner of post " + post, e);
+        try (PreparedStatement select = connection.prepareStatement("SELECT origin_node FROM national_record"
+                + " WHERE post_id = ? AND origin_node <> ? AND outcome NOT LIKE 'refused:%' FETCH FIRST 1 ROWS ONLY")) {
+            Sql.bindAll(select, post, origin);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
             }
+        } catch (SQLException e) {
+            throw new org.ibex.store.StoreException("cannot read the owner of post " + post, e);
         }
-        return Optional.empty();
     }
 
     /** The highest sequence of {@code origin} held here; 0 before its first record. */
