@@ -214,11 +214,9 @@ final class CrossingBatch {
         List<String> all = new ArrayList<>(uids);
         for (int from = 0; from < all.size(); from += CHUNK) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
-            // A join with the uids as VALUES: for an IN-list of hundreds H2 chose to read the whole table.
             try (PreparedStatement select = connection.prepareStatement("SELECT c.id, c.post_id, c.uid, c.person_id,"
-                    + " (SELECT s.id FROM crossing s WHERE s.supersedes = c.id) FROM (VALUES "
-                    + String.join(",", Collections.nCopies(chunk.size(), "(?)")) + ") AS w(uid) JOIN crossing c"
-                    + " ON c.uid = w.uid")) {
+                    + " (SELECT s.id FROM crossing s WHERE s.supersedes = c.id) FROM crossing c WHERE c.uid IN ("
+                    + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")")) {
                 for (int i = 0; i < chunk.size(); i++) {
                     select.setString(i + 1, chunk.get(i));
                 }
