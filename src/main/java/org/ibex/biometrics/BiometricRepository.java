@@ -67,6 +67,63 @@ public final class BiometricRepository {
         return subjectId;
     }
 
+    /** A subject to store with {@link #enrolAll}. */
+    public record NewSubject(Long personId, String label, FingerSet fingers, Provenance provenance) {
+    }
+
+    /**
+     * {@link #enrol} for many subjects at once, as JDBC batches: the subjects first, their ids read back in order,
+     * then every template and exception. Ids in the order given, as enrolling them one by one would number them.
+     */
+    public long[] enrolAll(Connection connection, List<NewSubject> subjects) throws SQLException {
+        long[] ids = new long[subjects.size()];
+        if (subjects.isEmpty()) {
+            return ids;
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO biometric_subject(person_id, label,"
+                + " post_id, enrolled_at, enrolled_by) VALUES (?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+            for (NewSubject s : subjects) {
+                Sql.bindAll(insert, s.personId(), s.label(), s.provenance().postId(), s.provenance().at(),
+                        s.provenance().by());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                for (int i = 0; i < ids.length; i++) {
+                    if (!keys.next()) {
+                        throw new SQLException("the database returned fewer keys than subjects inserted");
+                    }
+                    ids[i] = keys.getLong(1);
+                }
+            }
+        }
+        try (PreparedStatement templates = connection.prepareStatement(
+                "INSERT INTO finger_template(subject_id, position, template, quality, minutiae) VALUES (?,?,?,?,?)");
+             PreparedStatement exceptions = connection.prepareStatement(
+                     "INSERT INTO finger_exception(subject_id, position, reason, note) VALUES (?,?,?,?)")) {
+            boolean anyException = false;
+            for (int i = 0; i < ids.length; i++) {
+                FingerSet fingers = subjects.get(i).fingers();
+                for (FingerPosition position : fingers.capturedPositions()) {
+                    FingerTemplate template = fingers.template(position).orElseThrow();
+                    Sql.bindAll(templates, ids[i], position.code(), template.toByteArray(),
+                            template.quality().map(FingerQuality::score).orElse(null), template.minutiae());
+                    templates.addBatch();
+                }
+                for (MissingFinger missing : fingers.exceptions()) {
+                    Sql.bindAll(exceptions, ids[i], missing.position().code(), missing.reason().name(), missing.note());
+                    exceptions.addBatch();
+                    anyException = true;
+                }
+            }
+            templates.executeBatch();
+            if (anyException) {
+                exceptions.executeBatch();
+            }
+        }
+        return ids;
+    }
+
     public boolean personExists(Connection connection, long personId) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM person WHERE id = ?")) {
             select.setLong(1, personId);

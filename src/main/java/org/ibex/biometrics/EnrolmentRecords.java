@@ -30,6 +30,7 @@ public final class EnrolmentRecords implements RecordApplier {
     private final BiometricRepository repository;
     private final PendingSubjects pending;
     private final PersonRegistry persons = new PersonRegistry();
+    private final EnrolmentBatch batch;
 
     /** What happened to the post's subject. */
     public enum Act { ENROLLED, WITHDRAWN }
@@ -50,6 +51,7 @@ public final class EnrolmentRecords implements RecordApplier {
     EnrolmentRecords(BiometricRepository repository, PendingSubjects pending) {
         this.repository = repository;
         this.pending = pending;
+        this.batch = new EnrolmentBatch(repository, pending);
     }
 
     static ReplicatedEnrolment enrolled(Connection connection, long subjectId, Long replaces, Long personId,
@@ -129,7 +131,7 @@ public final class EnrolmentRecords implements RecordApplier {
         return value != null && value.length() > max;
     }
 
-    private static String bounded(String reason) {
+    static String bounded(String reason) {
         return reason.length() > 500 ? reason.substring(0, 500) : reason;
     }
 
@@ -170,6 +172,13 @@ public final class EnrolmentRecords implements RecordApplier {
         return Applied.kept("subject/" + id + (personId == null ? (facts == null ? " unknown person"
                 : " person not linked: no document") : " person/" + personId) + " fingers="
                 + read.fingers().capturedPositions().size() + replaced);
+    }
+
+    /** A run of enrolments as a set ({@link EnrolmentBatch}), with the outcomes {@link #apply} gives one by one. */
+    @Override
+    public List<Applied> applyAll(Connection connection, String originNode, List<JournalRecord> records)
+            throws SQLException {
+        return batch.apply(connection, originNode, records);
     }
 
     private Applied withdraw(Connection connection, String originNode, ReplicatedEnrolment e, Optional<Long> held)

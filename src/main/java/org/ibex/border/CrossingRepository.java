@@ -15,6 +15,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -208,6 +210,23 @@ public final class CrossingRepository {
             select.setLong(1, personId);
             return Sql.list(select, this::crossing);
         }
+    }
+
+    /** {@link #movementsOf} for many persons at once, by person; a person without standing crossings is left out. */
+    public Map<Long, List<Crossing>> movementsOfAll(Connection connection, Collection<Long> personIds)
+            throws SQLException {
+        Map<Long, List<Crossing>> movements = new HashMap<>();
+        for (List<Long> chunk : Sql.chunks(personIds, 500)) {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
+                    + " FROM crossing c WHERE c.person_id IN (" + Sql.marks(chunk.size()) + ") AND c.decision <> 'REFUSE'"
+                    + " AND" + EFFECTIVE + " ORDER BY c.occurred_at, c.id")) {
+                Sql.bindAll(select, chunk.toArray());
+                for (Crossing c : Sql.list(select, this::crossing)) {
+                    movements.computeIfAbsent(c.personId(), p -> new ArrayList<>()).add(c);
+                }
+            }
+        }
+        return movements;
     }
 
     /** Persons whose last standing crossing before {@code before} is an entry: those who may still be here. */

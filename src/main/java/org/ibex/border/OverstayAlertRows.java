@@ -37,6 +37,23 @@ final class OverstayAlertRows {
         }
     }
 
+    /** {@link #openFor} for many persons at once: their open alerts by person. */
+    java.util.Map<Long, OverstayAlert> openForAll(Connection connection, java.util.Collection<Long> personIds)
+            throws SQLException {
+        java.util.Map<Long, OverstayAlert> open = new java.util.HashMap<>();
+        for (List<Long> chunk : Sql.chunks(personIds, 500)) {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM overstay_alert a"
+                    + " JOIN person p ON p.id = a.person_id WHERE a.open_person_id IN (" + Sql.marks(chunk.size())
+                    + ")")) {
+                Sql.bindAll(select, chunk.toArray());
+                for (OverstayAlert alert : Sql.list(select, OverstayAlertRows::alert)) {
+                    open.put(alert.person().id(), alert);
+                }
+            }
+        }
+        return open;
+    }
+
     /** Persons with an open alert, so a sweep reviews them even when no longer present. */
     List<Long> openPersons(Connection connection) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(

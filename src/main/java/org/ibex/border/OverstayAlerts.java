@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -79,8 +80,17 @@ public final class OverstayAlerts {
         TreeSet<Long> persons = new TreeSet<>(personIds);
         // A correction may move a crossing to another traveller: the one it was taken from changes too.
         persons.addAll(rows.correctedAway(connection, persons));
+        // Read for all of them at once: a batch touches hundreds of persons, and one person's review writes only
+        // that person's alert, so what the others read does not change meanwhile.
+        Map<Long, PersonStays.Computed> computed = stays.computeAllWithCrossings(connection, persons, today);
+        Map<Long, OverstayAlert> open = rows.openForAll(connection, persons);
         for (long personId : persons) {
-            review(connection, personId, today, "records from " + origin);
+            PersonStays.Computed stay = computed.get(personId);
+            if (stay == null) {
+                throw new NotFoundException("no person " + personId);
+            }
+            review(connection, personId, stay, Optional.ofNullable(open.get(personId)), today,
+                    "records from " + origin);
         }
     }
 
@@ -96,9 +106,13 @@ public final class OverstayAlerts {
 
     private Change review(Connection connection, long personId, LocalDate asOf, String trigger) throws SQLException {
         PersonStays.Computed computed = stays.computeWithCrossings(connection, personId, asOf);
+        return review(connection, personId, computed, rows.openFor(connection, personId), asOf, trigger);
+    }
+
+    private Change review(Connection connection, long personId, PersonStays.Computed computed,
+                          Optional<OverstayAlert> open, LocalDate asOf, String trigger) throws SQLException {
         StayStatus status = computed.stay().status();
         boolean overstays = status != null && status.overstayer();
-        Optional<OverstayAlert> open = rows.openFor(connection, personId);
         Instant now = clock.instant();
         if (overstays && open.isEmpty()) {
             Crossing entry = computed.lastEntry();

@@ -7,7 +7,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -35,12 +38,31 @@ final class PersonStays {
     Computed computeWithCrossings(Connection connection, long personId, LocalDate asOf) throws SQLException {
         Person person = persons.find(connection, personId)
                 .orElseThrow(() -> new NotFoundException("no person " + personId));
+        return compute(person, crossings.movementsOf(connection, personId), asOf);
+    }
+
+    /**
+     * {@link #computeWithCrossings} for many persons, with their persons and crossings read in a few queries; by
+     * person id. A person not found is left out (one by one, it is a {@link NotFoundException}).
+     */
+    Map<Long, Computed> computeAllWithCrossings(Connection connection, Collection<Long> personIds, LocalDate asOf)
+            throws SQLException {
+        Map<Long, Person> found = persons.findAll(connection, personIds);
+        Map<Long, List<Crossing>> movements = crossings.movementsOfAll(connection, found.keySet());
+        Map<Long, Computed> computed = new HashMap<>();
+        for (Person person : found.values()) {
+            computed.put(person.id(), compute(person, movements.getOrDefault(person.id(), List.of()), asOf));
+        }
+        return computed;
+    }
+
+    private Computed compute(Person person, List<Crossing> standing, LocalDate asOf) {
         List<Movement> movements = new ArrayList<>();
         Permit permit = null;
         String nationality = person.nationality();
         Crossing last = null;
         Crossing lastEntry = null;
-        for (Crossing c : crossings.movementsOf(connection, personId)) {
+        for (Crossing c : standing) {
             LocalDate date = c.localDate();
             if (date.isAfter(asOf)) {
                 break;

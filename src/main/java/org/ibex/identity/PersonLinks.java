@@ -99,12 +99,16 @@ public final class PersonLinks {
     private static Map<Document, Long> documents(Connection connection, List<PersonFacts> holders)
             throws SQLException {
         Map<Document, Long> found = new HashMap<>();
+        // A document without state or number matches no row (NULL is never equal), so it is not asked for.
         List<Document> wanted = holders.stream().map(f -> new Document(f.issuingState(), f.documentNumber()))
-                .distinct().toList();
+                .filter(d -> d.state() != null && d.number() != null).distinct().toList();
         for (List<Document> chunk : chunks(wanted)) {
-            try (PreparedStatement select = connection.prepareStatement("SELECT issuing_state, document_number,"
-                    + " person_id FROM person_document WHERE (issuing_state, document_number) IN ("
-                    + rows(chunk.size(), "(?,?)") + ")")) {
+            // A join with the wanted rows as VALUES, not a row-value IN: H2 answers the IN by reading every document
+            // and comparing it with each wanted row, which grew with the table; the join looks each one up by key.
+            try (PreparedStatement select = connection.prepareStatement("SELECT d.issuing_state, d.document_number,"
+                    + " d.person_id FROM (VALUES " + rows(chunk.size(), "(?,?)") + ") AS w(issuing_state,"
+                    + " document_number) JOIN person_document d ON d.issuing_state = w.issuing_state"
+                    + " AND d.document_number = w.document_number")) {
                 int i = 1;
                 for (Document d : chunk) {
                     select.setString(i++, d.state());
@@ -144,10 +148,16 @@ public final class PersonLinks {
         Map<Identity, Long> found = new HashMap<>();
         Set<Identity> wanted = new HashSet<>();
         holders.stream().filter(f -> f.dateOfBirth() != null).forEach(f -> wanted.add(Identity.of(f)));
-        for (List<Identity> chunk : chunks(new ArrayList<>(wanted))) {
-            try (PreparedStatement select = connection.prepareStatement("SELECT id, surname, given_names,"
-                    + " date_of_birth, nationality FROM person WHERE (surname, date_of_birth, nationality) IN ("
-                    + rows(chunk.size(), "(?,?,?)") + ") ORDER BY id")) {
+        // Looked up by (surname, date of birth, nationality), which a NULL surname or nationality never equals.
+        List<Identity> asked = wanted.stream().filter(i -> i.surname() != null && i.nationality() != null).toList();
+        for (List<Identity> chunk : chunks(asked)) {
+            // A join with VALUES rather than a row-value IN, which H2 answers by scanning (see documents). The cast:
+            // PostgreSQL's driver sends a date parameter untyped, and a VALUES column of them would be text.
+            try (PreparedStatement select = connection.prepareStatement("SELECT p.id, p.surname, p.given_names,"
+                    + " p.date_of_birth, p.nationality FROM (VALUES " + rows(chunk.size(), "(?,CAST(? AS DATE),?)")
+                    + ") AS w(surname,"
+                    + " date_of_birth, nationality) JOIN person p ON p.surname = w.surname"
+                    + " AND p.date_of_birth = w.date_of_birth AND p.nationality = w.nationality ORDER BY p.id")) {
                 int i = 1;
                 for (Identity identity : chunk) {
                     Sql.bind(select, i++, identity.surname());

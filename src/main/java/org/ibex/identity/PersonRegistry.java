@@ -62,6 +62,22 @@ public final class PersonRegistry {
         }
     }
 
+    /** {@link #find} for many ids at once; by id, without the ids no person has. */
+    public java.util.Map<Long, Person> findAll(Connection connection, java.util.Collection<Long> ids)
+            throws SQLException {
+        java.util.Map<Long, Person> found = new java.util.HashMap<>();
+        for (List<Long> chunk : Sql.chunks(ids, 500)) {
+            try (PreparedStatement select = connection.prepareStatement("SELECT id, surname, given_names,"
+                    + " date_of_birth, nationality, sex FROM person WHERE id IN (" + Sql.marks(chunk.size()) + ")")) {
+                Sql.bindAll(select, chunk.toArray());
+                for (Person person : Sql.list(select, PersonRegistry::person)) {
+                    found.put(person.id(), person);
+                }
+            }
+        }
+        return found;
+    }
+
     private static Optional<Long> byDocument(Connection connection, String state, String number) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT person_id FROM person_document WHERE issuing_state = ? AND document_number = ?")) {

@@ -64,6 +64,21 @@ public final class Sql {
         }
     }
 
+    /** {@code values} in lists of at most {@code size}, for IN-queries that stay under the drivers' limits. */
+    public static <T> List<List<T>> chunks(java.util.Collection<T> values, int size) {
+        List<T> all = new java.util.ArrayList<>(values);
+        List<List<T>> chunks = new java.util.ArrayList<>();
+        for (int i = 0; i < all.size(); i += size) {
+            chunks.add(all.subList(i, Math.min(all.size(), i + size)));
+        }
+        return chunks;
+    }
+
+    /** {@code n} parameter marks separated by commas, for an IN list. */
+    public static String marks(int n) {
+        return String.join(",", java.util.Collections.nCopies(n, "?"));
+    }
+
     public static void bindAll(PreparedStatement statement, Object... values) throws SQLException {
         for (int i = 0; i < values.length; i++) {
             bind(statement, i + 1, values[i]);
