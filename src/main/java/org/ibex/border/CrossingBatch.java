@@ -5,6 +5,7 @@ import org.ibex.identity.PersonLinks;
 import org.ibex.journal.JournalRecord;
 import org.ibex.journal.RecordApplier;
 import org.ibex.journal.RecordApplier.Applied;
+import org.ibex.store.Sql;
 import org.ibex.watchlist.HitRepository;
 import org.ibex.watchlist.ReplicatedHit;
 
@@ -211,12 +212,10 @@ final class CrossingBatch {
     /** The crossings already held under any of {@code uids}, with whether a correction supersedes them. */
     private static Map<String, Held> held(Connection connection, Set<String> uids) throws SQLException {
         Map<String, Held> found = new HashMap<>();
-        List<String> all = new ArrayList<>(uids);
-        for (int from = 0; from < all.size(); from += CHUNK) {
-            List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+        for (List<String> chunk : Sql.chunks(uids, CHUNK)) {
             try (PreparedStatement select = connection.prepareStatement("SELECT c.id, c.post_id, c.uid, c.person_id,"
                     + " (SELECT s.id FROM crossing s WHERE s.supersedes = c.id) FROM crossing c WHERE c.uid IN ("
-                    + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")")) {
+                    + Sql.marks(chunk.size()) + ")")) {
                 for (int i = 0; i < chunk.size(); i++) {
                     select.setString(i + 1, chunk.get(i));
                 }

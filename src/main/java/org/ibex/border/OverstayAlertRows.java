@@ -67,9 +67,8 @@ final class OverstayAlertRows {
         if (persons.isEmpty()) {
             return List.of();
         }
-        String marks = String.join(",", java.util.Collections.nCopies(persons.size(), "?"));
         try (PreparedStatement select = connection.prepareStatement("SELECT DISTINCT o.person_id FROM crossing c"
-                + " JOIN crossing o ON o.id = c.supersedes WHERE c.person_id IN (" + marks + ")"
+                + " JOIN crossing o ON o.id = c.supersedes WHERE c.person_id IN (" + Sql.marks(persons.size()) + ")"
                 + " AND o.person_id <> c.person_id")) {
             Sql.bindAll(select, persons.toArray());
             return Sql.list(select, row -> row.getLong(1));

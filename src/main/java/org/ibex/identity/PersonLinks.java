@@ -102,7 +102,7 @@ public final class PersonLinks {
         // A document without state or number matches no row (NULL is never equal), so it is not asked for.
         List<Document> wanted = holders.stream().map(f -> new Document(f.issuingState(), f.documentNumber()))
                 .filter(d -> d.state() != null && d.number() != null).distinct().toList();
-        for (List<Document> chunk : chunks(wanted)) {
+        for (List<Document> chunk : Sql.chunks(wanted, CHUNK)) {
             // A join with the wanted rows as VALUES, not a row-value IN: H2 answers the IN by reading every document
             // and comparing it with each wanted row, which grew with the table; the join looks each one up by key.
             try (PreparedStatement select = connection.prepareStatement("SELECT d.issuing_state, d.document_number,"
@@ -128,9 +128,9 @@ public final class PersonLinks {
             throws SQLException {
         Set<Long> known = new HashSet<>();
         List<Long> ids = new ArrayList<>(new HashSet<>(toList(personIds)));
-        for (List<Long> chunk : chunks(ids)) {
+        for (List<Long> chunk : Sql.chunks(ids, CHUNK)) {
             try (PreparedStatement select = connection.prepareStatement("SELECT id, date_of_birth FROM person"
-                    + " WHERE id IN (" + marks(chunk.size()) + ")")) {
+                    + " WHERE id IN (" + Sql.marks(chunk.size()) + ")")) {
                 Sql.bindAll(select, chunk.toArray());
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
@@ -150,7 +150,7 @@ public final class PersonLinks {
         holders.stream().filter(f -> f.dateOfBirth() != null).forEach(f -> wanted.add(Identity.of(f)));
         // Looked up by (surname, date of birth, nationality), which a NULL surname or nationality never equals.
         List<Identity> asked = wanted.stream().filter(i -> i.surname() != null && i.nationality() != null).toList();
-        for (List<Identity> chunk : chunks(asked)) {
+        for (List<Identity> chunk : Sql.chunks(asked, CHUNK)) {
             // A join with VALUES rather than a row-value IN, which H2 answers by scanning (see documents). The cast:
             // PostgreSQL's driver sends a date parameter untyped, and a VALUES column of them would be text.
             try (PreparedStatement select = connection.prepareStatement("SELECT p.id, p.surname, p.given_names,"
@@ -182,21 +182,6 @@ public final class PersonLinks {
         List<T> list = new ArrayList<>();
         values.forEach(list::add);
         return list;
-    }
-
-    private static <T> List<List<T>> chunks(List<T> values) {
-        if (values.isEmpty()) {
-            return Collections.emptyList();
-        }
-        List<List<T>> chunks = new ArrayList<>();
-        for (int i = 0; i < values.size(); i += CHUNK) {
-            chunks.add(values.subList(i, Math.min(values.size(), i + CHUNK)));
-        }
-        return chunks;
-    }
-
-    private static String marks(int n) {
-        return rows(n, "?");
     }
 
     private static String rows(int n, String row) {
