@@ -66,7 +66,7 @@ public final class BiometricService {
         this.scope = new BiometricScope(visibility, repository, cases);
         this.gate = gate;
         this.pending = new PendingSubjects(database, repository, gallery, clock);
-        this.wanted = new WantedPrints(database, gallery, pending, thresholds, accessLog, clock);
+        this.wanted = new WantedPrints(database, gallery, repository, pending, thresholds, accessLog, clock);
         this.identifications = new Identifications(database, repository, gallery, wanted, thresholds, accessLog,
                 clock);
     }

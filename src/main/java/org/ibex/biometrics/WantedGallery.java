@@ -11,19 +11,32 @@ import java.util.Map;
  * holds. Immutable: a change builds a new one, swapped in whole, so a search never sees half a change.
  */
 final class WantedGallery {
-    static final WantedGallery EMPTY = new WantedGallery(List.of());
+    static final WantedGallery EMPTY = new WantedGallery(List.of(), List.of());
     private final FingerGallery index = new FingerGallery(IndexParameters.defaults());
     private final Map<Long, Entry> entries = new HashMap<>();
+    private final List<WantedCopy> copies;
 
     /** One flag with its fingers; the key is the subject's id for this node's flags, a negative number for a copy. */
     record Entry(long key, WantedPrint print, FingerSet fingers) {
     }
 
-    WantedGallery(List<Entry> flagged) {
-        for (Entry entry : flagged) {
+    /** This node's flags in force as entries, and headquarters' copy, which joins them keyed -1, -2 and so on. */
+    WantedGallery(List<Entry> flagged, List<WantedCopy> copies) {
+        this.copies = List.copyOf(copies);
+        List<Entry> all = new ArrayList<>(flagged);
+        long key = 0;
+        for (WantedCopy copy : copies) {
+            all.add(new Entry(--key, WantedPrints.print(copy), copy.fingers()));
+        }
+        for (Entry entry : all) {
             index.put(new GallerySubject(entry.key(), null, entry.print().reference(), entry.fingers()));
             entries.put(entry.key(), entry);
         }
+    }
+
+    /** Headquarters' copy as it was swapped in: a change of this node's flags keeps it without reading it again. */
+    List<WantedCopy> copies() {
+        return copies;
     }
 
     int size() {

@@ -40,7 +40,7 @@ final class WantedPrintRepository {
     }
 
     /** Flags the subject, or flags again in place a subject whose flag was lifted. */
-    void flag(Connection connection, long subjectId, String reason, String by, Instant at) throws SQLException {
+    void save(Connection connection, long subjectId, String reason, String by, Instant at) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE wanted_print SET reason = ?,"
                 + " flagged_by = ?, flagged_at = ?, lifted_by = NULL, lifted_at = NULL, lift_reason = NULL"
                 + " WHERE subject_id = ?")) {

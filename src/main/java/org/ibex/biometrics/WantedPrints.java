@@ -26,6 +26,7 @@ public final class WantedPrints {
     private final ScoreThresholds thresholds;
     private final AccessLog accessLog;
     private final Clock clock;
+    private final BiometricRepository subjects;
     private final PendingSubjects pending;
     private final WantedPrintRepository rows = new WantedPrintRepository();
     private volatile WantedGallery wanted = WantedGallery.EMPTY;
@@ -34,9 +35,10 @@ public final class WantedPrints {
     public record Listing(List<WantedPrint> flagged, List<WantedPrint> fromHeadquarters) {
     }
 
-    WantedPrints(Database database, FingerGallery gallery, PendingSubjects pending, ScoreThresholds thresholds,
-                 AccessLog accessLog, Clock clock) {
+    WantedPrints(Database database, FingerGallery gallery, BiometricRepository subjects, PendingSubjects pending,
+                 ScoreThresholds thresholds, AccessLog accessLog, Clock clock) {
         this.database = database;
+        this.subjects = subjects;
         this.pending = pending;
         this.gallery = gallery;
         this.thresholds = thresholds;
@@ -63,8 +65,7 @@ public final class WantedPrints {
         }
         pending.settle();
         WantedPrint flagged = database.inTransaction(connection -> {
-            long subject = subjectId != null ? subjectId : new BiometricRepository().subjectInForce(connection,
-                    personId).orElseThrow(() -> new NotEnrolledException("person " + personId
+            long subject = subjectId != null ? subjectId : subjects.subjectInForce(connection, personId).orElseThrow(() -> new NotEnrolledException("person " + personId
                     + " has no fingerprints enrolled; enrol them before flagging them as wanted"));
             Optional<WantedPrintRepository.Flag> standing = rows.flag(connection, subject);
             if (standing.isPresent() && standing.get().liftedAt() == null) {
@@ -73,10 +74,10 @@ public final class WantedPrints {
             if (gallery.subject(subject).isEmpty()) {
                 throw new NotEnrolledException("no enrolled subject " + subject + " (never enrolled, or withdrawn)");
             }
-            rows.flag(connection, subject, reason.strip(), actor.username(), clock.instant());
+            rows.save(connection, subject, reason.strip(), actor.username(), clock.instant());
             accessLog.record(connection, AccessLog.Access.by(actor, "wanted-prints.flag", reference(subject)
                     + " subject " + subject + " reason=" + reason.strip()));
-            rebuild(connection, rows.copies(connection));
+            rebuild(connection, wanted.copies());
             return print(rows.flag(connection, subject).orElseThrow());
         });
         return flagged;
@@ -96,7 +97,7 @@ public final class WantedPrints {
             rows.lift(connection, subjectId, reason.strip(), actor.username(), clock.instant());
             accessLog.record(connection, AccessLog.Access.by(actor, "wanted-prints.lift", reference(subjectId)
                     + " subject " + subjectId + " reason=" + reason.strip()));
-            rebuild(connection, rows.copies(connection));
+            rebuild(connection, wanted.copies());
             return print(rows.flag(connection, subjectId).orElseThrow());
         });
     }
@@ -108,7 +109,8 @@ public final class WantedPrints {
             for (WantedPrintRepository.Flag flag : rows.flags(connection)) {
                 flagged.add(print(flag));
             }
-            List<WantedPrint> copies = rows.copies(connection).stream().map(WantedPrints::print).toList();
+            // Headquarters' copy as screened against, from memory: reading it would decode every template.
+            List<WantedPrint> copies = wanted.copies().stream().map(WantedPrints::print).toList();
             accessLog.record(connection, AccessLog.Access.by(actor, "wanted-prints.list", "wanted prints: "
                     + flagged.size() + " flagged here, " + copies.size() + " from headquarters"));
             return new Listing(flagged, copies);
@@ -122,8 +124,7 @@ public final class WantedPrints {
             Optional<GallerySubject> subject = gallery.subject(flag.subjectId());
             if (flag.liftedAt() == null && flag.subjectInForce() && subject.isPresent()) {
                 copies.add(new WantedCopy(reference(flag.subjectId()), flag.name(), flag.reason(), flag.flaggedAt(),
-                        FingerSet.of(subject.get().fingers().capturedPositions().stream()
-                                .map(p -> subject.get().fingers().template(p).orElseThrow()).toList(), List.of())));
+                        subject.get().fingers()));
             }
         }
         return copies;
@@ -164,11 +165,7 @@ public final class WantedPrints {
                 entries.add(new WantedGallery.Entry(flag.subjectId(), print(flag), subject.get().fingers()));
             }
         }
-        long key = 0;
-        for (WantedCopy copy : copies) {
-            entries.add(new WantedGallery.Entry(--key, print(copy), copy.fingers()));
-        }
-        wanted = new WantedGallery(entries);
+        wanted = new WantedGallery(entries, copies);
     }
 
     static String reference(long subjectId) {
@@ -183,7 +180,7 @@ public final class WantedPrints {
                 flag.liftedBy(), flag.liftedAt(), flag.liftReason());
     }
 
-    private static WantedPrint print(WantedCopy copy) {
+    static WantedPrint print(WantedCopy copy) {
         return new WantedPrint(copy.reference(), null, null, copy.name(), copy.reason(), null, copy.flaggedAt(),
                 WantedPrint.Source.HEADQUARTERS, copy.fingers().capturedPositions(), null, null, null);
     }
