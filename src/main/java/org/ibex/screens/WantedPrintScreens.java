@@ -31,17 +31,18 @@ final class WantedPrintScreens implements ScreenArea {
         routes.post(PATH, KEEPERS, r -> {
             Form form = Form.empty().set("personId", r.form("personId")).set("subjectId", r.form("subjectId"))
                     .set("reason", r.form("reason"));
-            try {
-                WantedPrint flag = wanted.flag(id(r, form, "subjectId"), id(r, form, "personId"), form.value("reason"),
-                        r.actor());
-                r.redirect(PATH + "?flagged=" + flag.reference());
-                return;
-            } catch (BiometricRefusal e) {
-                form.error(e.field() == null ? "reason" : e.field(), refusal(r, e));
-            } catch (NotEnrolledException e) {
-                form.error(form.value("personId").isBlank() ? "subjectId" : "personId", r.t("wanted.error.notEnrolled"));
-            } catch (IllegalArgumentException e) {
-                // The id fields said what was wrong with them already.
+            Long subjectId = id(r, form, "subjectId");
+            Long personId = id(r, form, "personId");
+            if (!form.hasErrors()) {
+                try {
+                    WantedPrint flag = wanted.flag(subjectId, personId, form.value("reason"), r.actor());
+                    r.redirect(PATH + "?flagged=" + flag.reference());
+                    return;
+                } catch (BiometricRefusal e) {
+                    form.error(e.field() == null ? "reason" : e.field(), refusal(r, e));
+                } catch (NotEnrolledException e) {
+                    form.error(personId == null ? "subjectId" : "personId", r.t("wanted.error.notEnrolled"));
+                }
             }
             r.ctx().status(400);
             show(r, form);
@@ -79,7 +80,7 @@ final class WantedPrintScreens implements ScreenArea {
                 p.liftedAt() == null ? null : r.texts().dateTime(p.liftedAt(), zone))).toList();
     }
 
-    /** A whole id in a field, blank for none; anything else marks the field and stops the flag. */
+    /** A whole id in a field, null when blank or not a number (the latter marks the field). */
     private static Long id(ScreenRequest r, Form form, String field) {
         String value = form.value(field).strip();
         if (value.isEmpty()) {
@@ -89,7 +90,7 @@ final class WantedPrintScreens implements ScreenArea {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
             form.error(field, r.t("wanted.error.number"));
-            throw new IllegalArgumentException(field);
+            return null;
         }
     }
 
