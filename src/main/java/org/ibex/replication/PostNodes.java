@@ -60,6 +60,11 @@ public final class PostNodes {
         });
     }
 
+    /** The node assigned to serve {@code postId}, if any. */
+    public Optional<String> nodeOf(String postId) {
+        return database.read(connection -> of(connection, postId));
+    }
+
     /** Every assignment, by post. */
     public Map<String, String> all() {
         return database.read(PostNodes::all);

@@ -47,7 +47,7 @@ final class AdminPostScreens implements ScreenArea {
         routes.get(POSTS + "/{id}", AdminScreens.ADMIN, r -> {
             Post post = post(r);
             edit(r, post, Form.empty().set("name", post.name()).set("kind", label(post.kind()))
-                    .set("zone", post.zone().getId()).set("node", nodes.all().getOrDefault(post.id(), "")));
+                    .set("zone", post.zone().getId()).set("node", nodes.nodeOf(post.id()).orElse("")));
         });
         routes.post(POSTS + "/{id}", AdminScreens.ADMIN, r -> {
             Post post = post(r);
@@ -55,7 +55,7 @@ final class AdminPostScreens implements ScreenArea {
             try {
                 PostNodes.check(form.value("node"));
                 admin.edit(r.actor(), post.id(), form.value("name"), form.value("kind"), form.value("zone"));
-                if (!form.value("node").strip().equals(nodes.all().getOrDefault(post.id(), ""))) {
+                if (!form.value("node").strip().equals(nodes.nodeOf(post.id()).orElse(""))) {
                     nodes.assign(r.actor(), post.id(), form.value("node"));
                 }
                 r.redirect(POSTS + "?saved=" + URLEncoder.encode(post.id(), StandardCharsets.UTF_8));

@@ -1,9 +1,9 @@
 package org.ibex.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.HandlerType;
 import org.ibex.access.Role;
 import org.ibex.replication.PostNodes;
-import org.ibex.store.Json;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,13 +15,17 @@ import java.util.Set;
 final class AdminRoutes {
     private static final Set<Role> ADMIN = Set.of(Role.ADMIN);
     private final Services services;
+    private final ObjectMapper mapper;
+    private final PostNodes nodes;
 
     /** The node that serves a post, or blank to leave it to the node whose records name it first. */
     record PostNodeRequest(String node) {
     }
 
-    AdminRoutes(Services services) {
+    AdminRoutes(Services services, ObjectMapper mapper) {
         this.services = services;
+        this.mapper = mapper;
+        this.nodes = new PostNodes(services.database(), services.accessLog(), services.clock());
     }
 
     List<Endpoint> endpoints() {
@@ -29,9 +33,8 @@ final class AdminRoutes {
                 Endpoint.of(HandlerType.GET, "/api/posts", Set.of(Role.values()), ctx -> ctx.json(services.posts().all())),
                 Endpoint.of(HandlerType.PUT, "/api/posts/{id}/node", ADMIN, ctx -> {
                     String post = ctx.pathParam("id");
-                    PostNodeRequest request = Requests.body(ctx, Json.mapper(), PostNodeRequest.class);
-                    Optional<String> node = new PostNodes(services.database(), services.accessLog(), services.clock())
-                            .assign(Requests.actor(ctx), post, request.node());
+                    PostNodeRequest request = Requests.body(ctx, mapper, PostNodeRequest.class);
+                    Optional<String> node = nodes.assign(Requests.actor(ctx), post, request.node());
                     Map<String, Object> body = new LinkedHashMap<>();
                     body.put("postId", post);
                     body.put("node", node.orElse(null));

@@ -22,7 +22,7 @@ final class Api {
         all.addAll(new IdentificationRoutes(services, mapper, bodies).endpoints());
         all.addAll(new BatchScreeningRoutes(services, mapper, bodies).endpoints());
         all.addAll(new AccountRoutes(services, mapper).endpoints());
-        all.addAll(new AdminRoutes(services).endpoints());
+        all.addAll(new AdminRoutes(services, mapper).endpoints());
         all.addAll(new ExchangeRoutes(services, mapper).endpoints());
         all.addAll(new SyncRoutes(services).endpoints());
         all.addAll(new NationalRoutes(services).endpoints());
