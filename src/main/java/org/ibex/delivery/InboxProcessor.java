@@ -225,8 +225,11 @@ public final class InboxProcessor {
                 if (!row.next()) {
                     return Optional.empty();
                 }
+                byte[] wire = row.getBytes(5);
+                org.ibex.trust.Envelope header = org.ibex.trust.SignedEnvelope.headerOf(wire);
                 return Optional.of(new ReceivedMessage(id, NodeIdentity.parse(row.getString(1)), row.getString(2),
-                        row.getString(3), row.getLong(4), Rows.payload(row.getBytes(5))));
+                        row.getString(3), row.getLong(4), Rows.payload(wire), header.purpose(), header.agreement(),
+                        header.correlation()));
             }
         }
     }

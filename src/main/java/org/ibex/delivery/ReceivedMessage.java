@@ -7,9 +7,14 @@ import org.ibex.trust.NodeIdentity;
  * sender encrypted it, for the handler to decrypt.
  */
 public record ReceivedMessage(String id, NodeIdentity sender, String type, String stream, long sequence,
-                              byte[] payload) {
+                              byte[] payload, String purpose, String agreement, String correlation) {
     public ReceivedMessage {
         payload = payload.clone();
+    }
+
+    /** A message sent for no stated purpose under no agreement, as replication's batches and tests' messages are. */
+    public ReceivedMessage(String id, NodeIdentity sender, String type, String stream, long sequence, byte[] payload) {
+        this(id, sender, type, stream, sequence, payload, null, null, null);
     }
 
     @Override
@@ -21,6 +26,7 @@ public record ReceivedMessage(String id, NodeIdentity sender, String type, Strin
     @Override
     public String toString() {
         return "ReceivedMessage[id=" + id + ", sender=" + sender + ", type=" + type + ", stream=" + stream
-                + ", sequence=" + sequence + ", payload=" + payload.length + " bytes]";
+                + ", sequence=" + sequence + ", purpose=" + purpose + ", agreement=" + agreement + ", correlation="
+                + correlation + ", payload=" + payload.length + " bytes]";
     }
 }

@@ -32,6 +32,26 @@ public record SignedEnvelope(String token, byte[] payload) {
         return wire;
     }
 
+    /**
+     * The header of a wire this node verified when it arrived (purpose, agreement, correlation), with an empty
+     * payload: for handlers that judge a message by what it was sent for. Not a check: verify a wire before trusting it.
+     */
+    public static Envelope headerOf(byte[] wire) {
+        int end = 0;
+        while (end < wire.length && wire[end] != '\n') {
+            end++;
+        }
+        String[] parts = new String(wire, 0, end, StandardCharsets.US_ASCII).split("\\.", -1);
+        if (parts.length != 3) {
+            throw new IllegalArgumentException("the wire does not start with a compact JWS");
+        }
+        try {
+            return EnvelopeJson.read(java.util.Base64.getUrlDecoder().decode(parts[1])).envelope();
+        } catch (Rejection e) {
+            throw new IllegalArgumentException("the wire's header is invalid: " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof SignedEnvelope that && token.equals(that.token) && Arrays.equals(payload, that.payload);

@@ -1,0 +1,17 @@
+package org.ibex.agreement;
+
+import java.util.Locale;
+
+/** Why a question or an answer is outside every agreement: the code both ends audit and the asker is told. */
+public enum Refusal {
+    NO_AGREEMENT, NOT_YET_VALID, EXPIRED, REVOKED, SUPERSEDED, UNSIGNED, TAMPERED, QUERY_NOT_ALLOWED, WRONG_PURPOSE,
+    CATEGORY_NOT_ALLOWED, QUOTA_EXHAUSTED;
+
+    public String code() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public static Refusal parse(String code) {
+        return valueOf(code.toUpperCase(Locale.ROOT).replace('-', '_'));
+    }
+}
