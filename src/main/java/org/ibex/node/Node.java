@@ -13,6 +13,7 @@ import org.ibex.access.PasswordHasher;
 import org.ibex.access.PasswordPolicy;
 import org.ibex.access.Sessions;
 import org.ibex.access.UserRepository;
+import org.ibex.agreement.AgreementBook;
 import org.ibex.audit.AccessLog;
 import org.ibex.audit.AuditLog;
 import org.ibex.audit.Signer;
@@ -160,7 +161,7 @@ public final class Node implements AutoCloseable {
         Optional<SyncStatus> sync = exchange.map(x -> syncStatus(folder, database, x, clock));
         Services services = new Services(database, authenticator, accounts, users, posts, parser, border, stays,
                 new HitReview(database, accessLog, clock, settings.clearance()), watchlists, biometrics, accessLog, metrics, clock,
-                exchange, sync);
+                exchange, sync, exchange.map(x -> agreements(x, database, accessLog, clock)));
         exchange.ifPresent(node -> ExchangeMetrics.bind(node, metrics));
         sync.ifPresent(status -> SyncMetrics.bind(status, metrics));
         StoreMetrics.bind(database, metrics);
@@ -207,6 +208,12 @@ public final class Node implements AutoCloseable {
         } catch (IOException | GeneralSecurityException | DirectoryException e) {
             throw new IllegalStateException("cannot join the federation from " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The agreements of a federated node, checked against its federation's anchor and revocations. */
+    public static AgreementBook agreements(ExchangeNode exchange, Database database, AccessLog accessLog, Clock clock) {
+        org.ibex.trust.Federation federation = exchange.membership().federation();
+        return new AgreementBook(database, accessLog, exchange.node(), federation::anchor, federation::isRevoked, clock);
     }
 
     /** The sync state of a federated node, with its settings; for {@code ibex sync status} on a stopped node too. */

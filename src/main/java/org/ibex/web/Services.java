@@ -4,6 +4,7 @@ import io.micrometer.prometheus.PrometheusMeterRegistry;
 import org.ibex.access.Accounts;
 import org.ibex.access.Authenticator;
 import org.ibex.access.UserRepository;
+import org.ibex.agreement.AgreementBook;
 import org.ibex.audit.AccessLog;
 import org.ibex.biometrics.BiometricService;
 import org.ibex.border.BorderService;
@@ -20,13 +21,13 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * What the HTTP API serves, built by the composition root and handed to the server whole. {@code exchange} and
- * {@code sync} are present on a node that has joined a federation.
+ * What the HTTP API serves, built by the composition root and handed to the server whole. {@code exchange},
+ * {@code sync} and {@code agreements} are present on a node that has joined a federation.
  */
 public record Services(Database database, Authenticator authenticator, Accounts accounts, UserRepository users,
                        PostRepository posts,
                        MrzParser mrzParser, BorderService border, StayService stays, HitReview hitReview,
                        WatchlistService watchlists, BiometricService biometrics, AccessLog accessLog,
                        PrometheusMeterRegistry metrics, Clock clock, Optional<ExchangeNode> exchange,
-                       Optional<SyncStatus> sync) {
+                       Optional<SyncStatus> sync, Optional<AgreementBook> agreements) {
 }
