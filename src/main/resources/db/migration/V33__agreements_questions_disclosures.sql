@@ -44,7 +44,8 @@ CREATE INDEX agency_question_retention ON agency_question(state, retain_until);
 CREATE INDEX agency_question_crossing ON agency_question(crossing_uid);
 
 -- Questions other agencies or states asked this node: what each was answered, the quota they count against, and the
--- queue where an agreement wants a person to approve a release.
+-- queue where an agreement wants a person to approve a release. The subject the asker sent is received data: cleared
+-- when the agreement's retention runs out.
 CREATE TABLE agency_request (
     question_id        VARCHAR(36)   PRIMARY KEY,
     asker              VARCHAR(100)  NOT NULL,
@@ -60,7 +61,9 @@ CREATE TABLE agency_request (
     outcome            VARCHAR(12),
     refusal            VARCHAR(500),
     decided_by         VARCHAR(80),
-    decided_at         TIMESTAMP WITH TIME ZONE
+    decided_at         TIMESTAMP WITH TIME ZONE,
+    retain_until       TIMESTAMP WITH TIME ZONE,
+    deleted_at         TIMESTAMP WITH TIME ZONE
 );
 CREATE INDEX agency_request_quota ON agency_request(agreement_id, received_at);
 CREATE INDEX agency_request_state ON agency_request(state, received_at);

@@ -5,7 +5,9 @@ import java.util.Locale;
 /** Why a question or an answer is outside every agreement: the code both ends audit and the asker is told. */
 public enum Refusal {
     NO_AGREEMENT, NOT_YET_VALID, EXPIRED, REVOKED, SUPERSEDED, UNSIGNED, TAMPERED, QUERY_NOT_ALLOWED, WRONG_PURPOSE,
-    CATEGORY_NOT_ALLOWED, QUOTA_EXHAUSTED;
+    CATEGORY_NOT_ALLOWED, QUOTA_EXHAUSTED,
+    /** Allowed by the agreement, but the person who had to approve the release declined it. */
+    DECLINED;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

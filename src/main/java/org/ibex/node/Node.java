@@ -14,6 +14,7 @@ import org.ibex.access.PasswordPolicy;
 import org.ibex.access.Sessions;
 import org.ibex.access.UserRepository;
 import org.ibex.agreement.AgreementBook;
+import org.ibex.inquiry.Inquiry;
 import org.ibex.audit.AccessLog;
 import org.ibex.audit.AuditLog;
 import org.ibex.audit.Signer;
@@ -159,9 +160,11 @@ public final class Node implements AutoCloseable {
         StayService stays = new StayService(database, policy, accessLog, clock);
         WatchlistService watchlists = new WatchlistService(database, watchlistRepository, screening, accessLog, clock);
         Optional<SyncStatus> sync = exchange.map(x -> syncStatus(folder, database, x, clock));
+        Optional<Inquiry> inquiry = exchange.map(x -> Inquiry.attach(x, database, agreements(x, database, accessLog,
+                clock), screening, accessLog, auditLog, clock));
         Services services = new Services(database, authenticator, accounts, users, posts, parser, border, stays,
                 new HitReview(database, accessLog, clock, settings.clearance()), watchlists, biometrics, accessLog, metrics, clock,
-                exchange, sync, exchange.map(x -> agreements(x, database, accessLog, clock)));
+                exchange, sync, inquiry.map(Inquiry::agreements), inquiry);
         exchange.ifPresent(node -> ExchangeMetrics.bind(node, metrics));
         sync.ifPresent(status -> SyncMetrics.bind(status, metrics));
         StoreMetrics.bind(database, metrics);

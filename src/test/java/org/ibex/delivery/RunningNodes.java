@@ -52,6 +52,12 @@ public final class RunningNodes implements AutoCloseable {
 
     /** Joins {@code id} to the federation in a folder of its own and starts its exchange on {@code database}. */
     public Running start(TestFederation pki, String id, Database database, Duration directoryPeriod) throws Exception {
+        return start(pki, id, database, directoryPeriod, exchange -> { });
+    }
+
+    /** As {@link #start}, letting {@code pillars} register handlers and loops before the exchange starts. */
+    public Running start(TestFederation pki, String id, Database database, Duration directoryPeriod,
+                         java.util.function.Consumer<ExchangeNode> pillars) throws Exception {
         Path nodeFolder = dir.resolve(id.replace('/', '_'));
         pki.node(id).save(nodeFolder, TestFederation.PASSPHRASE);
         Path anchor = dir.resolve("anchor.pem");
@@ -66,6 +72,7 @@ public final class RunningNodes implements AutoCloseable {
         ExchangeNode exchange = new ExchangeNode(database, audit, membership, Clock.systemUTC(), Duration.ofDays(30),
                 Map.of(CheckpointWitness.TYPE, new CheckpointWitness(audit, Clock.systemUTC())));
         open.add(exchange);
+        pillars.accept(exchange);
         URI endpoint = pki.node(id).endpoint();
         exchange.start(endpoint.getHost(), endpoint.getPort(), Duration.ofMillis(50), directoryPeriod);
         return new Running(exchange, database, audit, membershipFolder);

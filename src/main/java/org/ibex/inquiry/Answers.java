@@ -1,0 +1,169 @@
+package org.ibex.inquiry;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.ibex.agreement.Category;
+import org.ibex.agreement.QueryType;
+import org.ibex.store.Sql;
+import org.ibex.watchlist.ScreeningIndex;
+import org.ibex.watchlist.ScreeningQuery;
+import org.ibex.watchlist.WatchlistHit;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What this node answers to a question it may answer: looked up in its own records (persons and their crossings, or
+ * its own watchlists), and cut to the categories released. Whether a person is known is always said (hit or no hit);
+ * nothing else leaves unless a category allows it.
+ */
+final class Answers {
+    static final String HIT = "hit";
+    static final String NO_HIT = "no-hit";
+    private static final int MAX_PERSONS = 5;
+    private static final int MAX_CROSSINGS = 100;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final ScreeningIndex screening;
+
+    Answers(ScreeningIndex screening) {
+        this.screening = screening;
+    }
+
+    /** The answer: hit or no hit, this node's person when one was found, the data released and its categories. */
+    record Found(String outcome, Long personId, ObjectNode data, List<String> categories) {
+    }
+
+    Found answer(Connection connection, QueryType query, Subject subject, Set<Category> released)
+            throws SQLException {
+        return switch (query) {
+            case CROSSINGS -> crossings(connection, subject, released);
+            case PRESENCE -> presence(connection, subject, released);
+            case WANTED -> wanted(subject, released);
+            case IDENTITY -> throw new IllegalStateException("identity questions are answered by fingerprints,"
+                    + " which this pillar does not match");
+        };
+    }
+
+    private Found crossings(Connection connection, Subject subject, Set<Category> released) throws SQLException {
+        List<Long> persons = persons(connection, subject);
+        List<ObjectNode> crossings = crossingsOf(connection, persons);
+        if (crossings.isEmpty()) {
+            return new Found(NO_HIT, persons.isEmpty() ? null : persons.get(0), JSON.createObjectNode(), List.of());
+        }
+        ObjectNode data = JSON.createObjectNode();
+        List<String> categories = new ArrayList<>(List.of(Category.HIT.code()));
+        if (released.contains(Category.BIOGRAPHIC)) {
+            data.set("person", person(connection, persons.get(0)));
+            categories.add(Category.BIOGRAPHIC.code());
+        }
+        if (released.contains(Category.TRAVEL_HISTORY)) {
+            ArrayNode list = data.putArray("crossings");
+            crossings.forEach(list::add);
+            categories.add(Category.TRAVEL_HISTORY.code());
+        }
+        return new Found(HIT, persons.get(0), data, categories);
+    }
+
+    /** A hit means the person is in the country now: their latest crossing is an entry. */
+    private Found presence(Connection connection, Subject subject, Set<Category> released) throws SQLException {
+        List<Long> persons = persons(connection, subject);
+        List<ObjectNode> crossings = crossingsOf(connection, persons);
+        Long person = persons.isEmpty() ? null : persons.get(0);
+        boolean inCountry = !crossings.isEmpty() && "ENTRY".equals(crossings.get(0).get("direction").asText());
+        if (!inCountry) {
+            return new Found(NO_HIT, person, JSON.createObjectNode(), List.of());
+        }
+        ObjectNode data = JSON.createObjectNode();
+        List<String> categories = new ArrayList<>(List.of(Category.HIT.code()));
+        data.put("inCountry", true);
+        if (released.contains(Category.BIOGRAPHIC)) {
+            data.set("person", person(connection, person));
+            categories.add(Category.BIOGRAPHIC.code());
+        }
+        if (released.contains(Category.TRAVEL_HISTORY)) {
+            data.set("lastEntry", crossings.get(0));
+            categories.add(Category.TRAVEL_HISTORY.code());
+        }
+        return new Found(HIT, person, data, categories);
+    }
+
+    /** Screens the subject against this node's own lists; namesakes the lists clear are not hits. */
+    private Found wanted(Subject subject, Set<Category> released) {
+        String name = subject.surname() == null ? null
+                : (subject.givenNames() == null ? "" : subject.givenNames() + " ") + subject.surname();
+        List<WatchlistHit> hits = screening.screen(new ScreeningQuery(name, subject.birthDate(), null, null,
+                subject.documentNumber(), subject.issuingState()), 5).stream().filter(h -> !h.namesake()).toList();
+        if (hits.isEmpty()) {
+            return new Found(NO_HIT, null, JSON.createObjectNode(), List.of());
+        }
+        ObjectNode data = JSON.createObjectNode();
+        List<String> categories = new ArrayList<>(List.of(Category.HIT.code()));
+        if (released.contains(Category.BIOGRAPHIC)) {
+            ArrayNode listed = data.putArray("listed");
+            for (WatchlistHit hit : hits) {
+                listed.addObject().put("list", hit.listId()).put("entry", hit.entryId())
+                        .put("name", hit.matchedName()).put("action", hit.action().name())
+                        .put("score", Math.round(hit.score() * 100));
+            }
+            categories.add(Category.BIOGRAPHIC.code());
+        }
+        return new Found(HIT, null, data, categories);
+    }
+
+    private static List<Long> persons(Connection connection, Subject subject) throws SQLException {
+        if (subject.documentNumber() != null) {
+            try (PreparedStatement select = connection.prepareStatement("SELECT person_id FROM person_document"
+                    + " WHERE document_number = ? AND (CAST(? AS VARCHAR(3)) IS NULL OR issuing_state = ?)"
+                    + " ORDER BY person_id FETCH FIRST " + MAX_PERSONS + " ROWS ONLY")) {
+                Sql.bindAll(select, subject.documentNumber(), subject.issuingState(), subject.issuingState());
+                List<Long> found = Sql.list(select, row -> row.getLong(1));
+                if (!found.isEmpty() || subject.surname() == null) {
+                    return found;
+                }
+            }
+        }
+        try (PreparedStatement select = connection.prepareStatement("SELECT id FROM person WHERE UPPER(surname) = ?"
+                + " AND date_of_birth = ? AND (CAST(? AS VARCHAR(200)) IS NULL OR UPPER(given_names) = ?)"
+                + " ORDER BY id FETCH FIRST " + MAX_PERSONS + " ROWS ONLY")) {
+            Sql.bindAll(select, subject.surname(), subject.birthDate(), subject.givenNames(), subject.givenNames());
+            return Sql.list(select, row -> row.getLong(1));
+        }
+    }
+
+    /** The persons' crossings that happened (not refused at the gate, not corrected since), newest first. */
+    private static List<ObjectNode> crossingsOf(Connection connection, List<Long> persons) throws SQLException {
+        if (persons.isEmpty()) {
+            return List.of();
+        }
+        try (PreparedStatement select = connection.prepareStatement("SELECT occurred_at, direction, post_id,"
+                + " issuing_state, document_number FROM crossing c WHERE person_id IN (" + Sql.marks(persons.size())
+                + ") AND decision <> 'REFUSE' AND NOT EXISTS (SELECT 1 FROM crossing s WHERE s.supersedes = c.id)"
+                + " ORDER BY occurred_at DESC, id DESC FETCH FIRST " + MAX_CROSSINGS + " ROWS ONLY")) {
+            Sql.bindAll(select, persons.toArray());
+            return Sql.list(select, row -> JSON.createObjectNode().put("at", Sql.instant(row, "occurred_at").toString())
+                    .put("direction", row.getString("direction")).put("post", row.getString("post_id"))
+                    .put("document", row.getString("issuing_state") + " " + row.getString("document_number")));
+        }
+    }
+
+    private static ObjectNode person(Connection connection, long id) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT surname, given_names, date_of_birth,"
+                + " nationality, sex FROM person WHERE id = ?")) {
+            select.setLong(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                java.time.LocalDate born = Sql.date(row, "date_of_birth");
+                return JSON.createObjectNode().put("surname", row.getString("surname"))
+                        .put("givenNames", row.getString("given_names"))
+                        .put("birthDate", born == null ? null : born.toString())
+                        .put("nationality", row.getString("nationality")).put("sex", row.getString("sex"));
+            }
+        }
+    }
+}

@@ -1,0 +1,272 @@
+package org.ibex.inquiry;
+
+import org.ibex.access.Actor;
+import org.ibex.access.Role;
+import org.ibex.access.User;
+import org.ibex.agreement.AgreementBook;
+import org.ibex.agreement.Category;
+import org.ibex.agreement.QueryType;
+import org.ibex.agreement.Refusal;
+import org.ibex.audit.AccessLog;
+import org.ibex.audit.AuditLog;
+import org.ibex.delivery.RunningNodes;
+import org.ibex.delivery.TestFederation;
+import org.ibex.names.NameMatcher;
+import org.ibex.store.Database;
+import org.ibex.store.Sql;
+import org.ibex.trust.NodeIdentity;
+import org.ibex.watchlist.ScreeningIndex;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Police asks immigration over the real exchange (mutual TLS on loopback): what the agreement allows is answered and
+ * written in both ledgers; what it does not is refused at the asker, and when forced through, at the answerer too,
+ * with no data either way.
+ */
+class InquiryExchangeTest {
+    static final String IMM = "UTO/IMM/HQ";
+    static final String POL = "UTO/POL/HQ";
+    static final Actor DETECTIVE = new Actor(new User("detective", Role.ANALYST, null), "case 2026/114", "test");
+    static final Actor SUPERVISOR = new Actor(new User("sup", Role.SUPERVISOR, "POST-A"), "approval", "test");
+    static final Subject ANNA = new Subject("ERIKSSON", "ANNA MARIA", LocalDate.of(1974, 8, 12), null, null);
+
+    @TempDir
+    Path dir;
+    RunningNodes nodes;
+    TestFederation pki;
+    Side immigration;
+    Side police;
+
+    /** One node's pillar and store. */
+    record Side(Inquiry inquiry, Database database, RunningNodes.Running running) {
+        long count(String sql, Object... values) {
+            return database.read(c -> {
+                try (PreparedStatement select = c.prepareStatement(sql)) {
+                    Sql.bindAll(select, values);
+                    try (ResultSet row = select.executeQuery()) {
+                        row.next();
+                        return row.getLong(1);
+                    }
+                }
+            });
+        }
+    }
+
+    @BeforeEach
+    void federation() throws Exception {
+        nodes = new RunningNodes(dir);
+        pki = new TestFederation(RunningNodes.endpoints(IMM, POL));
+        immigration = start(IMM);
+        police = start(POL);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        nodes.close();
+    }
+
+    private Side start(String id) throws Exception {
+        Database database = nodes.database();
+        Clock clock = Clock.systemUTC();
+        AuditLog audit = new AuditLog(clock);
+        AccessLog access = new AccessLog(database, audit, clock);
+        Inquiry[] pillar = new Inquiry[1];
+        RunningNodes.Running running = nodes.start(pki, id, database, Duration.ofMinutes(10), exchange ->
+                pillar[0] = Inquiry.attach(exchange, database, new AgreementBook(database, access,
+                        NodeIdentity.parse(id), pki.root::certificate, serial -> false, clock),
+                        new ScreeningIndex(new NameMatcher(), clock), access, audit, clock));
+        return new Side(pillar[0], database, running);
+    }
+
+    private void install(byte[] agreement) throws Exception {
+        Actor admin = new Actor(new User("admin", Role.ADMIN, null), "agreement", "test");
+        immigration.inquiry().agreements().install(agreement, admin);
+        police.inquiry().agreements().install(agreement, admin);
+    }
+
+    private static byte[] crossingsAgreement(TestFederation pki, int perDay, boolean approval) throws Exception {
+        return TestAgreements.signed(pki, TestAgreements.draft("UTO-POL-IMM", 1, "UTO/IMM", "UTO/POL",
+                "2020-01-01", "2099-12-31", TestAgreements.rule("UTO/POL", "UTO/IMM", "crossings,presence",
+                        "criminal-investigation", "hit,biographic,travel-history", perDay, 30, approval)), IMM, POL);
+    }
+
+    private void annaCrossed() {
+        immigration.database().inTransaction(c -> {
+            try (PreparedStatement post = c.prepareStatement("INSERT INTO post(id, name, kind, zone_id)"
+                    + " VALUES ('POST-A', 'Airport', 'AIRPORT', 'UTC')")) {
+                post.executeUpdate();
+            }
+            try (PreparedStatement person = c.prepareStatement("INSERT INTO person(id, surname, given_names,"
+                    + " date_of_birth, nationality, sex, created_at) VALUES (7, 'ERIKSSON', 'ANNA MARIA', ?, 'UTO',"
+                    + " 'F', ?)")) {
+                Sql.bindAll(person, LocalDate.of(1974, 8, 12), Instant.now());
+                person.executeUpdate();
+            }
+            try (PreparedStatement crossing = c.prepareStatement("INSERT INTO crossing(uid, direction, post_id,"
+                    + " officer, occurred_at, zone_id, person_id, document_code, issuing_state, document_number,"
+                    + " nationality, surname, given_names, sex, checks, decision, reasons, recorded_at) VALUES"
+                    + " ('c-1', 'ENTRY', 'POST-A', 'officer.a', ?, 'UTC', 7, 'P', 'UTO', 'L898902C3', 'UTO',"
+                    + " 'ERIKSSON', 'ANNA MARIA', 'F', '[]', 'ADMIT', '[]', ?)")) {
+                Sql.bindAll(crossing, Instant.parse("2026-11-30T08:15:00Z"), Instant.now());
+                crossing.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    private Question awaitAnswer(String id) throws InterruptedException {
+        RunningNodes.await("question " + id + " is answered", () -> police.inquiry().questions()
+                .find(id, DETECTIVE).state() != Question.State.PENDING);
+        return police.inquiry().questions().find(id, DETECTIVE);
+    }
+
+    @Test
+    void anAllowedQuestionIsAnsweredWithWhatTheAgreementReleasesAndBothLedgersRecordIt() throws Exception {
+        install(crossingsAgreement(pki, 10, false));
+        annaCrossed();
+        Question asked = police.inquiry().questions().ask(new Ask(null, QueryType.CROSSINGS,
+                "criminal-investigation", Set.of(Category.BIOGRAPHIC, Category.TRAVEL_HISTORY), ANNA, null, null),
+                DETECTIVE);
+        assertThat(asked.answerer()).isEqualTo(IMM);
+        assertThat(asked.state()).isEqualTo(Question.State.PENDING);
+
+        Question answered = awaitAnswer(asked.id());
+        assertThat(answered.state()).isEqualTo(Question.State.ANSWERED);
+        assertThat(answered.outcome()).isEqualTo("hit");
+        assertThat(answered.answer().get("person").get("surname").asText()).isEqualTo("ERIKSSON");
+        assertThat(answered.answer().get("crossings").get(0).get("direction").asText()).isEqualTo("ENTRY");
+        assertThat(answered.retainUntil()).isAfter(Instant.now().plus(Duration.ofDays(29)));
+
+        List<Disclosure> atImmigration = immigration.inquiry().ledger().forPerson(7);
+        assertThat(atImmigration).extracting(Disclosure::direction, Disclosure::kind, Disclosure::counterpart)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Disclosure.Direction.RECEIVED,
+                        Disclosure.Kind.QUESTION, POL), org.assertj.core.groups.Tuple.tuple(
+                        Disclosure.Direction.SENT, Disclosure.Kind.ANSWER, POL));
+        assertThat(atImmigration.get(1).categories()).containsExactly("hit", "biographic", "travel-history");
+        assertThat(police.inquiry().ledger().forQuestion(asked.id()))
+                .extracting(Disclosure::direction, Disclosure::kind)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Disclosure.Direction.SENT,
+                        Disclosure.Kind.QUESTION), org.assertj.core.groups.Tuple.tuple(Disclosure.Direction.RECEIVED,
+                        Disclosure.Kind.ANSWER));
+    }
+
+    @Test
+    void aQuestionForAnotherPurposeIsRefusedAtTheAskerAndAuditedAndNothingLeaves() throws Exception {
+        install(crossingsAgreement(pki, 10, false));
+        assertThatThrownBy(() -> police.inquiry().questions().ask(new Ask(null, QueryType.CROSSINGS, "tax-audit",
+                Set.of(Category.HIT), ANNA, null, null), DETECTIVE))
+                .isInstanceOf(QuestionRefusedException.class)
+                .satisfies(e -> assertThat(((QuestionRefusedException) e).reason()).isEqualTo(Refusal.WRONG_PURPOSE));
+        assertThat(police.count("SELECT COUNT(*) FROM access_log WHERE action = 'agency.question.refused'"))
+                .isEqualTo(1);
+        assertThat(police.count("SELECT COUNT(*) FROM agency_question")).isZero();
+        assertThat(police.count("SELECT COUNT(*) FROM exchange_outbox")).isZero();
+    }
+
+    @Test
+    void theDailyQuotaRefusesTheQuestionPastIt() throws Exception {
+        install(crossingsAgreement(pki, 1, false));
+        Ask ask = new Ask(null, QueryType.CROSSINGS, "criminal-investigation", Set.of(), ANNA, null, null);
+        police.inquiry().questions().ask(ask, DETECTIVE);
+        assertThatThrownBy(() -> police.inquiry().questions().ask(ask, DETECTIVE))
+                .satisfies(e -> assertThat(((QuestionRefusedException) e).reason())
+                        .isEqualTo(Refusal.QUOTA_EXHAUSTED));
+    }
+
+    @Test
+    void aQuestionForcedPastTheAskerIsRefusedAtTheAnswererWithoutDataAndAuditedAtBothEnds() throws Exception {
+        install(crossingsAgreement(pki, 10, false));
+        annaCrossed();
+        // Forced through: the asker's gate is bypassed, the question names a purpose the agreement does not allow.
+        String id = java.util.UUID.randomUUID().toString();
+        police.database().inTransaction(c -> {
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO agency_question(question_id, answerer,"
+                    + " agreement_id, agreement_version, query_type, purpose, categories, subject_label, asked_by,"
+                    + " asked_at, state) VALUES (?, ?, 'UTO-POL-IMM', 1, 'crossings', 'tax-audit', 'hit,biographic',"
+                    + " 'ERIKSSON', 'forger', ?, 'PENDING')")) {
+                Sql.bindAll(insert, id, IMM, Instant.now());
+                insert.executeUpdate();
+            }
+            var agreement = police.inquiry().agreements().usable().get(0);
+            QuestionMessage message = new QuestionMessage(id, "crossings", "tax-audit", List.of("hit", "biographic"),
+                    ANNA, agreement.reference(), agreement.digest());
+            police.running().exchange().enqueue(c, police.running().exchange().message(NodeIdentity.parse(IMM),
+                    QuestionMessage.TYPE, "tax-audit", "application/json", InquiryJson.write(message))
+                    .withAgreement(agreement.reference()));
+            return null;
+        });
+        police.running().exchange().nudge();
+        Question refused = awaitAnswer(id);
+        assertThat(refused.state()).isEqualTo(Question.State.REFUSED);
+        assertThat(refused.refusal()).startsWith("wrong-purpose");
+        assertThat(refused.answer()).isNull();
+        assertThat(immigration.count("SELECT COUNT(*) FROM audit_entry WHERE kind = 'agreement.refused'"
+                + " AND subject = ?", id)).isEqualTo(1);
+        assertThat(police.count("SELECT COUNT(*) FROM audit_entry WHERE kind = 'agency.answer.refused'"
+                + " AND subject = ?", id)).isEqualTo(1);
+        assertThat(immigration.count("SELECT COUNT(*) FROM agency_request WHERE question_id = ? AND subject IS NULL"
+                + " AND state = 'REFUSED'", id)).isEqualTo(1);
+        assertThat(immigration.count("SELECT COUNT(*) FROM disclosure")).isZero();
+    }
+
+    @Test
+    void aReleaseThatWantsAPersonWaitsInTheQueueUntilASupervisorApprovesIt() throws Exception {
+        install(crossingsAgreement(pki, 10, true));
+        annaCrossed();
+        Question asked = police.inquiry().questions().ask(new Ask(null, QueryType.PRESENCE,
+                "criminal-investigation", Set.of(Category.TRAVEL_HISTORY), ANNA, null, null), DETECTIVE);
+        Question waiting = awaitAnswer(asked.id());
+        assertThat(waiting.state()).isEqualTo(Question.State.WAITING);
+        List<AgencyRequest> queue = immigration.inquiry().requests().awaitingApproval();
+        assertThat(queue).extracting(AgencyRequest::id).containsExactly(asked.id());
+
+        AgencyRequest approved = immigration.inquiry().requests().approve(asked.id(), SUPERVISOR);
+        assertThat(approved.state()).isEqualTo(AgencyRequest.State.ANSWERED);
+        assertThat(immigration.inquiry().requests().approve(asked.id(), SUPERVISOR)).isEqualTo(approved);
+        RunningNodes.await("the approved answer lands", () -> police.inquiry().questions().find(asked.id(),
+                DETECTIVE).state() == Question.State.ANSWERED);
+        Question answered = police.inquiry().questions().find(asked.id(), DETECTIVE);
+        assertThat(answered.outcome()).isEqualTo("hit");
+        assertThat(answered.answer().get("inCountry").asBoolean()).isTrue();
+        assertThat(answered.answer().has("person")).isFalse();
+    }
+
+    @Test
+    void anAnswerPastItsRetentionIsDeletedAndTheDeletionAudited() throws Exception {
+        install(crossingsAgreement(pki, 10, false));
+        annaCrossed();
+        Question asked = police.inquiry().questions().ask(new Ask(null, QueryType.CROSSINGS,
+                "criminal-investigation", Set.of(Category.BIOGRAPHIC), ANNA, null, null), DETECTIVE);
+        awaitAnswer(asked.id());
+        police.database().inTransaction(c -> {
+            try (PreparedStatement age = c.prepareStatement("UPDATE agency_question SET retain_until = ?")) {
+                Sql.bindAll(age, Instant.now().minusSeconds(1));
+                age.executeUpdate();
+            }
+            return null;
+        });
+        assertThat(police.inquiry().retention().sweep()).isEqualTo(1);
+        assertThat(police.count("SELECT COUNT(*) FROM agency_question WHERE state = 'DELETED' AND answer IS NULL"
+                + " AND subject IS NULL AND outcome IS NULL")).isEqualTo(1);
+        assertThat(police.count("SELECT COUNT(*) FROM audit_entry WHERE kind = 'agreement.retention.delete'"
+                + " AND subject = ?", asked.id())).isEqualTo(1);
+        assertThat(police.inquiry().ledger().forQuestion(asked.id())).hasSize(2);
+    }
+}
