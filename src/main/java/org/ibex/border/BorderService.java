@@ -57,25 +57,24 @@ public final class BorderService {
     private final Clearances clearances = new Clearances();
     private final PersonStays stays;
     private final ReferenceFreshness freshness;
+    private final AgencyChecks agencies;
 
     public BorderService(Database database, org.ibex.document.MrzParser parser, InspectionRules rules,
                          Supplier<StayPolicy> policy, PostRepository posts, AccessLog accessLog, ScreeningIndex screening,
                          BiometricService biometrics, Clock clock) {
         this(database, parser, rules, policy, posts, accessLog, screening, biometrics, clock,
-                new CrossingTime(CrossingTime.DEFAULT_SKEW));
+                new CrossingTime(CrossingTime.DEFAULT_SKEW), ReferenceFreshness.NONE, AgencyChecks.NONE);
     }
 
+    /**
+     * With {@code freshness}, every decision says which reference copies from headquarters are not current; with
+     * {@code agencies}, every inspection also asks the agencies its agreements name, and their answers weigh.
+     */
     public BorderService(Database database, org.ibex.document.MrzParser parser, InspectionRules rules,
                          Supplier<StayPolicy> policy, PostRepository posts, AccessLog accessLog, ScreeningIndex screening,
-                         BiometricService biometrics, Clock clock, CrossingTime time) {
-        this(database, parser, rules, policy, posts, accessLog, screening, biometrics, clock, time,
-                ReferenceFreshness.NONE);
-    }
-
-    /** With {@code freshness}, every decision says which reference copies from headquarters are not current. */
-    public BorderService(Database database, org.ibex.document.MrzParser parser, InspectionRules rules,
-                         Supplier<StayPolicy> policy, PostRepository posts, AccessLog accessLog, ScreeningIndex screening,
-                         BiometricService biometrics, Clock clock, CrossingTime time, ReferenceFreshness freshness) {
+                         BiometricService biometrics, Clock clock, CrossingTime time, ReferenceFreshness freshness,
+                         AgencyChecks agencies) {
+        this.agencies = agencies;
         this.freshness = freshness;
         this.time = time;
         this.database = database;
@@ -244,7 +243,7 @@ public final class BorderService {
     private record Prepared(CrossingRequest request, Post post, String uid, String officer, CrossingTime.Timing timing,
                             Instant now, DocumentReader.Read read, StayPolicy.Resolved stayRule,
                             List<WatchlistHit> candidates, FingerSet probe, Long supersedes, String reason, Actor actor,
-                            boolean imported, OfficerDecision override) {
+                            boolean imported, OfficerDecision override, List<AgencyCheck> agencyAnswers) {
         Instant occurredAt() {
             return timing.occurredAt();
         }
@@ -286,8 +285,10 @@ public final class BorderService {
         StayPolicy.Resolved stayRule = policy.get().resolve(read.document().nationality(), request.permit());
         List<WatchlistHit> candidates = screening.screen(read.document(), post.id());
         FingerSet probe = request.fingers().isEmpty() ? null : biometrics.probe(request.fingers());
+        // Asked before the transaction: the answer travels over the exchange while nothing is locked here.
+        List<AgencyCheck> answers = imported ? List.of() : agencies.check(read.document(), uid, actor);
         return new Prepared(request, post, uid, officer, timing, now, read, stayRule, candidates, probe, supersedes,
-                reason, actor, imported, override);
+                reason, actor, imported, override, answers);
     }
 
     /**
@@ -382,8 +383,8 @@ public final class BorderService {
                 p.probe() == null ? InspectionFacts.Fingerprints.NOT_CAPTURED : new InspectionFacts.Fingerprints(true,
                         biometrics.verify(connection, personId, p.probe(), p.actor()).orElse(null),
                         biometrics.wanted().matches(connection, p.probe(), p.actor())), suppressed);
-        return new Evaluated(personId, document, standing, suppressed, FreshnessWarnings.add(rules.evaluate(facts),
-                freshness.staleAt(p.now())));
+        return new Evaluated(personId, document, standing, suppressed, AgencyWarnings.add(FreshnessWarnings.add(
+                rules.evaluate(facts), freshness.staleAt(p.now())), p.agencyAnswers()));
     }
 
     private List<Movement> movements(Connection connection, long personId, Long excluded) throws SQLException {

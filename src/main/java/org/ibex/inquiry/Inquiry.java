@@ -25,9 +25,11 @@ public final class Inquiry {
     private final Requests requests;
     private final Disclosures ledger;
     private final RetentionSweep retention;
+    private final Counterparts counterparts;
 
     private Inquiry(AgreementBook book, Questions questions, Requests requests, Disclosures ledger,
-                    RetentionSweep retention) {
+                    RetentionSweep retention, Counterparts counterparts) {
+        this.counterparts = counterparts;
         this.book = book;
         this.questions = questions;
         this.requests = requests;
@@ -47,7 +49,15 @@ public final class Inquiry {
         exchange.register(QuestionMessage.TYPE, requests);
         exchange.register(AnswerMessage.TYPE, new AnswerIntake(book, ledger, audit, clock));
         exchange.registerLoop("retention-sweep", SWEEP_PERIOD, retention::sweep);
-        return new Inquiry(book, questions, requests, ledger, retention);
+        return new Inquiry(book, questions, requests, ledger, retention, counterparts);
+    }
+
+    /**
+     * What inspections ask other agencies (a {@code wanted} question for {@code border-check} wherever an agreement
+     * allows one), waiting at most {@code wait} for the answers to join the decision.
+     */
+    public org.ibex.border.AgencyChecks inspections(Duration wait) {
+        return new InspectionQuestions(questions, book, counterparts, wait);
     }
 
     public AgreementBook agreements() {

@@ -23,6 +23,7 @@ import org.ibex.biometrics.BiometricRepository;
 import org.ibex.biometrics.BiometricService;
 import org.ibex.biometrics.ExtractionGate;
 import org.ibex.biometrics.ScoreThresholds;
+import org.ibex.border.AgencyChecks;
 import org.ibex.border.BorderService;
 import org.ibex.border.CrossingRecords;
 import org.ibex.border.DispositionRecords;
@@ -154,14 +155,15 @@ public final class Node implements AutoCloseable {
         Optional<ReferenceData> reference = exchange.map(x -> ReferenceData.attach(x, database,
                 new ListReplicas(watchlistRepository, screening), biometrics.wanted(), accessLog, referenceSettings, headquarters(folder),
                 clock));
+        Optional<Inquiry> inquiry = exchange.map(x -> Inquiry.attach(x, database, agreements(x, database, accessLog,
+                clock), screening, accessLog, auditLog, clock));
         BorderService border = new BorderService(database, parser, new InspectionRules(18), policy, posts, accessLog,
                 screening, biometrics, clock, new CrossingTime(settings.maxSkew()),
-                reference.map(ReferenceData::freshness).orElse(ReferenceFreshness.NONE));
+                reference.map(ReferenceData::freshness).orElse(ReferenceFreshness.NONE),
+                inquiry.map(i -> i.inspections(settings.agencyWait())).orElse(AgencyChecks.NONE));
         StayService stays = new StayService(database, policy, accessLog, clock);
         WatchlistService watchlists = new WatchlistService(database, watchlistRepository, screening, accessLog, clock);
         Optional<SyncStatus> sync = exchange.map(x -> syncStatus(folder, database, x, clock));
-        Optional<Inquiry> inquiry = exchange.map(x -> Inquiry.attach(x, database, agreements(x, database, accessLog,
-                clock), screening, accessLog, auditLog, clock));
         Services services = new Services(database, authenticator, accounts, users, posts, parser, border, stays,
                 new HitReview(database, accessLog, clock, settings.clearance()), watchlists, biometrics, accessLog, metrics, clock,
                 exchange, sync, inquiry.map(Inquiry::agreements), inquiry);

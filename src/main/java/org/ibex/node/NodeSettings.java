@@ -13,7 +13,7 @@ import java.time.temporal.ChronoUnit;
  * is used. Secrets (passphrases) are not kept here; they are read where they are needed and nowhere else.
  */
 public record NodeSettings(Duration clearance, Duration maxSkew, Duration exchangeMaxAge, Duration directoryPull,
-                           Duration checkpointEvery, Duration alertSweep) {
+                           Duration checkpointEvery, Duration alertSweep, Duration agencyWait) {
     public static NodeSettings read(DataFolder folder) {
         return new NodeSettings(
                 amount(folder, "hits.clearance-days", HitReview.DEFAULT_CLEARANCE.toDays(), 1, 3650, ChronoUnit.DAYS),
@@ -22,7 +22,9 @@ public record NodeSettings(Duration clearance, Duration maxSkew, Duration exchan
                 amount(folder, "exchange.max-age-days", 30, 1, 365, ChronoUnit.DAYS),
                 amount(folder, "exchange.directory-seconds", 600, 1, 7 * 24 * 3600, ChronoUnit.SECONDS),
                 amount(folder, "audit.checkpoint-minutes", 60, 1, 7 * 24 * 60, ChronoUnit.MINUTES),
-                amount(folder, "stays.alert-sweep-minutes", 15, 1, 7 * 24 * 60, ChronoUnit.MINUTES));
+                amount(folder, "stays.alert-sweep-minutes", 15, 1, 7 * 24 * 60, ChronoUnit.MINUTES),
+                // How long an inspection waits for other agencies' answers before deciding without them.
+                amount(folder, "inquiry.inspection-wait-ms", 2000, 0, 30_000, ChronoUnit.MILLIS));
     }
 
     private static Duration amount(DataFolder folder, String name, long fallback, long min, long max, ChronoUnit unit) {

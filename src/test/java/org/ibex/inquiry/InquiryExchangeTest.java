@@ -15,7 +15,14 @@ import org.ibex.names.NameMatcher;
 import org.ibex.store.Database;
 import org.ibex.store.Sql;
 import org.ibex.trust.NodeIdentity;
+import org.ibex.border.AgencyCheck;
+import org.ibex.border.AgencyChecks;
+import org.ibex.border.TravelDocument;
+import org.ibex.watchlist.EntryAction;
+import org.ibex.watchlist.PartialDate;
+import org.ibex.watchlist.PersonEntry;
 import org.ibex.watchlist.ScreeningIndex;
+import org.ibex.watchlist.WatchlistInfo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,7 +62,7 @@ class InquiryExchangeTest {
     Side police;
 
     /** One node's pillar and store. */
-    record Side(Inquiry inquiry, Database database, RunningNodes.Running running) {
+    record Side(Inquiry inquiry, Database database, RunningNodes.Running running, ScreeningIndex screening) {
         long count(String sql, Object... values) {
             return database.read(c -> {
                 try (PreparedStatement select = c.prepareStatement(sql)) {
@@ -88,11 +95,12 @@ class InquiryExchangeTest {
         AuditLog audit = new AuditLog(clock);
         AccessLog access = new AccessLog(database, audit, clock);
         Inquiry[] pillar = new Inquiry[1];
+        ScreeningIndex screening = new ScreeningIndex(new NameMatcher(), clock);
         RunningNodes.Running running = nodes.start(pki, id, database, Duration.ofMinutes(10), exchange ->
                 pillar[0] = Inquiry.attach(exchange, database, new AgreementBook(database, access,
                         NodeIdentity.parse(id), pki.root::certificate, serial -> false, clock),
-                        new ScreeningIndex(new NameMatcher(), clock), access, audit, clock));
-        return new Side(pillar[0], database, running);
+                        screening, access, audit, clock));
+        return new Side(pillar[0], database, running, screening);
     }
 
     private void install(byte[] agreement) throws Exception {
@@ -268,5 +276,36 @@ class InquiryExchangeTest {
         assertThat(police.count("SELECT COUNT(*) FROM audit_entry WHERE kind = 'agreement.retention.delete'"
                 + " AND subject = ?", asked.id())).isEqualTo(1);
         assertThat(police.inquiry().ledger().forQuestion(asked.id())).hasSize(2);
+    }
+
+    @Test
+    void anInspectionAsksThePoliceWhetherTheTravellerIsWantedAndARetryAsksNothingNew() throws Exception {
+        install(TestAgreements.signed(pki, TestAgreements.draft("UTO-IMM-POL", 1, "UTO/IMM", "UTO/POL",
+                "2020-01-01", "2099-12-31", TestAgreements.rule("UTO/IMM", "UTO/POL", "wanted", "border-check",
+                        "hit,biographic", 100, 30, false)), IMM, POL));
+        police.screening().setList(new WatchlistInfo("POLICE-WANTED", "Wanted by the police", "police", "national",
+                80));
+        police.screening().add(new PersonEntry("POLICE-WANTED", "W-17", List.of("ANNA MARIA ERIKSSON"),
+                PartialDate.of(LocalDate.of(1974, 8, 12)), "UTO", "F", "armed robbery", "police", null, null,
+                EntryAction.REFER_TO_SECOND_LINE));
+        AgencyChecks inspections = immigration.inquiry().inspections(Duration.ofSeconds(15));
+        Actor officer = new Actor(new User("officer.a", Role.OFFICER, "POST-A"), "inspection", "test");
+        TravelDocument anna = new TravelDocument("P", "UTO", "L898902C3", "ERIKSSON", "ANNA MARIA", "UTO",
+                LocalDate.of(1974, 8, 12), "F", LocalDate.of(2030, 1, 1), null, null, null);
+        TravelDocument bruno = new TravelDocument("P", "UTO", "X1234567", "SILVA", "BRUNO", "UTO",
+                LocalDate.of(1990, 2, 3), "M", LocalDate.of(2030, 1, 1), null, null, null);
+
+        List<AgencyCheck> wanted = inspections.check(anna, "crossing-1", officer);
+        assertThat(wanted).singleElement().satisfies(check -> {
+            assertThat(check.agency()).isEqualTo(POL);
+            assertThat(check.status()).isEqualTo(AgencyCheck.Status.HIT);
+            assertThat(check.detail()).contains("ANNA MARIA ERIKSSON", "POLICE-WANTED");
+        });
+        assertThat(inspections.check(bruno, "crossing-2", officer)).extracting(AgencyCheck::status)
+                .containsExactly(AgencyCheck.Status.NO_HIT);
+        assertThat(inspections.check(anna, "crossing-1", officer)).isEqualTo(wanted);
+        assertThat(immigration.count("SELECT COUNT(*) FROM agency_question")).isEqualTo(2);
+        assertThat(immigration.count("SELECT COUNT(*) FROM agency_question WHERE post_id = 'POST-A'"
+                + " AND crossing_uid = 'crossing-1'")).isEqualTo(1);
     }
 }
