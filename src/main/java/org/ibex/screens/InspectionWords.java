@@ -160,6 +160,9 @@ public final class InspectionWords {
         TravelDocument d = facts.document();
         Permit p = facts.permit();
         String key = "inspection.reason." + reason.code() + ".text";
+        if (AgencyWords.handles(key, t)) {
+            return AgencyWords.word(key, reason.message(), t);
+        }
         if (reason.code().equals("wanted-prints") && t.has(key)) {
             // Who is wanted and why is headquarters' record, kept as data; the sentence around it is in words.
             int colon = reason.message().indexOf(": ");
@@ -248,6 +251,9 @@ public final class InspectionWords {
         TravelDocument d = facts.document();
         Permit p = facts.permit();
         String key = "inspection.check." + c.name() + "." + c.outcome();
+        if (AgencyWords.handles(key, t)) {
+            return AgencyWords.word(key, c.detail(), t);
+        }
         if (key.equals("inspection.check.wanted-prints.FAIL") && t.has(key)) {
             return new Word(t.t(key), c.detail());
         }
