@@ -53,6 +53,7 @@ public final class BiometricService {
     private final RecordJournal journal = new RecordJournal();
     private final PendingSubjects pending;
     private final WantedPrints wanted;
+    private final PrintLookup lookup;
 
     public BiometricService(Database database, BiometricRepository repository, FingerGallery gallery,
                             ScoreThresholds thresholds, AccessLog accessLog, PersonVisibility visibility,
@@ -67,6 +68,7 @@ public final class BiometricService {
         this.gate = gate;
         this.pending = new PendingSubjects(database, repository, gallery, clock);
         this.wanted = new WantedPrints(database, gallery, repository, pending, thresholds, accessLog, clock);
+        this.lookup = new PrintLookup(gallery, pending, thresholds, accessLog);
         this.identifications = new Identifications(database, repository, gallery, wanted, thresholds, accessLog,
                 clock);
     }
@@ -97,6 +99,11 @@ public final class BiometricService {
     /** Fingerprints of wanted persons: this node's flags and headquarters' copy, which every probe is held against. */
     public WantedPrints wanted() {
         return wanted;
+    }
+
+    /** Searches made for other agencies' questions by fingerprints. */
+    public PrintLookup lookup() {
+        return lookup;
     }
 
     /** Rebuilds the gallery from the database: called once at start. */

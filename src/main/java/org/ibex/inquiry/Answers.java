@@ -3,7 +3,11 @@ package org.ibex.inquiry;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.ibex.access.Actor;
 import org.ibex.agreement.Category;
+import org.ibex.biometrics.BiometricService;
+import org.ibex.biometrics.FingerSet;
+import org.ibex.biometrics.WantedMatch;
 import org.ibex.agreement.QueryType;
 import org.ibex.store.Sql;
 import org.ibex.watchlist.ScreeningIndex;
@@ -30,28 +34,31 @@ final class Answers {
     private static final int MAX_CROSSINGS = 100;
     private static final ObjectMapper JSON = new ObjectMapper();
     private final ScreeningIndex screening;
+    private final BiometricService biometrics;
 
-    Answers(ScreeningIndex screening) {
+    Answers(ScreeningIndex screening, BiometricService biometrics) {
         this.screening = screening;
+        this.biometrics = biometrics;
     }
 
     /** The answer: hit or no hit, this node's person when one was found, the data released and its categories. */
     record Found(String outcome, Long personId, ObjectNode data, List<String> categories) {
     }
 
-    Found answer(Connection connection, QueryType query, Subject subject, Set<Category> released)
+    /** The answer; {@code asker} stands for the asking agency in this node's access log. */
+    Found answer(Connection connection, QueryType query, Subject subject, Set<Category> released, Actor asker)
             throws SQLException {
         return switch (query) {
-            case CROSSINGS -> crossings(connection, subject, released);
-            case PRESENCE -> presence(connection, subject, released);
-            case WANTED -> wanted(subject, released);
+            case CROSSINGS -> crossings(connection, persons(connection, subject, asker), released);
+            case PRESENCE -> presence(connection, persons(connection, subject, asker), released);
+            case WANTED -> subject.hasPrints() ? wantedByPrints(connection, subject, released, asker)
+                    : wanted(subject, released);
             case IDENTITY -> throw new IllegalStateException("identity questions are answered by fingerprints,"
                     + " which this pillar does not match");
         };
     }
 
-    private Found crossings(Connection connection, Subject subject, Set<Category> released) throws SQLException {
-        List<Long> persons = persons(connection, subject);
+    private Found crossings(Connection connection, List<Long> persons, Set<Category> released) throws SQLException {
         List<ObjectNode> crossings = crossingsOf(connection, persons);
         if (crossings.isEmpty()) {
             return new Found(NO_HIT, persons.isEmpty() ? null : persons.get(0), JSON.createObjectNode(), List.of());
@@ -71,8 +78,7 @@ final class Answers {
     }
 
     /** A hit means the person is in the country now: their latest crossing is an entry. */
-    private Found presence(Connection connection, Subject subject, Set<Category> released) throws SQLException {
-        List<Long> persons = persons(connection, subject);
+    private Found presence(Connection connection, List<Long> persons, Set<Category> released) throws SQLException {
         List<ObjectNode> crossings = crossingsOf(connection, persons);
         Long person = persons.isEmpty() ? null : persons.get(0);
         boolean inCountry = !crossings.isEmpty() && "ENTRY".equals(crossings.get(0).get("direction").asText());
@@ -114,6 +120,39 @@ final class Answers {
             categories.add(Category.BIOGRAPHIC.code());
         }
         return new Found(HIT, null, data, categories);
+    }
+
+    /** The wanted persons whose prints match, from the wanted flags this node keeps or copies from headquarters. */
+    private Found wantedByPrints(Connection connection, Subject subject, Set<Category> released, Actor asker)
+            throws SQLException {
+        List<WantedMatch> matches = biometrics.wanted().matches(connection, probe(subject), asker);
+        if (matches.isEmpty()) {
+            return new Found(NO_HIT, null, JSON.createObjectNode(), List.of());
+        }
+        ObjectNode data = JSON.createObjectNode();
+        List<String> categories = new ArrayList<>(List.of(Category.HIT.code()));
+        if (released.contains(Category.BIOGRAPHIC)) {
+            ArrayNode listed = data.putArray("listed");
+            for (WantedMatch match : matches) {
+                listed.addObject().put("list", "wanted-prints").put("entry", match.reference())
+                        .put("name", match.name()).put("action", "REFER_TO_SECOND_LINE")
+                        .put("score", Math.round(match.fusedScore()));
+            }
+            categories.add(Category.BIOGRAPHIC.code());
+        }
+        return new Found(HIT, null, data, categories);
+    }
+
+    /** The persons the subject names: by fingerprints when given (one identified subject or none), else by papers. */
+    private List<Long> persons(Connection connection, Subject subject, Actor asker) throws SQLException {
+        if (subject.hasPrints()) {
+            return biometrics.lookup().personOf(connection, probe(subject), asker).map(List::of).orElse(List.of());
+        }
+        return persons(connection, subject);
+    }
+
+    private static FingerSet probe(Subject subject) {
+        return FingerSet.of(subject.fingers().stream().map(SubjectFinger::toTemplate).toList(), List.of());
     }
 
     private static List<Long> persons(Connection connection, Subject subject) throws SQLException {

@@ -44,6 +44,18 @@ public final class Disclosures {
         }
     }
 
+    /** What a question about {@code subject} carries of the person: their identifiers, their prints, or both. */
+    static List<String> carried(Subject subject) {
+        List<String> categories = new java.util.ArrayList<>();
+        if (subject.hasBiographic()) {
+            categories.add(org.ibex.agreement.Category.BIOGRAPHIC.code());
+        }
+        if (subject.hasPrints()) {
+            categories.add(org.ibex.agreement.Category.BIOMETRIC.code());
+        }
+        return categories;
+    }
+
     /** Every disclosure of one person's data, oldest first. */
     public List<Disclosure> forPerson(long personId) {
         return database.read(connection -> {

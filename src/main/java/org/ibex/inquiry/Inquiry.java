@@ -3,6 +3,7 @@ package org.ibex.inquiry;
 import org.ibex.agreement.AgreementBook;
 import org.ibex.audit.AccessLog;
 import org.ibex.audit.AuditLog;
+import org.ibex.biometrics.BiometricService;
 import org.ibex.delivery.ExchangeNode;
 import org.ibex.store.Database;
 import org.ibex.watchlist.ScreeningIndex;
@@ -39,11 +40,12 @@ public final class Inquiry {
 
     /** Registers the pillar with {@code exchange} before it starts. */
     public static Inquiry attach(ExchangeNode exchange, Database database, AgreementBook book,
-                                 ScreeningIndex screening, AccessLog accessLog, AuditLog audit, Clock clock) {
+                                 ScreeningIndex screening, BiometricService biometrics, AccessLog accessLog,
+                                 AuditLog audit, Clock clock) {
         Disclosures ledger = new Disclosures(database);
         Counterparts counterparts = new Counterparts(() -> exchange.membership().federation().directory().nodes());
         Questions questions = new Questions(database, book, exchange, counterparts, ledger, accessLog, clock);
-        Requests requests = new Requests(database, book, exchange, new Answers(screening), ledger, audit, accessLog,
+        Requests requests = new Requests(database, book, exchange, new Answers(screening, biometrics), ledger, audit, accessLog,
                 clock);
         RetentionSweep retention = new RetentionSweep(database, audit, clock);
         exchange.register(QuestionMessage.TYPE, requests);

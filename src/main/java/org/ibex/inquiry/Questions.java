@@ -71,6 +71,10 @@ public final class Questions {
         }
         Set<Category> categories = ask.categories().isEmpty() ? EnumSet.of(Category.HIT)
                 : EnumSet.copyOf(ask.categories());
+        if (ask.subject().hasPrints()) {
+            // Prints leave only under a rule that names the biometric category.
+            categories.add(Category.BIOMETRIC);
+        }
         Instant now = clock.instant();
         AgreementGate.Question question = new AgreementGate.Question(self, answerer, ask.query(), ask.purpose(),
                 categories, now);
@@ -106,7 +110,7 @@ public final class Questions {
             insert.executeUpdate();
         }
         ledger.record(connection, new Disclosure(0, ask.personId(), ask.subject().label(), Disclosure.Direction.SENT,
-                answerer.toString(), agreement.reference(), ask.purpose(), List.of(Category.BIOGRAPHIC.code()), id,
+                answerer.toString(), agreement.reference(), ask.purpose(), Disclosures.carried(ask.subject()), id,
                 Disclosure.Kind.QUESTION, now), agreement.id(), agreement.version());
         QuestionMessage message = new QuestionMessage(id, ask.query().code(), ask.purpose(), codes, ask.subject(),
                 agreement.reference(), agreement.digest());

@@ -98,7 +98,7 @@ public final class Requests implements InboxHandler {
             return "held for approval";
         }
         Answers.Found found = answers.answer(connection, QueryType.parse(question.query()), question.subject(),
-                categories(question));
+                categories(question), asker(message.sender(), question.purpose()));
         RequestRows.insert(connection, question.questionId(), message.sender().toString(), agreement.id(),
                 agreement.version(), question, subject, label, now, AgencyRequest.State.ANSWERED, found.outcome(),
                 null, retainUntil);
@@ -164,7 +164,7 @@ public final class Requests implements InboxHandler {
                                 Agreement agreement, Long personId, Instant now) throws SQLException {
         ledger.record(connection, new Disclosure(0, personId, question.subject().label(),
                 Disclosure.Direction.RECEIVED, asker.toString(), agreement.reference(), question.purpose(),
-                List.of(Category.BIOGRAPHIC.code()), question.questionId(), Disclosure.Kind.QUESTION, now),
+                Disclosures.carried(question.subject()), question.questionId(), Disclosure.Kind.QUESTION, now),
                 agreement.id(), agreement.version());
     }
 
@@ -217,7 +217,8 @@ public final class Requests implements InboxHandler {
             } else {
                 Agreement agreement = ((Verdict.Allowed) verdict).agreement();
                 Answers.Found found = answers.answer(connection, QueryType.parse(request.query()),
-                        question.subject(), categories(question));
+                        question.subject(), categories(question), asker(NodeIdentity.parse(request.asker()),
+                        request.purpose()));
                 RequestRows.decide(connection, id, AgencyRequest.State.ANSWERED, found.outcome(), null,
                         actor.username(), now);
                 release(connection, NodeIdentity.parse(request.asker()), question, agreement, found, now);
@@ -252,6 +253,12 @@ public final class Requests implements InboxHandler {
         return decided;
     }
 
+    /** The asking agency as this node's access log names it: its node id, node-wide, for its stated purpose. */
+    private static Actor asker(NodeIdentity node, String purpose) {
+        return new Actor(new org.ibex.access.User(node.toString(), org.ibex.access.Role.ANALYST, null), purpose,
+                "exchange");
+    }
+
     private static AgencyRequest held(Connection connection, String id) throws SQLException {
         return RequestRows.find(connection, id, true).orElseThrow(() -> new NotFoundException("no question " + id
                 + " was received"));
@@ -270,6 +277,9 @@ public final class Requests implements InboxHandler {
 
     private static Set<Category> categories(QuestionMessage question) {
         Set<Category> categories = EnumSet.of(Category.HIT);
+        if (question.subject() != null && question.subject().hasPrints()) {
+            categories.add(Category.BIOMETRIC);
+        }
         for (String code : question.categories() == null ? List.<String>of() : question.categories()) {
             categories.add(Category.parse(code));
         }

@@ -156,7 +156,7 @@ public final class Node implements AutoCloseable {
                 new ListReplicas(watchlistRepository, screening), biometrics.wanted(), accessLog, referenceSettings, headquarters(folder),
                 clock));
         Optional<Inquiry> inquiry = exchange.map(x -> Inquiry.attach(x, database, agreements(x, database, accessLog,
-                clock), screening, accessLog, auditLog, clock));
+                clock), screening, biometrics, accessLog, auditLog, clock));
         BorderService border = new BorderService(database, parser, new InspectionRules(18), policy, posts, accessLog,
                 screening, biometrics, clock, new CrossingTime(settings.maxSkew()),
                 reference.map(ReferenceData::freshness).orElse(ReferenceFreshness.NONE),

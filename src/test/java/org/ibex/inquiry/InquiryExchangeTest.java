@@ -9,6 +9,14 @@ import org.ibex.agreement.QueryType;
 import org.ibex.agreement.Refusal;
 import org.ibex.audit.AccessLog;
 import org.ibex.audit.AuditLog;
+import org.ibex.biometrics.BiometricRepository;
+import org.ibex.biometrics.BiometricService;
+import org.ibex.biometrics.ExtractionGate;
+import org.ibex.biometrics.FingerCapture;
+import org.ibex.biometrics.FingerPosition;
+import org.ibex.biometrics.FvcSamples;
+import org.ibex.biometrics.ScoreThresholds;
+import org.ibex.border.PersonScope;
 import org.ibex.delivery.RunningNodes;
 import org.ibex.delivery.TestFederation;
 import org.ibex.names.NameMatcher;
@@ -62,7 +70,8 @@ class InquiryExchangeTest {
     Side police;
 
     /** One node's pillar and store. */
-    record Side(Inquiry inquiry, Database database, RunningNodes.Running running, ScreeningIndex screening) {
+    record Side(Inquiry inquiry, Database database, RunningNodes.Running running, ScreeningIndex screening,
+                BiometricService biometrics) {
         long count(String sql, Object... values) {
             return database.read(c -> {
                 try (PreparedStatement select = c.prepareStatement(sql)) {
@@ -96,11 +105,14 @@ class InquiryExchangeTest {
         AccessLog access = new AccessLog(database, audit, clock);
         Inquiry[] pillar = new Inquiry[1];
         ScreeningIndex screening = new ScreeningIndex(new NameMatcher(), clock);
+        BiometricService biometrics = new BiometricService(database, new BiometricRepository(),
+                BiometricService.loadGallery(database, new BiometricRepository()), ScoreThresholds.fvc2002(), access,
+                new PersonScope(), new ExtractionGate(1, Duration.ofSeconds(30)), clock);
         RunningNodes.Running running = nodes.start(pki, id, database, Duration.ofMinutes(10), exchange ->
                 pillar[0] = Inquiry.attach(exchange, database, new AgreementBook(database, access,
                         NodeIdentity.parse(id), pki.root::certificate, serial -> false, clock),
-                        screening, access, audit, clock));
-        return new Side(pillar[0], database, running, screening);
+                        screening, biometrics, access, audit, clock));
+        return new Side(pillar[0], database, running, screening, biometrics);
     }
 
     private void install(byte[] agreement) throws Exception {
@@ -307,5 +319,43 @@ class InquiryExchangeTest {
         assertThat(immigration.count("SELECT COUNT(*) FROM agency_question")).isEqualTo(2);
         assertThat(immigration.count("SELECT COUNT(*) FROM agency_question WHERE post_id = 'POST-A'"
                 + " AND crossing_uid = 'crossing-1'")).isEqualTo(1);
+    }
+
+    @Test
+    void aQuestionByFingerprintsNeedsTheBiometricCategoryAndFindsThePersonWithoutKeepingThePrints()
+            throws Exception {
+        install(TestAgreements.signed(pki, TestAgreements.draft("UTO-POL-IMM", 1, "UTO/IMM", "UTO/POL",
+                "2020-01-01", "2099-12-31", TestAgreements.rule("UTO/POL", "UTO/IMM", "crossings",
+                        "criminal-investigation", "hit,travel-history,biometric", 10, 30, false),
+                TestAgreements.rule("UTO/POL", "UTO/IMM", "presence", "criminal-investigation", "hit", 10, 30,
+                        false)), IMM, POL));
+        annaCrossed();
+        Actor officer = new Actor(new User("officer.a", Role.OFFICER, "POST-A"), "enrolment", "test");
+        immigration.biometrics().enrol(7L, "ERIKSSON", List.of(
+                new FingerCapture(FingerPosition.RIGHT_INDEX, FvcSamples.file("DB1_B", "101_1.tif"), 500),
+                new FingerCapture(FingerPosition.LEFT_INDEX, FvcSamples.file("DB1_B", "102_1.tif"), 500)),
+                List.of(), null, officer);
+        Subject prints = new Subject(null, null, null, null, null, List.of(
+                SubjectFinger.of(FvcSamples.template(FingerPosition.RIGHT_INDEX, 101, 3)),
+                SubjectFinger.of(FvcSamples.template(FingerPosition.LEFT_INDEX, 102, 4))));
+
+        Question asked = police.inquiry().questions().ask(new Ask(null, QueryType.CROSSINGS,
+                "criminal-investigation", Set.of(Category.TRAVEL_HISTORY), prints, null, null), DETECTIVE);
+        Question answered = awaitAnswer(asked.id());
+        assertThat(answered.outcome()).isEqualTo("hit");
+        assertThat(answered.answer().get("crossings").get(0).get("document").asText()).isEqualTo("UTO L898902C3");
+        assertThat(immigration.inquiry().ledger().forPerson(7)).first()
+                .satisfies(d -> assertThat(d.categories()).containsExactly("biometric"));
+        assertThat(immigration.count("SELECT COUNT(*) FROM biometric_subject")).isEqualTo(1);
+
+        Subject stranger = new Subject(null, null, null, null, null, List.of(
+                SubjectFinger.of(FvcSamples.template(FingerPosition.RIGHT_INDEX, 105, 2))));
+        assertThat(awaitAnswer(police.inquiry().questions().ask(new Ask(null, QueryType.CROSSINGS,
+                "criminal-investigation", Set.of(), stranger, null, null), DETECTIVE).id()).outcome())
+                .isEqualTo("no-hit");
+        assertThatThrownBy(() -> police.inquiry().questions().ask(new Ask(null, QueryType.PRESENCE,
+                "criminal-investigation", Set.of(), prints, null, null), DETECTIVE))
+                .satisfies(e -> assertThat(((QuestionRefusedException) e).reason())
+                        .isEqualTo(Refusal.CATEGORY_NOT_ALLOWED));
     }
 }
