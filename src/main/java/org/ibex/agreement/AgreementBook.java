@@ -84,11 +84,16 @@ public final class AgreementBook {
                 throw new FieldRuleException("agreement.version", "conflict", "version " + agreement.version()
                         + " of " + agreement.id() + " is installed with other content; a change needs a new version");
             }
-            Optional<InstalledAgreement> current = inForce(connection, agreement.id());
-            if (current.isPresent() && current.get().version() > agreement.version()) {
+            // Against the latest version installed, not only the one in force: a revoked version 2 must not let an
+            // older version 1 come back into force.
+            Optional<InstalledAgreement> latest = select(connection, " WHERE agreement_id = ?",
+                    List.of(agreement.id())).stream().findFirst();
+            if (latest.isPresent() && latest.get().version() > agreement.version()) {
                 throw new FieldRuleException("agreement.version", "older", "version " + agreement.version() + " of "
-                        + agreement.id() + " is older than version " + current.get().version() + " in force");
+                        + agreement.id() + " is older than version " + latest.get().version() + " installed ("
+                        + latest.get().state() + "); a change needs a version above it");
             }
+            Optional<InstalledAgreement> current = inForce(connection, agreement.id());
             Instant now = clock.instant();
             if (current.isPresent()) {
                 end(connection, current.get(), AgreementState.SUPERSEDED, actor.username(), now,
