@@ -205,7 +205,8 @@ public final class AgreementBook {
                     + " installation", now);
         } catch (AgreementException e) {
             fresh = new Verified(null, ("signatures".equals(e.field()) ? UNSIGNED : TAMPERED)
-                    + "the stored file no longer verifies: " + e.getMessage(), now);
+                    + "the stored file no longer verifies at " + (e.field().isEmpty() ? "its bytes" : e.field())
+                    + ": " + e.getMessage(), now);
         }
         verified.put(key, fresh);
         return fresh;
