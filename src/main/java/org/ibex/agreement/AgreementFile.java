@@ -115,10 +115,12 @@ public final class AgreementFile {
     /**
      * Checks that every party signed, each with a node of its own whose certificate chains to {@code anchor} and is
      * not revoked, over exactly this text. The message names the signature ({@code signatures[1]}) or the party.
+     * Answers which node signed for each party, in the file's order.
      */
-    public static void verify(SignedAgreement signed, X509Certificate anchor, Predicate<BigInteger> revoked,
-                              Instant at) throws AgreementException {
+    public static List<Signer> verify(SignedAgreement signed, X509Certificate anchor, Predicate<BigInteger> revoked,
+                                      Instant at) throws AgreementException {
         List<SignedAgreement.PartySignature> signatures = signed.signatures();
+        List<Signer> signers = new ArrayList<>();
         for (int i = 0; i < signatures.size(); i++) {
             SignedAgreement.PartySignature signature = signatures.get(i);
             String field = "signatures[" + i + "]";
@@ -133,12 +135,14 @@ public final class AgreementFile {
                 throw new AgreementException(INVALID, field, "the signature for " + signature.party()
                         + " was made by " + signer + ", a node of another party");
             }
+            signers.add(new Signer(signature.party(), signer));
         }
         for (Party party : signed.agreement().parties()) {
             if (signatures.stream().noneMatch(s -> s.party().equals(party))) {
                 throw new AgreementException(INVALID, "signatures", "party " + party + " has not signed");
             }
         }
+        return List.copyOf(signers);
     }
 
     /** The path of a key that appears twice in one object ({@code agreement.rules[0].quota.perDay}). */

@@ -187,7 +187,10 @@ class AgreementFileTest {
         byte[] file = fixture.signed(AgreementFixture.draft("UTO-POL-IMM", 1));
 
         SignedAgreement read = AgreementFile.read(file);
-        AgreementFile.verify(read, anchor(), NONE_REVOKED, now);
+        List<Signer> signers = AgreementFile.verify(read, anchor(), NONE_REVOKED, now);
+
+        assertThat(signers).extracting(s -> s.party() + " by " + s.node())
+                .containsExactly("UTO/POL by UTO/POL/HQ", "UTO/IMM by UTO/IMM/HQ");
 
         assertThat(read.signatures()).extracting(s -> s.party().toString()).containsExactly("UTO/POL", "UTO/IMM");
         assertThat(AgreementFile.write(read)).as("writing what was read changes nothing").isEqualTo(file);
