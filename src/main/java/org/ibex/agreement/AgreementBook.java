@@ -45,7 +45,7 @@ public final class AgreementBook {
     static final String TAMPERED = "tampered: ";
     private static final java.time.Duration RECHECK = java.time.Duration.ofMinutes(1);
 
-    private record Verified(Agreement agreement, String problem, Instant checkedAt) {
+    private record Verified(Agreement agreement, String problem, List<Signer> signers, Instant checkedAt) {
     }
 
     public AgreementBook(Database database, AccessLog accessLog, NodeIdentity self, Supplier<X509Certificate> anchor,
@@ -84,11 +84,16 @@ public final class AgreementBook {
                 throw new FieldRuleException("agreement.version", "conflict", "version " + agreement.version()
                         + " of " + agreement.id() + " is installed with other content; a change needs a new version");
             }
-            Optional<InstalledAgreement> current = inForce(connection, agreement.id());
-            if (current.isPresent() && current.get().version() > agreement.version()) {
+            // Against the latest version installed, not only the one in force: a revoked version 2 must not let an
+            // older version 1 come back into force.
+            Optional<InstalledAgreement> latest = select(connection, " WHERE agreement_id = ?",
+                    List.of(agreement.id())).stream().findFirst();
+            if (latest.isPresent() && latest.get().version() > agreement.version()) {
                 throw new FieldRuleException("agreement.version", "older", "version " + agreement.version() + " of "
-                        + agreement.id() + " is older than version " + current.get().version() + " in force");
+                        + agreement.id() + " is older than version " + latest.get().version() + " installed ("
+                        + latest.get().state() + "); a change needs a version above it");
             }
+            Optional<InstalledAgreement> current = inForce(connection, agreement.id());
             Instant now = clock.instant();
             if (current.isPresent()) {
                 end(connection, current.get(), AgreementState.SUPERSEDED, actor.username(), now,
@@ -177,7 +182,7 @@ public final class AgreementBook {
         return new InstalledAgreement(row.getString("agreement_id"), row.getInt("version"),
                 AgreementState.valueOf(row.getString("state")), row.getString("digest"), row.getString("installed_by"),
                 Sql.instant(row, "installed_at"), row.getString("ended_by"), Sql.instant(row, "ended_at"),
-                row.getString("end_reason"), check.agreement(), check.problem());
+                row.getString("end_reason"), check.agreement(), check.problem(), check.signers());
     }
 
     /**
@@ -194,13 +199,15 @@ public final class AgreementBook {
         Verified fresh;
         try {
             SignedAgreement signed = AgreementFile.read(document);
-            AgreementFile.verify(signed, anchor.get(), revoked, now);
-            fresh = signed.agreement().digest().equals(recordedDigest) ? new Verified(signed.agreement(), null, now)
+            List<Signer> signers = AgreementFile.verify(signed, anchor.get(), revoked, now);
+            fresh = signed.agreement().digest().equals(recordedDigest)
+                    ? new Verified(signed.agreement(), null, signers, now)
                     : new Verified(null, TAMPERED + "the stored file does not match the digest recorded at"
-                    + " installation", now);
+                    + " installation", List.of(), now);
         } catch (AgreementException e) {
             fresh = new Verified(null, ("signatures".equals(e.field()) ? UNSIGNED : TAMPERED)
-                    + "the stored file no longer verifies: " + e.getMessage(), now);
+                    + "the stored file no longer verifies at " + (e.field().isEmpty() ? "its bytes" : e.field())
+                    + ": " + e.getMessage(), List.of(), now);
         }
         verified.put(key, fresh);
         return fresh;

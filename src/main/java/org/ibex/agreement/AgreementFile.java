@@ -2,6 +2,7 @@ package org.ibex.agreement;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -23,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 import static org.ibex.agreement.AgreementException.Kind.INVALID;
@@ -55,6 +57,12 @@ public final class AgreementFile {
         try {
             file = JSON.readTree(bytes);
         } catch (IOException e) {
+            Optional<String> repeated = duplicate(e);
+            if (repeated.isPresent()) {
+                // Two values for one key would let a signer and a verifier read different agreements.
+                throw new AgreementException(INVALID, repeated.get(), repeated.get() + " is given twice; each"
+                        + " field may appear once");
+            }
             throw new AgreementException(UNUSABLE, "", "the agreement file is not JSON: "
                     + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
         }
@@ -64,7 +72,8 @@ public final class AgreementFile {
         AgreementReader.onlyFields(file, "", "agreement", "signatures");
         JsonNode body = file.get("agreement");
         if (body == null || !body.isObject()) {
-            throw new AgreementException(INVALID, "agreement", "field 'agreement' must be an object");
+            throw new AgreementException(INVALID, "agreement", "agreement must be an object: the agreement the"
+                    + " parties sign");
         }
         Agreement agreement = AgreementReader.read(body, digest(body));
         return new SignedAgreement(agreement, body, AgreementReader.signatures(file.get("signatures"), agreement));
@@ -78,6 +87,10 @@ public final class AgreementFile {
         for (SignedAgreement.PartySignature signature : signed.signatures()) {
             signatures.addObject().put("party", signature.party().toString()).put("signature", signature.jws());
         }
+        return write(file);
+    }
+
+    static byte[] write(ObjectNode file) {
         try {
             return JSON.writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(file)
                     .concat("\n").getBytes(StandardCharsets.UTF_8);
@@ -102,10 +115,12 @@ public final class AgreementFile {
     /**
      * Checks that every party signed, each with a node of its own whose certificate chains to {@code anchor} and is
      * not revoked, over exactly this text. The message names the signature ({@code signatures[1]}) or the party.
+     * Answers which node signed for each party, in the file's order.
      */
-    public static void verify(SignedAgreement signed, X509Certificate anchor, Predicate<BigInteger> revoked,
-                              Instant at) throws AgreementException {
+    public static List<Signer> verify(SignedAgreement signed, X509Certificate anchor, Predicate<BigInteger> revoked,
+                                      Instant at) throws AgreementException {
         List<SignedAgreement.PartySignature> signatures = signed.signatures();
+        List<Signer> signers = new ArrayList<>();
         for (int i = 0; i < signatures.size(); i++) {
             SignedAgreement.PartySignature signature = signatures.get(i);
             String field = "signatures[" + i + "]";
@@ -120,12 +135,31 @@ public final class AgreementFile {
                 throw new AgreementException(INVALID, field, "the signature for " + signature.party()
                         + " was made by " + signer + ", a node of another party");
             }
+            signers.add(new Signer(signature.party(), signer));
         }
         for (Party party : signed.agreement().parties()) {
             if (signatures.stream().noneMatch(s -> s.party().equals(party))) {
                 throw new AgreementException(INVALID, "signatures", "party " + party + " has not signed");
             }
         }
+        return List.copyOf(signers);
+    }
+
+    /** The path of a key that appears twice in one object ({@code agreement.rules[0].quota.perDay}). */
+    private static Optional<String> duplicate(IOException e) {
+        if (!(e instanceof StreamReadException read) || read.getProcessor() == null
+                || read.getOriginalMessage() == null || !read.getOriginalMessage().startsWith("Duplicate field")) {
+            return Optional.empty();
+        }
+        StringBuilder path = new StringBuilder();
+        for (String part : read.getProcessor().getParsingContext().pathAsPointer().toString().split("/")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            path.append(part.chars().allMatch(Character::isDigit) ? "[" + part + "]"
+                    : (path.isEmpty() ? "" : ".") + part.replace("~1", "/").replace("~0", "~"));
+        }
+        return Optional.of(path.toString());
     }
 
     /** SHA-256 (hex) of the agreement's canonical form: what both ends compare. */

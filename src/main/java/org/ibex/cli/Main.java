@@ -16,7 +16,7 @@ import java.time.format.DateTimeParseException;
                 OverstayersCommand.class, ImportCommand.class, BenchCommand.class, UserCommand.class,
                 PostCommand.class, CertCommand.class, PkiCommand.class, WatchlistCommand.class, NamesCommand.class, NistCommand.class,
                 AuditCommand.class, ExchangeCommand.class, ReplicationCommand.class, SyncCommand.class,
-                StoreCommand.class, WantedCommand.class})
+                StoreCommand.class, WantedCommand.class, AgreementCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

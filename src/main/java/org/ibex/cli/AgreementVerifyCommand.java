@@ -1,0 +1,112 @@
+package org.ibex.cli;
+
+import org.ibex.agreement.Agreement;
+import org.ibex.agreement.AgreementException;
+import org.ibex.agreement.AgreementFile;
+import org.ibex.agreement.AgreementRule;
+import org.ibex.agreement.Category;
+import org.ibex.agreement.QueryType;
+import org.ibex.agreement.SignedAgreement;
+import org.ibex.agreement.Signer;
+import org.ibex.node.Node;
+import org.ibex.store.DataFolder;
+import org.ibex.trust.DocumentSignature;
+import org.ibex.trust.Federation;
+import org.ibex.trust.Membership;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
+
+/**
+ * Checks one agreement file's format and every party's signature against a federation anchor: exit 0 valid, 1 invalid
+ * (naming the field or the signature), 2 unusable input (not JSON, unreadable, no anchor).
+ */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = "Check an agreement file's schema and signatures. Exit 0 valid, 1 invalid, 2 unusable input.")
+final class AgreementVerifyCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", description = "the agreement file")
+    Path file;
+
+    @Mixin
+    DataOptions data;
+
+    @Option(names = "--anchor", paramLabel = "PEM",
+            description = "the federation root certificate (default: the anchor the node in --data joined with)")
+    Path anchorFile;
+
+    private record Trust(X509Certificate anchor, Predicate<BigInteger> revoked) {
+    }
+
+    @Override
+    public Integer call() {
+        try {
+            SignedAgreement signed = AgreementFile.read(AgreementCommand.readFile(file));
+            Trust trust = trust();
+            List<Signer> signers = AgreementFile.verify(signed, trust.anchor(), trust.revoked(),
+                    Clock.systemUTC().instant());
+            print(signed.agreement(), signers);
+            return 0;
+        } catch (AgreementException e) {
+            boolean invalid = e.kind() == AgreementException.Kind.INVALID;
+            System.err.println("ibex: " + (invalid ? "invalid: " + e.field() + ": " : "unusable: ") + e.getMessage());
+            return invalid ? 1 : 2;
+        }
+    }
+
+    private Trust trust() throws AgreementException {
+        try {
+            if (anchorFile != null) {
+                return new Trust(DocumentSignature.anchor(Files.readString(anchorFile, StandardCharsets.US_ASCII)),
+                        serial -> false);
+            }
+            DataFolder folder = DataFolder.open(data.folder(), System.getenv());
+            Path exchange = Node.exchangeFolder(folder);
+            Path anchorPem = exchange.resolve(Membership.ANCHOR);
+            if (!Files.exists(anchorPem)) {
+                throw new AgreementException(AgreementException.Kind.UNUSABLE, "", "no anchor: give --anchor PEM or"
+                        + " --data of a node that joined a federation (" + anchorPem + " does not exist)");
+            }
+            X509Certificate anchor = DocumentSignature.anchor(Files.readString(anchorPem, StandardCharsets.US_ASCII));
+            // The node's directory says which signers' certificates the state has revoked since.
+            Federation federation = Federation.resume(Files.readAllBytes(exchange.resolve(Membership.DIRECTORY)),
+                    anchor, Clock.systemUTC());
+            return new Trust(anchor, federation::isRevoked);
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            throw new AgreementException(AgreementException.Kind.UNUSABLE, "", "no anchor: " + e.getMessage());
+        } catch (org.ibex.trust.DirectoryException e) {
+            throw new AgreementException(AgreementException.Kind.UNUSABLE, "", "no anchor: the node's directory does"
+                    + " not verify: " + e.getMessage());
+        }
+    }
+
+    private static void print(Agreement agreement, List<Signer> signers) {
+        System.out.println("valid: " + agreement.reference() + " \"" + agreement.title() + "\"");
+        System.out.println("parties: " + String.join(", ", agreement.parties().stream().map(Object::toString)
+                .toList()));
+        signers.forEach(s -> System.out.println("signed for " + s.party() + " by " + s.node()));
+        System.out.println("in force: " + agreement.validFrom() + " to " + agreement.validUntil() + " (UTC days)");
+        System.out.println("digest: " + agreement.digest());
+        for (int i = 0; i < agreement.rules().size(); i++) {
+            AgreementRule rule = agreement.rules().get(i);
+            System.out.println("rule " + (i + 1) + ": " + rule.asker() + " asks " + rule.answerer() + " "
+                    + rule.queries().stream().sorted().map(QueryType::code).toList() + " for "
+                    + rule.purposes().stream().sorted().toList() + "; may receive "
+                    + rule.categories().stream().sorted().map(Category::code).toList() + "; " + rule.perDay()
+                    + " a day, " + rule.perYear() + " a year; kept " + rule.retentionDays() + " days; "
+                    + (rule.humanApproval() ? "a person approves each release" : "released without approval"));
+        }
+    }
+}
