@@ -29,52 +29,39 @@ public final class RetentionSweep {
         this.clock = clock;
     }
 
+    /** What one side keeps of what it received, and how it is cleared once retention runs out. */
+    private record Kept(String table, String due, String clear, String counterpart, String what) {
+    }
+
+    private static final Kept ANSWERS = new Kept("agency_question", "state = 'ANSWERED'", "state = 'DELETED',"
+            + " subject = NULL, outcome = NULL, answer = NULL", "answerer", "answer from ");
+    private static final Kept QUESTIONS = new Kept("agency_request", "deleted_at IS NULL"
+            + " AND state <> 'AWAITING_APPROVAL'", "subject = NULL, subject_label = NULL", "asker", "question from ");
+
     /** Deletes everything past its retention now; returns how many questions and requests were cleared. */
     public int sweep() {
         Instant now = clock.instant();
-        return database.inTransaction(connection -> answers(connection, now) + requests(connection, now));
+        return database.inTransaction(connection -> clear(connection, ANSWERS, now) + clear(connection, QUESTIONS,
+                now));
     }
 
-    private int answers(Connection connection, Instant now) throws SQLException {
+    private int clear(Connection connection, Kept kept, Instant now) throws SQLException {
         List<String[]> due;
         try (PreparedStatement select = connection.prepareStatement("SELECT question_id, agreement_id,"
-                + " agreement_version, answerer FROM agency_question WHERE state = 'ANSWERED' AND retain_until <= ?"
-                + " ORDER BY retain_until FETCH FIRST " + BATCH + " ROWS ONLY")) {
+                + " agreement_version, " + kept.counterpart() + " FROM " + kept.table() + " WHERE " + kept.due()
+                + " AND retain_until <= ? ORDER BY retain_until FETCH FIRST " + BATCH + " ROWS ONLY")) {
             Sql.bindAll(select, now);
             due = Sql.list(select, row -> new String[]{row.getString(1), row.getString(2), row.getString(3),
                     row.getString(4)});
         }
-        for (String[] question : due) {
-            try (PreparedStatement clear = connection.prepareStatement("UPDATE agency_question SET state = 'DELETED',"
-                    + " subject = NULL, outcome = NULL, answer = NULL, deleted_at = ? WHERE question_id = ?")) {
-                Sql.bindAll(clear, now, question[0]);
+        for (String[] row : due) {
+            try (PreparedStatement clear = connection.prepareStatement("UPDATE " + kept.table() + " SET "
+                    + kept.clear() + ", deleted_at = ? WHERE question_id = ?")) {
+                Sql.bindAll(clear, now, row[0]);
                 clear.executeUpdate();
             }
-            audit.append(connection, new AuditEntry.Draft("agreement.retention.delete", "retention", question[0],
-                    "answer from " + question[3] + " under " + question[1] + "@v" + question[2]
-                            + " deleted: its retention ran out"));
-        }
-        return due.size();
-    }
-
-    private int requests(Connection connection, Instant now) throws SQLException {
-        List<String[]> due;
-        try (PreparedStatement select = connection.prepareStatement("SELECT question_id, agreement_id,"
-                + " agreement_version, asker FROM agency_request WHERE deleted_at IS NULL AND retain_until <= ?"
-                + " AND state <> 'AWAITING_APPROVAL' ORDER BY retain_until FETCH FIRST " + BATCH + " ROWS ONLY")) {
-            Sql.bindAll(select, now);
-            due = Sql.list(select, row -> new String[]{row.getString(1), row.getString(2), row.getString(3),
-                    row.getString(4)});
-        }
-        for (String[] request : due) {
-            try (PreparedStatement clear = connection.prepareStatement("UPDATE agency_request SET subject = NULL,"
-                    + " subject_label = NULL, deleted_at = ? WHERE question_id = ?")) {
-                Sql.bindAll(clear, now, request[0]);
-                clear.executeUpdate();
-            }
-            audit.append(connection, new AuditEntry.Draft("agreement.retention.delete", "retention", request[0],
-                    "question from " + request[3] + " under " + request[1] + "@v" + request[2]
-                            + " deleted: its retention ran out"));
+            audit.append(connection, new AuditEntry.Draft("agreement.retention.delete", "retention", row[0],
+                    kept.what() + row[3] + " under " + row[1] + "@v" + row[2] + " deleted: its retention ran out"));
         }
         return due.size();
     }

@@ -288,6 +288,21 @@ class InquiryExchangeTest {
         assertThat(police.count("SELECT COUNT(*) FROM audit_entry WHERE kind = 'agreement.retention.delete'"
                 + " AND subject = ?", asked.id())).isEqualTo(1);
         assertThat(police.inquiry().ledger().forQuestion(asked.id())).hasSize(2);
+
+        immigration.database().inTransaction(c -> {
+            try (PreparedStatement age = c.prepareStatement("UPDATE agency_request SET retain_until = ?")) {
+                Sql.bindAll(age, Instant.now().minusSeconds(1));
+                age.executeUpdate();
+            }
+            return null;
+        });
+        assertThat(immigration.inquiry().retention().sweep()).isEqualTo(1);
+        assertThat(immigration.count("SELECT COUNT(*) FROM agency_request WHERE subject IS NULL"
+                + " AND subject_label IS NULL AND deleted_at IS NOT NULL")).isEqualTo(1);
+        assertThat(immigration.count("SELECT COUNT(*) FROM audit_entry WHERE kind = 'agreement.retention.delete'"))
+                .isEqualTo(1);
+        assertThat(immigration.inquiry().retention().sweep()).isZero();
+        assertThat(immigration.inquiry().ledger().forPerson(7)).hasSize(2);
     }
 
     @Test
