@@ -34,6 +34,7 @@ public final class Screens implements Consumer<Javalin> {
                 new AnalystScreens(shell, services),
                 new SyncScreen(services.sync()),
                 new WantedPrintScreens(services.biometrics().wanted()),
+                new AgreementScreens(services.database(), services.agreements(), services.clock()),
                 new ApiDocsScreen(shell, services));
     }
 

@@ -27,6 +27,7 @@ final class Api {
         all.addAll(new SyncRoutes(services).endpoints());
         all.addAll(new NationalRoutes(services).endpoints());
         all.addAll(new WantedPrintRoutes(services, mapper).endpoints());
+        all.addAll(new AgreementRoutes(services, mapper, bodies).endpoints());
         this.endpoints = List.copyOf(all);
     }
 

@@ -39,6 +39,11 @@ public final class FederatedNodes implements AutoCloseable {
         Files.write(directory, pki.signedDirectory);
     }
 
+    /** The federation's CA and node credentials, for a test that signs as one of its nodes. */
+    public TestFederation pki() {
+        return pki;
+    }
+
     /** Opens node {@code id} (joining it the first time) and starts its exchange; a later call reopens it. */
     public Node open(String id) throws Exception {
         Node node = openStopped(id);
