@@ -27,6 +27,8 @@ final class Api {
         all.addAll(new SyncRoutes(services).endpoints());
         all.addAll(new NationalRoutes(services).endpoints());
         all.addAll(new WantedPrintRoutes(services, mapper).endpoints());
+        all.addAll(new QuestionRoutes(services, mapper).endpoints());
+        all.addAll(new DisclosureRoutes(services).endpoints());
         this.endpoints = List.copyOf(all);
     }
 
