@@ -16,7 +16,8 @@ import java.time.format.DateTimeParseException;
                 OverstayersCommand.class, ImportCommand.class, BenchCommand.class, UserCommand.class,
                 PostCommand.class, CertCommand.class, PkiCommand.class, WatchlistCommand.class, NamesCommand.class, NistCommand.class,
                 AuditCommand.class, ExchangeCommand.class, ReplicationCommand.class, SyncCommand.class,
-                StoreCommand.class, WantedCommand.class, AgreementCommand.class})
+                StoreCommand.class, WantedCommand.class, AgreementCommand.class, AskCommand.class,
+                QuestionCommand.class, RequestCommand.class, LedgerCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -28,6 +28,8 @@ final class Api {
         all.addAll(new NationalRoutes(services).endpoints());
         all.addAll(new WantedPrintRoutes(services, mapper).endpoints());
         all.addAll(new AgreementRoutes(services, mapper, bodies).endpoints());
+        all.addAll(new QuestionRoutes(services, mapper).endpoints());
+        all.addAll(new DisclosureRoutes(services).endpoints());
         this.endpoints = List.copyOf(all);
     }
 

@@ -11,6 +11,7 @@ import org.ibex.access.AccountException;
 import org.ibex.biometrics.NotEnrolledException;
 import org.ibex.biometrics.UnusableFingerException;
 import org.ibex.border.NotFoundException;
+import org.ibex.inquiry.QuestionRefusedException;
 import org.ibex.input.FieldRuleException;
 import org.ibex.store.ConflictException;
 import org.ibex.watchlist.ConfirmationRequiredException;
@@ -64,6 +65,15 @@ final class Errors {
                 ctx.header("Retry-After", Long.toString(e.retryAfter().toSeconds()));
             }
             respond(ctx, status(e.kind()), e.code(), e.field(), e.getMessage(), null);
+        });
+        // Outside every agreement: the refusal's code is for machines, as the audit log names it.
+        app.exception(QuestionRefusedException.class, (e, ctx) -> {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("error", "agreement-refused");
+            body.put("code", "agreement-refused");
+            body.put("refusal", e.reason().code());
+            body.put("message", e.getMessage());
+            ctx.status(403).json(body);
         });
         app.exception(AccessDeniedException.class, (e, ctx) -> respond(ctx, 403, "forbidden", null, e.getMessage(), null));
         app.exception(UnknownListException.class, (e, ctx) -> respond(ctx, 404, "not-found", null, e.getMessage(), null));

@@ -70,7 +70,17 @@ public final class TestNode implements AutoCloseable {
     }
 
     public TestNode(Clock clock, ServerSettings settings) {
-        database = TestDatabases.fresh();
+        this(clock, settings, TestDatabases.fresh(), java.util.Optional.empty(), java.util.Optional.empty());
+    }
+
+    /**
+     * A node on {@code database} (closed with the node) whose federation side, when present, a test started: the
+     * exchange and the questions pillar, as {@code ibex serve} hands them to the API.
+     */
+    public TestNode(Clock clock, ServerSettings settings, Database database,
+                    java.util.Optional<org.ibex.delivery.ExchangeNode> exchange,
+                    java.util.Optional<org.ibex.inquiry.Inquiry> inquiry) {
+        this.database = database;
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         UserRepository users = new UserRepository(database);
         Authenticator authenticator = new Authenticator(users, new PasswordHasher(64, 1, new SecureRandom()),
@@ -92,8 +102,8 @@ public final class TestNode implements AutoCloseable {
         StayService stays = new StayService(database, () -> policy, accessLog, clock);
         services = new Services(database, authenticator, accounts, users, posts, parser, border, stays,
                 new HitReview(database, accessLog, clock), new WatchlistService(database, watchlistRepository, screening,
-                accessLog, clock), biometrics, accessLog, metrics, clock, java.util.Optional.empty(),
-                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty());
+                accessLog, clock), biometrics, accessLog, metrics, clock, exchange,
+                java.util.Optional.empty(), inquiry.map(org.ibex.inquiry.Inquiry::agreements), inquiry);
         posts.add(new Post("POST-A", "Airport", Post.Kind.AIRPORT, ZoneId.of("Europe/Vilnius")));
         posts.add(new Post("POST-B", "Land post", Post.Kind.LAND, ZoneId.of("Europe/Vilnius")));
         addUser("officer.a", Role.OFFICER, "POST-A");
