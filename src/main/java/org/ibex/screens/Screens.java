@@ -34,6 +34,9 @@ public final class Screens implements Consumer<Javalin> {
                 new AnalystScreens(shell, services),
                 new SyncScreen(services.sync()),
                 new WantedPrintScreens(services.biometrics().wanted()),
+                new InquiryScreens(services),
+                new RequestScreens(services.inquiry()),
+                new DisclosureScreens(shell, services),
                 new ApiDocsScreen(shell, services));
     }
 

@@ -25,7 +25,8 @@ import java.util.Properties;
 public final class Texts {
     /** The bundles, one per area of the screens; each exists in every language. */
     public static final List<String> AREAS = List.of("common", "inspection", "arrival", "supervisor", "hits",
-            "person", "watchlist", "admin", "analyst", "docs", "sync", "wanted");
+            "person", "watchlist", "admin", "analyst", "docs", "sync", "wanted",
+            "inquiry");
     private final Lang lang;
     private final Map<String, String> messages;
 
