@@ -30,7 +30,15 @@ public record LedgerLetter(Texts t, Person person, List<Disclosure> ledger, Inst
         String key = "inquiry.letter." + d.direction().name().toLowerCase(Locale.ROOT) + "."
                 + d.kind().name().toLowerCase(Locale.ROOT);
         return t.t(key, t.date(d.disclosedAt().atZone(ZoneOffset.UTC).toLocalDate()),
-                InquiryWords.categories(t, d.categories()), InquiryWords.node(t, d.counterpart()),
-                InquiryWords.purpose(t, d.purpose()), d.agreement());
+                InquiryWords.categories(t, d.categories()), isolated(InquiryWords.node(t, d.counterpart())),
+                InquiryWords.purpose(t, d.purpose()), isolated(d.agreement()));
+    }
+
+    /**
+     * A code inside a sentence of another direction keeps its own (U+2068 first strong isolate … U+2069 pop): the
+     * letter is text, not markup, so {@code <bdi>} cannot wrap it, and "UTO-POL-IMM@v1" would break in Arabic.
+     */
+    private static String isolated(String text) {
+        return "\u2068" + text + "\u2069";
     }
 }

@@ -19,6 +19,14 @@ public record QuestionView(Question question, boolean overdue, Answer answer) {
 
     /** A crossing an answer lists (travel history). */
     public record Crossing(String at, String direction, String post, String document) {
+        /** When, as an instant when the answerer wrote one (it should); null shows the text as it came. */
+        public Instant moment() {
+            try {
+                return Instant.parse(at);
+            } catch (java.time.format.DateTimeParseException e) {
+                return null;
+            }
+        }
     }
 
     /** A listed entry a wanted question matched. */

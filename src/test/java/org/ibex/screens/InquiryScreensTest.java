@@ -124,6 +124,7 @@ class InquiryScreensTest {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("href=\"#query\"", "href=\"#answerer\"", "href=\"#birthDate\"",
                 "href=\"#categories\"", "Error:").doesNotContain("<script>alert(1)</script>", "x".repeat(401));
+        assertThat(response.body().split("error-summary-title", -1)).as("one error summary").hasSize(2);
         HttpResponse<String> noSubject = officer.post("/questions", Map.of("query", "crossings", "purpose",
                 "criminal-investigation"));
         assertThat(noSubject.statusCode()).isEqualTo(400);
@@ -229,7 +230,7 @@ class InquiryScreensTest {
         assertThat(letter.body()).contains("lang=\"fr\"", "Où vos données sont allées", "ANNA MARIA ERIKSSON",
                 "une enquête pénale", "Police (UTO/POL/HQ)", "UTO-POL-IMM@v1");
         assertThat(supervisor.get("/persons/7/disclosures/letter").body()).contains("Where your data went",
-                "we gave Police (UTO/POL/HQ) this data about you");
+                "we gave \u2068Police (UTO/POL/HQ)\u2069 this data about you");
         assertThat(supervisor.get("/persons/7/disclosures/letter?lang=ar").body()).contains("dir=\"rtl\"",
                 "أين ذهبت بياناتك");
     }
