@@ -14,10 +14,11 @@ import java.util.TreeSet;
 
 /**
  * What the question form offers, read from the agreements in force: the nodes of the directory this node may ask,
- * the questions and the purposes the rules name. Only a convenience: the agreement gate decides, as for the API.
+ * the questions and, grouped by question, the purposes the rules allow for it (a select that works without
+ * JavaScript). Only a convenience: the agreement gate decides, as for the API.
  */
-public record AskOptions(Map<String, String> answerers, Map<String, String> queries, Map<String, String> purposes,
-                  List<String> categories) {
+public record AskOptions(Map<String, String> answerers, Map<String, String> queries,
+                         Map<String, Map<String, String>> purposes, List<String> categories) {
     /** The categories an asker may tick; whether the person is known (hit) is always in the answer. */
     static final List<Category> TICKABLE = List.of(Category.BIOGRAPHIC, Category.TRAVEL_HISTORY, Category.BIOMETRIC);
 
@@ -39,13 +40,16 @@ public record AskOptions(Map<String, String> answerers, Map<String, String> quer
                 queries.put(query.code(), r.t("inquiry.query." + query.code()));
             }
         }
-        Map<String, String> purposes = new LinkedHashMap<>();
-        for (String purpose : new TreeSet<>(rules.stream().flatMap(rule -> rule.purposes().stream()).toList())) {
-            List<String> asked = rules.stream().filter(rule -> rule.purposes().contains(purpose))
-                    .flatMap(rule -> rule.queries().stream()).distinct().sorted()
-                    .map(query -> r.t("inquiry.query." + query.code())).toList();
-            purposes.put(purpose, r.t("inquiry.ask.purposeFor", InquiryWords.purpose(r.texts(), purpose),
-                    String.join(", ", asked)));
+        Map<String, Map<String, String>> purposes = new LinkedHashMap<>();
+        for (QueryType query : QueryType.values()) {
+            Map<String, String> allowed = new LinkedHashMap<>();
+            for (String purpose : new TreeSet<>(rules.stream().filter(rule -> rule.queries().contains(query))
+                    .flatMap(rule -> rule.purposes().stream()).toList())) {
+                allowed.put(purpose, InquiryWords.purpose(r.texts(), purpose));
+            }
+            if (!allowed.isEmpty()) {
+                purposes.put(r.t("inquiry.query." + query.code()), allowed);
+            }
         }
         return new AskOptions(answerers, queries, purposes, TICKABLE.stream().map(Category::code).toList());
     }

@@ -86,7 +86,8 @@ class InquiryPagesTest {
         for (Lang lang : Lang.values()) {
             Texts t = texts.get(lang);
             List<String> pages = new ArrayList<>();
-            Map<String, String> purposes = new LinkedHashMap<>(Map.of("criminal-investigation", "x"));
+            Map<String, Map<String, String>> purposes = new LinkedHashMap<>(Map.of("crossings",
+                    Map.of("criminal-investigation", "x")));
             AskOptions options = new AskOptions(Map.of("", "any"), Map.of("crossings", "c"), purposes,
                     List.of("biographic", "travel-history", "biometric"));
             pages.add(render(t, "inquiry/questions.jte", Role.OFFICER, "options", null, "questions", views,

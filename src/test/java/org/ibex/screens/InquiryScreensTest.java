@@ -54,7 +54,8 @@ class InquiryScreensTest {
         PageClient officer = policeOfficer();
         HttpResponse<String> form = officer.get("/questions");
         assertThat(form.statusCode()).isEqualTo(200);
-        assertThat(form.body()).contains("Did this person cross the border, and when?", "a criminal investigation",
+        assertThat(form.body()).contains("<optgroup label=\"Did this person cross the border, and when?\">",
+                "<option value=\"criminal-investigation\">a criminal investigation</option>",
                 "Immigration (UTO/IMM/HQ)", "value=\"UTO/IMM/HQ\"").doesNotContain("value=\"UTO/POL/HQ\"");
 
         String path = askAndAwait(officer, annaCrossings(), "Answered: hit");
