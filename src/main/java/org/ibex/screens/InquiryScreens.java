@@ -2,6 +2,8 @@ package org.ibex.screens;
 
 import org.ibex.access.Role;
 import org.ibex.border.NotFoundException;
+import org.ibex.border.PersonFiles;
+import org.ibex.identity.Person;
 import org.ibex.delivery.ExchangeNode;
 import org.ibex.inquiry.Ask;
 import org.ibex.inquiry.Inquiry;
@@ -27,16 +29,20 @@ final class InquiryScreens implements ScreenArea {
     private final Optional<Inquiry> inquiry;
     private final Optional<ExchangeNode> exchange;
     private final Clock clock;
+    private final Services services;
+    private final PersonFiles files;
 
     InquiryScreens(Services services) {
         this.inquiry = services.inquiry();
         this.exchange = services.exchange();
         this.clock = services.clock();
+        this.services = services;
+        this.files = new PersonFiles(services.database(), services.stays(), services.biometrics(), services.accessLog());
     }
 
     @Override
     public void routes(ScreenRoutes routes) {
-        routes.get(PATH, ASKERS, r -> list(r, Form.empty(), null));
+        routes.get(PATH, ASKERS, r -> list(r, aboutPerson(r), null));
         routes.post(PATH, ASKERS, this::ask);
         routes.get(PATH + "/{id}", ASKERS, this::show);
     }
@@ -63,6 +69,11 @@ final class InquiryScreens implements ScreenArea {
         }
         Form form = QuestionForm.values(r);
         Ask ask = QuestionForm.read(r, form);
+        if (ask != null && !form.value("personId").isEmpty()) {
+            long personId = personId(form.value("personId"));
+            person(r, personId);
+            ask = new Ask(ask.answerer(), ask.query(), ask.purpose(), ask.categories(), ask.subject(), personId, null);
+        }
         if (ask != null) {
             try {
                 Question asked = inquiry.get().questions().ask(ask, r.actor());
@@ -78,6 +89,32 @@ final class InquiryScreens implements ScreenArea {
         }
         r.ctx().status(400);
         list(r, form, null);
+    }
+
+    /**
+     * The form filled in from a person's file ({@code ?person=ID}): the question then goes in that person's ledger.
+     * The file is opened as the person view opens it, so a person out of the user's scope reads as missing.
+     */
+    private Form aboutPerson(ScreenRequest r) {
+        if (r.query("person").isEmpty() || inquiry.isEmpty()) {
+            return Form.empty();
+        }
+        long id = personId(r.query("person"));
+        Person person = person(r, id);
+        return Form.empty().set("personId", Long.toString(id)).set("surname", person.surname())
+                .set("givenNames", person.givenNames() == null ? "" : person.givenNames())
+                .set("birthDate", person.dateOfBirth() == null ? "" : person.dateOfBirth().toString());
+    }
+
+    private Person person(ScreenRequest r, long id) {
+        return files.open(id, services.stays().today(), r.actorFor("question to another agency")).person();
+    }
+
+    private static long personId(String text) {
+        if (!text.matches("[1-9][0-9]{0,17}")) {
+            throw new NotFoundException("no person " + text);
+        }
+        return Long.parseLong(text);
     }
 
     private void show(ScreenRequest r) {

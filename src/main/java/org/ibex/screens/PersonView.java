@@ -14,9 +14,11 @@ import java.util.stream.Collectors;
 
 /**
  * A person's file as the person view shows it, with the purpose this look-up was logged under, and the person's
- * disclosure ledger for those who may see it (null for the others, and on a node outside a federation).
+ * disclosure ledger for those who may see it (null for the others, and on a node outside a federation), and whether
+ * the user may ask another agency about the person.
  */
-public record PersonView(PersonFile file, String purpose, boolean mayReviewHits, List<Disclosure> disclosures) {
+public record PersonView(PersonFile file, String purpose, boolean mayReviewHits, List<Disclosure> disclosures,
+                         boolean mayAsk) {
     /** When a crossing happened, at the post's clock. */
     public static ZonedDateTime at(Crossing crossing) {
         return crossing.occurredAt().atZone(ZoneId.of(crossing.zoneId()));

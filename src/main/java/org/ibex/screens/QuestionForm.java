@@ -35,6 +35,8 @@ final class QuestionForm {
             form.set(field, value.length() > MAX_FIELD ? value.substring(0, MAX_FIELD) : value);
         }
         form.set("categories", String.join(",", r.formValues("categories").stream().limit(8).toList()));
+        String person = r.form("personId");
+        form.set("personId", person.length() > 20 ? person.substring(0, 20) : person);
         return form;
     }
 

@@ -185,6 +185,10 @@ class InquiryScreensTest {
         HttpResponse<String> noReason = supervisor.post("/requests/" + declinedId + "/decline", Map.of("reason", ""));
         assertThat(noReason.statusCode()).isEqualTo(400);
         assertThat(noReason.body()).contains("href=\"#reason-" + declinedId + "\"", "Enter the reason the asker will read");
+        HttpResponse<String> longReason = supervisor.post("/requests/" + declinedId + "/decline",
+                Map.of("reason", "x".repeat(2000)));
+        assertThat(longReason.statusCode()).isEqualTo(400);
+        assertThat(longReason.body()).contains("400 characters or fewer").doesNotContain("x".repeat(801));
         HttpResponse<String> declining = supervisor.post("/requests/" + declinedId + "/decline",
                 Map.of("reason", "no warrant on file for this purpose"));
         assertThat(declining.statusCode()).isEqualTo(303);
@@ -234,6 +238,8 @@ class InquiryScreensTest {
                 "we gave \u2068Police (UTO/POL/HQ)\u2069 this data about you");
         assertThat(supervisor.get("/persons/7/disclosures/letter?lang=ar").body()).contains("dir=\"rtl\"",
                 "أين ذهبت بياناتك");
+        assertThat(supervisor.get("/persons/7/disclosures/letter?lang=%3Cscript%3E").body())
+                .as("a language that is not one falls back to the user's").contains("Where your data went");
     }
 
     @Test
@@ -273,5 +279,31 @@ class InquiryScreensTest {
         assertThat(tooLong.statusCode()).isEqualTo(400);
         assertThat(tooLong.body()).contains("href=\"#q\"");
         assertThat(analyst.get("/disclosures?q=%27%3B+DROP+TABLE+disclosure%3B--").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aQuestionAskedFromAPersonFileGoesInThatPersonsLedgerWithinTheFilesScope() throws Exception {
+        PageClient officer = at(site.immigration, "officer.air", "demo-officer-pass");
+        assertThat(officer.post("/persons/" + FederatedSite.ANNA, Map.of("purpose", "identity")).body())
+                .contains("href=\"/questions?person=7\"");
+        HttpResponse<String> form = officer.get("/questions?person=" + FederatedSite.ANNA);
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(form.body()).contains("value=\"ERIKSSON\"", "value=\"ANNA MARIA\"", "value=\"1974-08-12\"",
+                "name=\"personId\" value=\"7\"");
+        Map<String, String> wanted = new HashMap<>(Map.of("query", "wanted", "purpose", "border-control",
+                "surname", "ERIKSSON", "birthDate", "1974-08-12", "personId", "7"));
+        String path = askAndAwait(officer, wanted, "Waiting for approval");
+        String id = path.substring(path.lastIndexOf('/') + 1);
+        assertThat(site.immigration.node().services.inquiry().orElseThrow().ledger().forPerson(FederatedSite.ANNA))
+                .anySatisfy(d -> assertThat(d.questionId() + " " + d.direction() + " " + d.counterpart())
+                        .isEqualTo(id + " SENT UTO/POL/HQ"));
+
+        PageClient land = at(site.immigration, "officer.land", "demo-officer-pass");
+        assertThat(land.get("/questions?person=" + FederatedSite.ANNA).statusCode()).isEqualTo(404);
+        wanted.put("personId", Long.toString(FederatedSite.BORIS));
+        assertThat(officer.post("/questions", wanted).statusCode()).as("a person out of scope").isEqualTo(404);
+        wanted.put("personId", "7 OR 1=1");
+        assertThat(officer.post("/questions", wanted).statusCode()).isEqualTo(404);
+        assertThat(officer.get("/questions?person=-1").statusCode()).isEqualTo(404);
     }
 }
