@@ -26,6 +26,9 @@ public record Nav(String path, String key, Set<Role> roles) {
             new Nav("/analyst/overstayers", "nav.overstayers", Set.of(Role.ANALYST, Role.SUPERVISOR)),
             new Nav("/sync", "nav.sync", Set.of(Role.ADMIN, Role.ANALYST, Role.SUPERVISOR)),
             new Nav("/agreements", "nav.agreements", Set.of(Role.ADMIN, Role.ANALYST, Role.SUPERVISOR)),
+            new Nav("/questions", "nav.questions", Set.of(Role.OFFICER, Role.SUPERVISOR, Role.ANALYST)),
+            new Nav("/requests", "nav.requests", Set.of(Role.SUPERVISOR, Role.ANALYST, Role.ADMIN)),
+            new Nav("/disclosures", "nav.disclosures", Set.of(Role.ANALYST, Role.ADMIN)),
             new Nav("/docs/api", "nav.apiDocs", Set.of(Role.values())));
 
     public static List<Nav> of(Role role) {

@@ -91,7 +91,9 @@ public final class PersonScreens implements ScreenArea {
         Person person = file.person();
         r.render("person/file.jte", r.page(r.t("person.file.title", person.surname(), person.givenNames() == null
                 ? "" : person.givenNames())), "view", new PersonView(file, purpose,
-                r.user().role() == Role.SUPERVISOR));
+                r.user().role() == Role.SUPERVISOR, DisclosureScreens.PERSON_LEDGER.contains(r.user().role())
+                ? services.inquiry().map(i -> i.ledger().forPerson(id)).orElse(null) : null,
+                services.inquiry().isPresent() && InquiryScreens.ASKERS.contains(r.user().role())));
     }
 
     private static long personId(ScreenRequest r) {

@@ -57,6 +57,11 @@ public final class ScreenRequest {
         return new Page(texts, title, user(), csrf, shell.assets(), ctx.path(), null);
     }
 
+    /** A page in another language than the user's (a letter written for the person it is about). */
+    public Page page(String title, Texts other) {
+        return new Page(other, title, user(), csrf, shell.assets(), ctx.path(), null);
+    }
+
     public Page page(String title, Form form) {
         return new Page(texts, title, user(), csrf, shell.assets(), ctx.path(), form);
     }

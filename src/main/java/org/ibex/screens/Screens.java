@@ -35,6 +35,9 @@ public final class Screens implements Consumer<Javalin> {
                 new SyncScreen(services.sync()),
                 new WantedPrintScreens(services.biometrics().wanted()),
                 new AgreementScreens(services.database(), services.agreements(), services.clock()),
+                new InquiryScreens(services),
+                new RequestScreens(services.inquiry()),
+                new DisclosureScreens(shell, services),
                 new ApiDocsScreen(shell, services));
     }
 
