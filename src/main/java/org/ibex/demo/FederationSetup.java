@@ -37,8 +37,9 @@ import java.util.Map;
  * Makes the demo federation's files on first run, as the operators of a real one would with {@code ibex pki} and
  * {@code ibex exchange join}: a root CA, a CA per state, a certificate per node, a directory signed by the root,
  * each node's data folder joined, and an admin login per node (with the border post and logins of
- * {@link OfflinePostStory}). Later runs reuse all of it; only the directory
- * is signed afresh, so it never runs out.
+ * {@link OfflinePostStory}); then the agreements between the agencies, signed by both parties and installed at
+ * their nodes, as {@code ibex agreement install} would. Later runs reuse all of it; only the directory is signed
+ * afresh, so it never runs out.
  */
 public final class FederationSetup {
     public static final String ADMIN = "admin";
@@ -80,7 +81,30 @@ public final class FederationSetup {
         out.println("federation ready in " + layout.root() + ": directory " + directory.sequence() + " signed by the"
                 + " root CA lists " + directory.nodes().size() + " nodes (until "
                 + directory.nextUpdate().truncatedTo(ChronoUnit.SECONDS) + ")");
+        List<DemoAgreements.Drafted> agreements = new DemoAgreements(layout).prepare(passphrase, clock);
+        for (FederationLayout.Member member : layout.members()) {
+            if (agreements.stream().anyMatch(a -> a.covers(member.id()))) {
+                equipForQuestions(member, agreements, environment);
+            }
+        }
         return environment;
+    }
+
+    /**
+     * Opens a joined node once more to install the agreements it is party to and add the accounts of
+     * {@link AgencyQuestionsStory}; both only where missing, so a demo folder made before them gets them too.
+     */
+    private void equipForQuestions(FederationLayout.Member member, List<DemoAgreements.Drafted> agreements,
+                                   Map<String, String> environment) throws IOException {
+        try (Node node = Node.open(layout.data(member), environment, clock)) {
+            AgencyQuestionsStory.seed(member.id().toString(), node);
+            List<String> installed = DemoAgreements.install(node.services.agreements().orElseThrow(), agreements);
+            if (!installed.isEmpty()) {
+                out.println("installed at " + member.id() + " the agreement" + (installed.size() == 1 ? " " : "s ")
+                        + String.join(", ", installed) + " (signed by both parties, files in " + layout.agreements()
+                        + ")");
+            }
+        }
     }
 
     /**

@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The federation demo end to end: five nodes as separate processes; a traveller's entry at the airport post and
+ * The federation demo end to end: six nodes as separate processes; a traveller's entry at the airport post and
  * exit at the land post, both recorded while headquarters is not yet started, reach headquarters when it starts,
  * which then shows the stay ended; a person added to a national list at headquarters reaches both posts' copies and
  * hits at the airport; an entry 100 days ago raises an overstay alert that the land post's late exit withdraws with
@@ -32,13 +32,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * stopped and each database holds what it received.
  */
 class FederationDemoTest {
+    private static final int NODES = 6;
     @TempDir
     Path dir;
 
     @Test
     // The demo's own limits (90 s to start, 30 s a message, the stop) come first; this only catches a hang.
     @Timeout(value = 300, unit = TimeUnit.SECONDS)
-    void fiveNodesInTwoStatesCatchUpOfflinePostsAndExchangeNotesAndAPingAsSeparateProcesses() throws Exception {
+    void sixNodesInTwoStatesCatchUpOfflinePostsAndExchangeNotesAndAPingAsSeparateProcesses() throws Exception {
         int base = freeBlock(-1);
         int web = freeBlock(base);
         Path demo = dir.resolve("federation");
@@ -48,6 +49,7 @@ class FederationDemoTest {
 
         assertThat(run.exit()).as(run.output()).isZero();
         assertThat(run.out()).as(run.output())
+                .contains("Utopia labour inspectorate")
                 .contains("UTO/IMM/POST-LAND holds 1 batch for UTO/IMM/HQ, which is down")
                 .contains("processed at UTO/IMM/HQ: records 1..1 from UTO/IMM/POST-AIRPORT: applied 1")
                 .contains("processed at UTO/IMM/HQ: records 1..1 from UTO/IMM/POST-LAND: applied 1")
@@ -62,7 +64,7 @@ class FederationDemoTest {
                 .contains("processed at UTO/IMM/HQ: noted")
                 .contains("pong processed at UTO/IMM/HQ: pong from XXB/IMM/HQ")
                 .contains("processed at UTO/IMM/POST-AIRPORT: noted")
-                .contains("stopped 5 nodes");
+                .contains("stopped 6 nodes");
         assertThat(childrenOf(demo)).as("no node outlives the demo").isEmpty();
         assertThat(processed(demo.resolve("uto-hq"))).contains("exchange.note from UTO/IMM/POST-LAND: noted (81 bytes)",
                 "exchange.pong from XXB/IMM/HQ: pong from XXB/IMM/HQ");
@@ -98,7 +100,7 @@ class FederationDemoTest {
                 Integer.toString(base + 10), "--exit-after-demo");
 
         assertThat(moved.exit()).as(moved.output()).isEqualTo(2);
-        assertThat(moved.err()).contains("was created with exchange ports " + base + ".." + (base + 4));
+        assertThat(moved.err()).contains("was created with exchange ports " + base + ".." + (base + 5));
         assertThat(childrenOf(demo)).isEmpty();
     }
 
@@ -149,25 +151,25 @@ class FederationDemoTest {
         }
     }
 
-    /** The first of five consecutive loopback ports that are free now and do not overlap {@code other}'s five. */
+    /** The first of {@link #NODES} consecutive loopback ports that are free now and do not overlap {@code other}'s. */
     private static int freeBlock(int other) throws IOException {
         Random random = new Random();
         for (int attempt = 0; attempt < 200; attempt++) {
             int first = 20_000 + random.nextInt(30_000);
-            if (other >= 0 && Math.abs(first - other) < 5) {
+            if (other >= 0 && Math.abs(first - other) < NODES) {
                 continue;
             }
             if (allFree(first)) {
                 return first;
             }
         }
-        throw new IOException("no five consecutive free ports found on 127.0.0.1");
+        throw new IOException("no " + NODES + " consecutive free ports found on 127.0.0.1");
     }
 
     private static boolean allFree(int first) {
         List<ServerSocket> held = new ArrayList<>();
         try {
-            for (int port = first; port < first + 5; port++) {
+            for (int port = first; port < first + NODES; port++) {
                 held.add(new ServerSocket(port, 1, InetAddress.getLoopbackAddress()));
             }
             return true;
