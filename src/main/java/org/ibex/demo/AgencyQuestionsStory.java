@@ -12,6 +12,8 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -177,7 +179,7 @@ public final class AgencyQuestionsStory {
     private void approve(NodeApi supervisor, String id) throws IOException, InterruptedException {
         JsonNode request = timeline.await(() -> {
             for (JsonNode held : supervisor.get("/api/requests?state=awaiting-approval")) {
-                if (id.equals(held.path("id").asText())) {
+                if (id.equals(held.path("id").asText()) || id.equals(held.path("questionId").asText())) {
                     return Optional.of(held);
                 }
             }
@@ -205,8 +207,13 @@ public final class AgencyQuestionsStory {
 
     /** The ledger entries one question left at {@code node}: what went out and what came in, under which agreement. */
     private void ledger(NodeApi admin, String node, String questionId) throws IOException, InterruptedException {
-        List<String> entries = new java.util.ArrayList<>();
-        for (JsonNode entry : admin.get("/api/disclosures?q=OKONKWO")) {
+        List<JsonNode> found = new ArrayList<>();
+        admin.get("/api/disclosures?q=OKONKWO").forEach(found::add);
+        // Oldest first; a question and the answer released with it share an instant, and the question came first.
+        found.sort(Comparator.comparing((JsonNode e) -> e.path("at").asText())
+                .thenComparing(e -> !"question".equalsIgnoreCase(e.path("kind").asText())));
+        List<String> entries = new ArrayList<>();
+        for (JsonNode entry : found) {
             if (questionId.equals(entry.path("questionId").asText())) {
                 entries.add(entry.path("kind").asText().toLowerCase() + " " + entry.path("direction").asText()
                         .toLowerCase() + (entry.path("direction").asText().equalsIgnoreCase("sent") ? " to " : " from ")
@@ -274,7 +281,7 @@ public final class AgencyQuestionsStory {
     }
 
     private static List<String> texts(JsonNode array) {
-        List<String> texts = new java.util.ArrayList<>();
+        List<String> texts = new ArrayList<>();
         array.forEach(item -> texts.add(item.asText()));
         return texts;
     }

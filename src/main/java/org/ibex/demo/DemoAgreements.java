@@ -6,6 +6,7 @@ import org.ibex.agreement.AgreementBook;
 import org.ibex.agreement.AgreementException;
 import org.ibex.agreement.AgreementFile;
 import org.ibex.agreement.SignedAgreement;
+import org.ibex.input.FieldRuleException;
 import org.ibex.node.Operator;
 import org.ibex.store.Json;
 import org.ibex.trust.NodeCredentials;
@@ -26,7 +27,7 @@ import java.util.List;
  * The demo's agreements between agencies, kept as files under {@code DEMO/agreements} as two agencies' operators
  * would keep them: drafted once, signed by each party's headquarters key (the demo holds every node's key under
  * {@code pki/issued}), then installed in every node a party covers, as {@code ibex agreement install} does.
- * Later runs reuse the files, so a node never sees two different texts of one version.
+ * Later runs reuse the files, so a node never sees two different texts of one version, and open no node for them.
  */
 final class DemoAgreements {
     /** Police and immigration: crossings for criminal investigations, wanted checks at the border. */
@@ -41,8 +42,11 @@ final class DemoAgreements {
 
     private final FederationLayout layout;
 
-    /** One agreement's file, read and checked, and the headquarters that sign it. */
-    record Drafted(Path file, SignedAgreement signed) {
+    /**
+     * One agreement: its file, its signed text read and checked, and whether it was drafted in this run (its file is
+     * written only once every party's node has installed it, so that a run cut short drafts it again).
+     */
+    record Drafted(Path file, SignedAgreement signed, byte[] bytes, boolean fresh) {
         String reference() {
             return signed.agreement().reference();
         }
@@ -56,7 +60,7 @@ final class DemoAgreements {
         this.layout = layout;
     }
 
-    /** The agreements' files, drafted and signed by both parties where missing; each read back and checked. */
+    /** The agreements, read from their files, or drafted and signed by both parties where a file is missing. */
     List<Drafted> prepare(Passphrase passphrase, Clock clock) throws IOException, GeneralSecurityException {
         Files.createDirectories(layout.agreements());
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
@@ -88,32 +92,47 @@ final class DemoAgreements {
                 continue;
             }
             try {
-                book.install(Files.readAllBytes(drafted.file()), Operator.actor("federation demo set-up"));
+                book.install(drafted.bytes(), Operator.actor("federation demo set-up"));
             } catch (AgreementException e) {
                 throw new IllegalStateException("cannot install " + drafted.file() + " at " + book.self() + ": "
-                        + e.field() + " " + e.getMessage() + "; delete the folder for a fresh federation", e);
+                        + e.field() + ": " + e.getMessage() + "; delete the demo folder for a fresh federation", e);
+            } catch (FieldRuleException e) {
+                // The node holds another text of this version: the file was drafted again since it was installed.
+                throw new IllegalStateException("cannot install " + drafted.file() + " at " + book.self() + ": "
+                        + e.getMessage() + "; delete the demo folder for a fresh federation", e);
             }
             installed.add(drafted.reference());
         }
         return installed;
     }
 
-    /** The file at {@code DEMO/agreements/ID.json}: written from {@code draft} signed by both parties if missing. */
+    /** Writes the files of the agreements drafted in this run, once they are installed. */
+    static void keep(List<Drafted> agreements) throws IOException {
+        for (Drafted drafted : agreements) {
+            if (drafted.fresh()) {
+                Files.write(drafted.file(), drafted.bytes());
+            }
+        }
+    }
+
+    /** The agreement in {@code DEMO/agreements/ID.json}, or {@code draft} signed by both parties if there is none. */
     private Drafted file(String id, Passphrase passphrase, byte[] draft) throws IOException, GeneralSecurityException {
         Path file = layout.agreements().resolve(id + ".json");
         try {
-            if (!Files.exists(file)) {
-                SignedAgreement signed = AgreementFile.read(draft);
-                for (var party : signed.agreement().parties()) {
-                    signed = AgreementFile.sign(signed, NodeCredentials.load(layout.issued(layout.member(party
-                            + "/HQ")), passphrase));
-                }
-                Files.write(file, AgreementFile.write(signed));
+            if (Files.exists(file)) {
+                byte[] bytes = Files.readAllBytes(file);
+                return new Drafted(file, AgreementFile.read(bytes), bytes, false);
             }
-            return new Drafted(file, AgreementFile.read(Files.readAllBytes(file)));
+            SignedAgreement signed = AgreementFile.read(draft);
+            for (var party : signed.agreement().parties()) {
+                signed = AgreementFile.sign(signed, NodeCredentials.load(layout.issued(layout.member(party + "/HQ")),
+                        passphrase));
+            }
+            byte[] bytes = AgreementFile.write(signed);
+            return new Drafted(file, AgreementFile.read(bytes), bytes, true);
         } catch (AgreementException e) {
             throw new IllegalStateException(file + " is not a usable agreement (" + e.field() + ": " + e.getMessage()
-                    + "); delete it and run the demo again to draft and sign it afresh", e);
+                    + "); delete " + layout.root() + " for a fresh federation", e);
         }
     }
 

@@ -75,18 +75,24 @@ public final class FederationSetup {
             issueIfMissing(member, passphrase);
         }
         FederationDirectory directory = signDirectory(root);
+        List<FederationLayout.Member> created = new ArrayList<>();
         for (FederationLayout.Member member : layout.members()) {
-            join(member, passphrase, environment);
+            if (join(member, passphrase, environment)) {
+                created.add(member);
+            }
         }
         out.println("federation ready in " + layout.root() + ": directory " + directory.sequence() + " signed by the"
                 + " root CA lists " + directory.nodes().size() + " nodes (until "
                 + directory.nextUpdate().truncatedTo(ChronoUnit.SECONDS) + ")");
+        // Nodes are opened here only when something is new: a rerun of the demo does not pay for it.
         List<DemoAgreements.Drafted> agreements = new DemoAgreements(layout).prepare(passphrase, clock);
+        boolean drafted = agreements.stream().anyMatch(DemoAgreements.Drafted::fresh);
         for (FederationLayout.Member member : layout.members()) {
-            if (agreements.stream().anyMatch(a -> a.covers(member.id()))) {
+            if ((drafted || created.contains(member)) && agreements.stream().anyMatch(a -> a.covers(member.id()))) {
                 equipForQuestions(member, agreements, environment);
             }
         }
+        DemoAgreements.keep(agreements);
         return environment;
     }
 
@@ -185,11 +191,13 @@ public final class FederationSetup {
         return directory;
     }
 
-    private void join(FederationLayout.Member member, Passphrase passphrase, Map<String, String> environment)
+    /** Joins the node to the federation; true when it was made in this run. */
+    private boolean join(FederationLayout.Member member, Passphrase passphrase, Map<String, String> environment)
             throws IOException, GeneralSecurityException {
         Path data = layout.data(member);
         Path exchange = data.resolve("exchange");
-        if (!Membership.present(exchange)) {
+        boolean created = !Membership.present(exchange);
+        if (created) {
             addAccounts(member, data, environment);
         }
         try {
@@ -199,6 +207,7 @@ public final class FederationSetup {
             throw new IllegalStateException("cannot join " + member.id() + " in " + data + ": " + e.getMessage()
                     + "; delete " + layout.root() + " for a fresh federation", e);
         }
+        return created;
     }
 
     /**

@@ -74,6 +74,28 @@ class DemoAgreementsTest {
                 .containsExactly("admin ADMIN", "pol.investigator ANALYST");
     }
 
+    @Test
+    void aDemoFolderWithoutTheLabourNodeAndTheAgreementsGetsBothOnItsNextRun() throws Exception {
+        FederationLayout layout = FederationLayout.resolve(dir.resolve("federation"), 23_100, 24_100);
+        prepare(layout);
+        // What a folder made before the labour node and the agreements lacks.
+        for (Path gone : List.of(layout.agreements(), layout.root().resolve("uto-labour"),
+                layout.issued(layout.member("UTO/LAB/HQ")))) {
+            try (var files = Files.walk(gone)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+
+        String again = prepare(FederationLayout.resolve(layout.root(), null, null));
+
+        assertThat(again).contains("issued UTO/LAB/HQ (Utopia labour inspectorate) at https://127.0.0.1:23105")
+                .contains("lists 6 nodes").contains("installed at UTO/LAB/HQ the agreement UTO-IMM-LAB@v1 ")
+                .as("the same text signed again the same day is the version the others hold")
+                .doesNotContain("installed at UTO/IMM/HQ");
+        assertThat(layout.agreements().resolve("UTO-IMM-LAB.json")).exists();
+        assertThat(rows(layout, "uto-labour", "SELECT agreement_id FROM agreement")).containsExactly("UTO-IMM-LAB");
+    }
+
     private static String prepare(FederationLayout layout) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         new FederationSetup(layout, new PrintStream(bytes, true, StandardCharsets.UTF_8)).prepare();
