@@ -28,7 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * exit at the land post, both recorded while headquarters is not yet started, reach headquarters when it starts,
  * which then shows the stay ended; a person added to a national list at headquarters reaches both posts' copies and
  * hits at the airport; an entry 100 days ago raises an overstay alert that the land post's late exit withdraws with
- * the reason; a note, a ping answered by a pong, and another note. Afterwards every node has
+ * the reason; the police ask immigration whether the first traveller crossed and are answered, the labour
+ * inspectorate is refused at its own node for a purpose its agreement does not name, then answered once
+ * immigration's supervisor approves; a note, a ping answered by a pong, and another note. Afterwards every node has
  * stopped and each database holds what it received.
  */
 class FederationDemoTest {
@@ -61,6 +63,18 @@ class FederationDemoTest {
                 .contains("entry of MORAES VALENTINA at UTO/IMM/POST-AIRPORT: REFER, hit on uto-wanted entry W2")
                 .contains("overstay alert raised at UTO/IMM/HQ: ")
                 .contains("overstay alert withdrawn at UTO/IMM/HQ: exit recorded at UTO-LAND on")
+                .contains("pol.investigator at UTO/POL/HQ asks UTO/IMM/HQ whether OKONKWO AMARA (born 1988-03-14)"
+                        + " crossed, for criminal-investigation under UTO-IMM-POL@v1")
+                .contains("answer landed at UTO/POL/HQ: hit, 2 crossings: exit at UTO-LAND ")
+                .contains("for tax-audit: refused at UTO/LAB/HQ before anything left, wrong-purpose (")
+                .contains("held for approval at UTO/IMM/HQ")
+                .contains("approved at UTO/IMM/HQ by hq.supervisor: UTO/LAB/HQ asked about SANTOS for"
+                        + " work-permit-check")
+                .contains("answer landed at UTO/LAB/HQ: hit, in the country since ")
+                .contains("ledger at UTO/IMM/HQ for OKONKWO AMARA under UTO-IMM-POL: question received from UTO/POL/HQ"
+                        + " (biographic); answer sent to UTO/POL/HQ (hit, biographic, travel-history)")
+                .contains("ledger at UTO/POL/HQ for OKONKWO AMARA under UTO-IMM-POL: question sent to UTO/IMM/HQ"
+                        + " (biographic); answer received from UTO/IMM/HQ (hit, biographic, travel-history)")
                 .contains("processed at UTO/IMM/HQ: noted")
                 .contains("pong processed at UTO/IMM/HQ: pong from XXB/IMM/HQ")
                 .contains("processed at UTO/IMM/POST-AIRPORT: noted")
@@ -70,7 +84,19 @@ class FederationDemoTest {
                 "exchange.pong from XXB/IMM/HQ: pong from XXB/IMM/HQ");
         assertThat(nationalRecords(demo.resolve("uto-hq"))).as("HQ's national store, by origin")
                 .containsExactly("UTO/IMM/POST-AIRPORT 1 crossing", "UTO/IMM/POST-AIRPORT 2 crossing",
-                        "UTO/IMM/POST-AIRPORT 3 crossing", "UTO/IMM/POST-LAND 1 crossing", "UTO/IMM/POST-LAND 2 crossing");
+                        "UTO/IMM/POST-AIRPORT 3 crossing", "UTO/IMM/POST-AIRPORT 4 crossing",
+                        "UTO/IMM/POST-LAND 1 crossing", "UTO/IMM/POST-LAND 2 crossing");
+        assertThat(rows(demo.resolve("uto-hq"), "SELECT asker || ' ' || purpose || ' ' || state || ' '"
+                + " || COALESCE(outcome, '-') || ' ' || COALESCE(decided_by, '-') FROM agency_request ORDER BY received_at"))
+                .as("HQ answered the police at once and labour once its supervisor approved; the refused question"
+                        + " never left the labour node").containsExactly(
+                        "UTO/POL/HQ criminal-investigation ANSWERED hit agreement",
+                        "UTO/LAB/HQ work-permit-check ANSWERED hit hq.supervisor");
+        assertThat(rows(demo.resolve("uto-labour"), "SELECT purpose || ' ' || state || ' ' || outcome FROM"
+                + " agency_question")).containsExactly("work-permit-check ANSWERED hit");
+        assertThat(rows(demo.resolve("uto-labour"), "SELECT action || ' ' || subject || ' ' || purpose FROM"
+                + " access_log WHERE action = 'agency.question.refused'")).as("the refusal is audited at the asker")
+                .containsExactly("agency.question.refused UTO/IMM/HQ wrong-purpose tax-audit");
         assertThat(processed(demo.resolve("xxb-hq"))).singleElement().asString()
                 .startsWith("exchange.ping from UTO/IMM/HQ: answered with ");
         // Headquarters' reference data reaches its posts too (see ReferenceDataTest); here only the note counts.
@@ -128,6 +154,21 @@ class FederationDemoTest {
                      ResultSet row = select.executeQuery()) {
                     while (row.next()) {
                         rows.add(row.getString(1) + " from " + row.getString(2) + ": " + row.getString(3));
+                    }
+                }
+                return rows;
+            });
+        }
+    }
+
+    /** The first column of every row {@code sql} selects in the node's database. */
+    private static List<String> rows(Path node, String sql) {
+        try (Database database = Database.open(StoreConfig.embedded(node))) {
+            return database.read(connection -> {
+                List<String> rows = new ArrayList<>();
+                try (PreparedStatement select = connection.prepareStatement(sql); ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        rows.add(row.getString(1));
                     }
                 }
                 return rows;
