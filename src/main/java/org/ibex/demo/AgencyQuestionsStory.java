@@ -38,7 +38,10 @@ public final class AgencyQuestionsStory {
     public static final String INVESTIGATOR = "pol.investigator";
     /** The labour inspectorate's analyst who checks work permits. */
     public static final String INSPECTOR = "lab.inspector";
-    /** Immigration headquarters' supervisor who approves releases; supervisors belong to a post: the airport's. */
+    /**
+     * Immigration headquarters' supervisor who approves releases. Supervisors belong to a post, this one to the
+     * airport's, so headquarters' reference data also carries the account to the airport node.
+     */
     public static final String HQ_SUPERVISOR = "hq.supervisor";
     private static final String WORKER_SURNAME = "SANTOS";
     private static final int SHOWN_CROSSINGS = 4;
