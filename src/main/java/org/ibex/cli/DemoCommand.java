@@ -23,25 +23,27 @@ import java.time.LocalDate;
 import java.util.Random;
 import java.util.concurrent.Callable;
 
-/** Seeds a small fictitious country and serves it on localhost; or runs a federation of five nodes there. */
+/** Seeds a small fictitious country and serves it on localhost; or runs a federation of six nodes there. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Create a demo node (3 posts, users, stay rules, a few thousand crossings) and serve it on localhost.",
-                "With --federation: five nodes of two states, each a process of its own, and messages between them."})
+                "With --federation: six nodes of two states, each a process of its own, messages between them and questions"
+                        + " between agencies under signed agreements."})
 final class DemoCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR",
             description = "folder for the demo (default ibex-demo, or ibex-federation with --federation; reused if there)")
     Path data;
 
-    @Option(names = "--federation", description = "start UTO (headquarters, airport post, land post, police) and XXB"
-            + " (headquarters) as separate processes on 127.0.0.1 and show messages travelling between them")
+    @Option(names = "--federation", description = "start UTO (headquarters, airport post, land post, police, labour)"
+            + " and XXB (headquarters) as separate processes on 127.0.0.1 and show messages and questions under"
+            + " agreements travelling between them")
     boolean federation;
 
-    @Option(names = "--base-port", paramLabel = "PORT", description = "with --federation: exchange ports PORT..PORT+4"
+    @Option(names = "--base-port", paramLabel = "PORT", description = "with --federation: exchange ports PORT..PORT+5"
             + " (default " + FederationLayout.DEFAULT_BASE_PORT + ", or those of an existing federation demo)")
     Integer basePort;
 
     @Option(names = "--web-base-port", paramLabel = "PORT", description = "with --federation: web API ports"
-            + " PORT..PORT+4 (default " + FederationLayout.DEFAULT_WEB_BASE_PORT + ")")
+            + " PORT..PORT+5 (default " + FederationLayout.DEFAULT_WEB_BASE_PORT + ")")
     Integer webBasePort;
 
     @Option(names = "--exit-after-demo", description = "with --federation: stop the nodes once the messages have"

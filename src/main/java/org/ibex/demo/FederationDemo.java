@@ -15,11 +15,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code ibex demo --federation}: five nodes of two states on 127.0.0.1, each a process of its own with its own
+ * {@code ibex demo --federation}: six nodes of two states on 127.0.0.1, each a process of its own with its own
  * data folder, certificate and ports, and messages travelling between them through their HTTP APIs. Headquarters
  * starts last, so its posts first work offline ({@link OfflinePostStory}); then a national list's change reaches
- * the posts ({@link WatchlistChangeStory}) and a land post's late exit withdraws an overstay alert
- * ({@link WithdrawnAlertStory}).
+ * the posts ({@link WatchlistChangeStory}), a land post's late exit withdraws an overstay alert
+ * ({@link WithdrawnAlertStory}), and the police and the labour inspectorate ask immigration questions under their
+ * signed agreements, one refused and one approved by a person ({@link AgencyQuestionsStory}).
  */
 public final class FederationDemo {
     public static final Duration START_TIMEOUT = Duration.ofSeconds(90);
@@ -61,6 +62,7 @@ public final class FederationDemo {
                 story.followCatchUp(hqStarted, apis);
                 lists.addPerson(apis);
                 new WithdrawnAlertStory(out, MESSAGE_TIMEOUT).run(apis);
+                new AgencyQuestionsStory(out, MESSAGE_TIMEOUT).run(apis);
                 DemoMessages messages = new DemoMessages(apis, id -> layout.log(layout.member(id)), out,
                         MESSAGE_TIMEOUT);
                 messages.note(LAND, HQ, "coach UTO-4411 cleared at the land post: 38 passengers, 2 referred to"

@@ -36,7 +36,9 @@ public final class FederationLayout {
             {"UTO/IMM/POST-AIRPORT", "uto-airport", "Utopia airport post"},
             {"UTO/IMM/POST-LAND", "uto-land", "Utopia land post"},
             {"UTO/POL/HQ", "uto-police", "Utopia police"},
-            {"XXB/IMM/HQ", "xxb-hq", "XXB immigration headquarters"}};
+            {"XXB/IMM/HQ", "xxb-hq", "XXB immigration headquarters"},
+            // Added after the first five: a demo folder made before keeps its ports and gets this node next to them.
+            {"UTO/LAB/HQ", "uto-labour", "Utopia labour inspectorate"}};
 
     private final Path root;
     private final List<Member> members;
@@ -127,6 +129,11 @@ public final class FederationLayout {
     /** The node's data folder: database, keys, exchange membership. */
     public Path data(Member member) {
         return root.resolve(member.folder());
+    }
+
+    /** The agreements between the demo's agencies, as signed files ({@code ID.json}). */
+    public Path agreements() {
+        return root.resolve("agreements");
     }
 
     public Path log(Member member) {

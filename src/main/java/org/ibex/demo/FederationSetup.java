@@ -37,8 +37,9 @@ import java.util.Map;
  * Makes the demo federation's files on first run, as the operators of a real one would with {@code ibex pki} and
  * {@code ibex exchange join}: a root CA, a CA per state, a certificate per node, a directory signed by the root,
  * each node's data folder joined, and an admin login per node (with the border post and logins of
- * {@link OfflinePostStory}). Later runs reuse all of it; only the directory
- * is signed afresh, so it never runs out.
+ * {@link OfflinePostStory}); then the agreements between the agencies, signed by both parties and installed at
+ * their nodes, as {@code ibex agreement install} would. Later runs reuse all of it; only the directory is signed
+ * afresh, so it never runs out.
  */
 public final class FederationSetup {
     public static final String ADMIN = "admin";
@@ -74,13 +75,42 @@ public final class FederationSetup {
             issueIfMissing(member, passphrase);
         }
         FederationDirectory directory = signDirectory(root);
+        List<FederationLayout.Member> created = new ArrayList<>();
         for (FederationLayout.Member member : layout.members()) {
-            join(member, passphrase, environment);
+            if (join(member, passphrase, environment)) {
+                created.add(member);
+            }
         }
         out.println("federation ready in " + layout.root() + ": directory " + directory.sequence() + " signed by the"
                 + " root CA lists " + directory.nodes().size() + " nodes (until "
                 + directory.nextUpdate().truncatedTo(ChronoUnit.SECONDS) + ")");
+        // Nodes are opened here only when something is new: a rerun of the demo does not pay for it.
+        List<DemoAgreements.Drafted> agreements = new DemoAgreements(layout).prepare(passphrase, clock);
+        boolean drafted = agreements.stream().anyMatch(DemoAgreements.Drafted::fresh);
+        for (FederationLayout.Member member : layout.members()) {
+            if ((drafted || created.contains(member)) && agreements.stream().anyMatch(a -> a.covers(member.id()))) {
+                equipForQuestions(member, agreements, environment);
+            }
+        }
+        DemoAgreements.keep(agreements);
         return environment;
+    }
+
+    /**
+     * Opens a joined node once more to install the agreements it is party to and add the accounts of
+     * {@link AgencyQuestionsStory}; both only where missing, so a demo folder made before them gets them too.
+     */
+    private void equipForQuestions(FederationLayout.Member member, List<DemoAgreements.Drafted> agreements,
+                                   Map<String, String> environment) throws IOException {
+        try (Node node = Node.open(layout.data(member), environment, clock)) {
+            AgencyQuestionsStory.seed(member.id().toString(), node);
+            List<String> installed = DemoAgreements.install(node.services.agreements().orElseThrow(), agreements);
+            if (!installed.isEmpty()) {
+                out.println("installed at " + member.id() + " the agreement" + (installed.size() == 1 ? " " : "s ")
+                        + String.join(", ", installed) + " (signed by both parties, files in " + layout.agreements()
+                        + ")");
+            }
+        }
     }
 
     /**
@@ -161,11 +191,13 @@ public final class FederationSetup {
         return directory;
     }
 
-    private void join(FederationLayout.Member member, Passphrase passphrase, Map<String, String> environment)
+    /** Joins the node to the federation; true when it was made in this run. */
+    private boolean join(FederationLayout.Member member, Passphrase passphrase, Map<String, String> environment)
             throws IOException, GeneralSecurityException {
         Path data = layout.data(member);
         Path exchange = data.resolve("exchange");
-        if (!Membership.present(exchange)) {
+        boolean created = !Membership.present(exchange);
+        if (created) {
             addAccounts(member, data, environment);
         }
         try {
@@ -175,6 +207,7 @@ public final class FederationSetup {
             throw new IllegalStateException("cannot join " + member.id() + " in " + data + ": " + e.getMessage()
                     + "; delete " + layout.root() + " for a fresh federation", e);
         }
+        return created;
     }
 
     /**

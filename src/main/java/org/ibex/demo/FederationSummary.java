@@ -38,6 +38,10 @@ public final class FederationSummary {
                 + ") and " + OfflinePostStory.officer(OfflinePostStory.LAND) + " (" + OfflinePostStory.LAND
                 + ") and the analyst " + OfflinePostStory.HQ_ANALYST + " (" + HQ + ") log in with "
                 + OfflinePostStory.PASSWORD + ".");
+        out.println("So do the questions' " + AgencyQuestionsStory.INVESTIGATOR + " (" + AgencyQuestionsStory.POLICE
+                + "), " + AgencyQuestionsStory.INSPECTOR + " (" + AgencyQuestionsStory.LABOUR + ") and "
+                + AgencyQuestionsStory.HQ_SUPERVISOR + " (" + HQ + ", the approval queue); the agreements they ask"
+                + " under are signed files in " + layout.agreements() + ".");
         if (keepRunning) {
             printPing();
         } else {

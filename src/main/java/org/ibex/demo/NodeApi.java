@@ -19,7 +19,7 @@ import java.util.Optional;
 
 /**
  * A node's HTTP API as one of its users uses it: an administrator sends a note or a ping and reads status and
- * inbox, an officer records a crossing, an analyst reads crossings and stays.
+ * inbox, an officer records a crossing, an analyst reads crossings and stays or asks another agency a question.
  */
 public final class NodeApi {
     private static final ObjectMapper JSON = Json.mapper();
@@ -51,6 +51,17 @@ public final class NodeApi {
     /** {@code POST path} with {@code body} as JSON, its JSON answer. */
     public JsonNode post(String path, Object body) throws IOException, InterruptedException {
         return call("POST", path, body);
+    }
+
+    /** An answer with its status, for a call whose refusal is part of the story. */
+    public record Reply(int status, JsonNode body) {
+    }
+
+    /** {@code POST path} with {@code body} as JSON, answered with whatever status: a refusal is not an error here. */
+    public Reply attempt(String path, Object body) throws IOException, InterruptedException {
+        HttpResponse<String> response = send("POST", path, body);
+        return new Reply(response.statusCode(), response.body().isBlank() ? JSON.nullNode()
+                : JSON.readTree(response.body()));
     }
 
     /** {@code PUT path} with {@code csv} as the body (a watchlist's content), its JSON answer. */
@@ -89,6 +100,15 @@ public final class NodeApi {
     }
 
     private JsonNode call(String method, String path, Object body) throws IOException, InterruptedException {
+        HttpResponse<String> response = send(method, path, body);
+        if (response.statusCode() / 100 != 2) {
+            throw new IOException(name + " answered " + method + " " + path + " with HTTP " + response.statusCode()
+                    + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    private HttpResponse<String> send(String method, String path, Object body) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(10));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
@@ -102,17 +122,11 @@ public final class NodeApi {
             request.header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
         }
-        HttpResponse<String> response;
         try {
-            response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IOException(name + " at " + baseUrl + " did not answer " + method + " " + path + ": "
                     + Failures.describe(e), e);
         }
-        if (response.statusCode() / 100 != 2) {
-            throw new IOException(name + " answered " + method + " " + path + " with HTTP " + response.statusCode()
-                    + ": " + response.body());
-        }
-        return JSON.readTree(response.body());
     }
 }

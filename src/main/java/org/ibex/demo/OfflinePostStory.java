@@ -31,7 +31,7 @@ public final class OfflinePostStory {
     /** Demo password of the officers and the analyst below; the nodes listen on loopback only. */
     public static final String PASSWORD = "demo-officer-pass";
     public static final String HQ_ANALYST = "hq.analyst";
-    private static final Post AIR_POST = new Post("UTO-AIR", "Utopia International Airport", Post.Kind.AIRPORT,
+    static final Post AIR_POST = new Post("UTO-AIR", "Utopia International Airport", Post.Kind.AIRPORT,
             ZoneId.of("Europe/Vilnius"));
     private static final Post LAND_POST = new Post("UTO-LAND", "Northern Highway Land Crossing", Post.Kind.LAND,
             ZoneId.of("Europe/Vilnius"));

@@ -24,21 +24,24 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The federation demo end to end: five nodes as separate processes; a traveller's entry at the airport post and
+ * The federation demo end to end: six nodes as separate processes; a traveller's entry at the airport post and
  * exit at the land post, both recorded while headquarters is not yet started, reach headquarters when it starts,
  * which then shows the stay ended; a person added to a national list at headquarters reaches both posts' copies and
  * hits at the airport; an entry 100 days ago raises an overstay alert that the land post's late exit withdraws with
- * the reason; a note, a ping answered by a pong, and another note. Afterwards every node has
+ * the reason; the police ask immigration whether the first traveller crossed and are answered, the labour
+ * inspectorate is refused at its own node for a purpose its agreement does not name, then answered once
+ * immigration's supervisor approves; a note, a ping answered by a pong, and another note. Afterwards every node has
  * stopped and each database holds what it received.
  */
 class FederationDemoTest {
+    private static final int NODES = 6;
     @TempDir
     Path dir;
 
     @Test
     // The demo's own limits (90 s to start, 30 s a message, the stop) come first; this only catches a hang.
     @Timeout(value = 300, unit = TimeUnit.SECONDS)
-    void fiveNodesInTwoStatesCatchUpOfflinePostsAndExchangeNotesAndAPingAsSeparateProcesses() throws Exception {
+    void sixNodesInTwoStatesCatchUpOfflinePostsAndExchangeNotesAndAPingAsSeparateProcesses() throws Exception {
         int base = freeBlock(-1);
         int web = freeBlock(base);
         Path demo = dir.resolve("federation");
@@ -48,6 +51,7 @@ class FederationDemoTest {
 
         assertThat(run.exit()).as(run.output()).isZero();
         assertThat(run.out()).as(run.output())
+                .contains("Utopia labour inspectorate")
                 .contains("UTO/IMM/POST-LAND holds 1 batch for UTO/IMM/HQ, which is down")
                 .contains("processed at UTO/IMM/HQ: records 1..1 from UTO/IMM/POST-AIRPORT: applied 1")
                 .contains("processed at UTO/IMM/HQ: records 1..1 from UTO/IMM/POST-LAND: applied 1")
@@ -59,16 +63,40 @@ class FederationDemoTest {
                 .contains("entry of MORAES VALENTINA at UTO/IMM/POST-AIRPORT: REFER, hit on uto-wanted entry W2")
                 .contains("overstay alert raised at UTO/IMM/HQ: ")
                 .contains("overstay alert withdrawn at UTO/IMM/HQ: exit recorded at UTO-LAND on")
+                .contains("pol.investigator at UTO/POL/HQ asks UTO/IMM/HQ whether OKONKWO AMARA (born 1988-03-14)"
+                        + " crossed, for criminal-investigation under UTO-IMM-POL@v1")
+                .contains("answer landed at UTO/POL/HQ: hit, 2 crossings: exit at UTO-LAND ")
+                .contains("for tax-audit: refused at UTO/LAB/HQ before anything left, wrong-purpose (")
+                .contains("held for approval at UTO/IMM/HQ")
+                .contains("approved at UTO/IMM/HQ by hq.supervisor: UTO/LAB/HQ asked about SANTOS for"
+                        + " work-permit-check")
+                .contains("answer landed at UTO/LAB/HQ: hit, in the country since ")
+                .contains("ledger at UTO/IMM/HQ for OKONKWO AMARA under UTO-IMM-POL: question received from UTO/POL/HQ"
+                        + " (biographic); answer sent to UTO/POL/HQ (hit, biographic, travel-history)")
+                .contains("ledger at UTO/POL/HQ for OKONKWO AMARA under UTO-IMM-POL: question sent to UTO/IMM/HQ"
+                        + " (biographic); answer received from UTO/IMM/HQ (hit, biographic, travel-history)")
                 .contains("processed at UTO/IMM/HQ: noted")
                 .contains("pong processed at UTO/IMM/HQ: pong from XXB/IMM/HQ")
                 .contains("processed at UTO/IMM/POST-AIRPORT: noted")
-                .contains("stopped 5 nodes");
+                .contains("stopped 6 nodes");
         assertThat(childrenOf(demo)).as("no node outlives the demo").isEmpty();
         assertThat(processed(demo.resolve("uto-hq"))).contains("exchange.note from UTO/IMM/POST-LAND: noted (81 bytes)",
                 "exchange.pong from XXB/IMM/HQ: pong from XXB/IMM/HQ");
         assertThat(nationalRecords(demo.resolve("uto-hq"))).as("HQ's national store, by origin")
                 .containsExactly("UTO/IMM/POST-AIRPORT 1 crossing", "UTO/IMM/POST-AIRPORT 2 crossing",
-                        "UTO/IMM/POST-AIRPORT 3 crossing", "UTO/IMM/POST-LAND 1 crossing", "UTO/IMM/POST-LAND 2 crossing");
+                        "UTO/IMM/POST-AIRPORT 3 crossing", "UTO/IMM/POST-AIRPORT 4 crossing",
+                        "UTO/IMM/POST-LAND 1 crossing", "UTO/IMM/POST-LAND 2 crossing");
+        assertThat(rows(demo.resolve("uto-hq"), "SELECT asker || ' ' || purpose || ' ' || state || ' '"
+                + " || COALESCE(outcome, '-') || ' ' || COALESCE(decided_by, '-') FROM agency_request ORDER BY received_at"))
+                .as("HQ answered the police at once and labour once its supervisor approved; the refused question"
+                        + " never left the labour node").containsExactly(
+                        "UTO/POL/HQ criminal-investigation ANSWERED hit agreement",
+                        "UTO/LAB/HQ work-permit-check ANSWERED hit hq.supervisor");
+        assertThat(rows(demo.resolve("uto-labour"), "SELECT purpose || ' ' || state || ' ' || outcome FROM"
+                + " agency_question")).containsExactly("work-permit-check ANSWERED hit");
+        assertThat(rows(demo.resolve("uto-labour"), "SELECT action || ' ' || subject || ' ' || purpose FROM"
+                + " access_log WHERE action = 'agency.question.refused'")).as("the refusal is audited at the asker")
+                .containsExactly("agency.question.refused UTO/IMM/HQ wrong-purpose tax-audit");
         assertThat(processed(demo.resolve("xxb-hq"))).singleElement().asString()
                 .startsWith("exchange.ping from UTO/IMM/HQ: answered with ");
         // Headquarters' reference data reaches its posts too (see ReferenceDataTest); here only the note counts.
@@ -98,7 +126,7 @@ class FederationDemoTest {
                 Integer.toString(base + 10), "--exit-after-demo");
 
         assertThat(moved.exit()).as(moved.output()).isEqualTo(2);
-        assertThat(moved.err()).contains("was created with exchange ports " + base + ".." + (base + 4));
+        assertThat(moved.err()).contains("was created with exchange ports " + base + ".." + (base + 5));
         assertThat(childrenOf(demo)).isEmpty();
     }
 
@@ -133,6 +161,21 @@ class FederationDemoTest {
         }
     }
 
+    /** The first column of every row {@code sql} selects in the node's database. */
+    private static List<String> rows(Path node, String sql) {
+        try (Database database = Database.open(StoreConfig.embedded(node))) {
+            return database.read(connection -> {
+                List<String> rows = new ArrayList<>();
+                try (PreparedStatement select = connection.prepareStatement(sql); ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        rows.add(row.getString(1));
+                    }
+                }
+                return rows;
+            });
+        }
+    }
+
     /** "origin seq kind" of every record in the node's national store, by origin and sequence. */
     private static List<String> nationalRecords(Path node) {
         try (Database database = Database.open(StoreConfig.embedded(node))) {
@@ -149,25 +192,25 @@ class FederationDemoTest {
         }
     }
 
-    /** The first of five consecutive loopback ports that are free now and do not overlap {@code other}'s five. */
+    /** The first of {@link #NODES} consecutive loopback ports that are free now and do not overlap {@code other}'s. */
     private static int freeBlock(int other) throws IOException {
         Random random = new Random();
         for (int attempt = 0; attempt < 200; attempt++) {
             int first = 20_000 + random.nextInt(30_000);
-            if (other >= 0 && Math.abs(first - other) < 5) {
+            if (other >= 0 && Math.abs(first - other) < NODES) {
                 continue;
             }
             if (allFree(first)) {
                 return first;
             }
         }
-        throw new IOException("no five consecutive free ports found on 127.0.0.1");
+        throw new IOException("no " + NODES + " consecutive free ports found on 127.0.0.1");
     }
 
     private static boolean allFree(int first) {
         List<ServerSocket> held = new ArrayList<>();
         try {
-            for (int port = first; port < first + 5; port++) {
+            for (int port = first; port < first + NODES; port++) {
                 held.add(new ServerSocket(port, 1, InetAddress.getLoopbackAddress()));
             }
             return true;

@@ -26,7 +26,7 @@ class FederationSummaryTest {
         String printed = print(true);
 
         assertThat(printed.lines().filter(l -> l.contains("/api/exchange/status")).count())
-                .as("one status curl per node").isEqualTo(5);
+                .as("one status curl per node").isEqualTo(6);
         assertThat(printed).contains("Send a ping from UTO/IMM/HQ to XXB/IMM/HQ yourself")
                 .doesNotContain("--exit-after-demo");
     }
@@ -39,6 +39,9 @@ class FederationSummaryTest {
         assertThat(printed).as("each node is still named with its log")
                 .contains("UTO/IMM/POST-LAND (").contains("node.log")
                 .contains("The nodes stop now (--exit-after-demo)")
+                .contains("pol.investigator (UTO/POL/HQ), lab.inspector (UTO/LAB/HQ) and hq.supervisor (UTO/IMM/HQ")
+                .contains("signed files in " + dir.resolve("federation").toAbsolutePath().normalize()
+                        .resolve("agreements"))
                 .contains("ibex exchange status --data " + dir.resolve("federation").toAbsolutePath().normalize()
                         .resolve("uto-hq"));
     }
