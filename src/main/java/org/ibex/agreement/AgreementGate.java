@@ -42,6 +42,7 @@ public final class AgreementGate {
     public Verdict forAsker(Connection connection, Question question, Usage usage) throws SQLException {
         List<InstalledAgreement> installed = book.all(connection);
         List<Verdict.Refused> refusals = new ArrayList<>();
+        List<Verdict.Refused> ended = new ArrayList<>();
         for (InstalledAgreement candidate : installed) {
             if (candidate.agreement() == null || candidate.agreement().rulesBetween(question.asker(),
                     question.answerer()).isEmpty()) {
@@ -54,7 +55,11 @@ public final class AgreementGate {
             if (verdict instanceof Verdict.Allowed) {
                 return verdict;
             }
-            refusals.add((Verdict.Refused) verdict);
+            (candidate.state() == AgreementState.IN_FORCE ? refusals : ended).add((Verdict.Refused) verdict);
+        }
+        // What the version in force says tells the asker more than that an older version was superseded.
+        if (refusals.isEmpty()) {
+            refusals = ended;
         }
         return refusals.stream().max(java.util.Comparator.comparingInt(r -> rank(r.reason())))
                 .<Verdict>map(r -> r).orElseGet(() -> new Verdict.Refused(Refusal.NO_AGREEMENT, "no agreement"

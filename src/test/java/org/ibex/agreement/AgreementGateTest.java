@@ -149,6 +149,15 @@ class AgreementGateTest {
     }
 
     @Test
+    void theVersionInForceNamesTheRefusalNotTheVersionItSuperseded() throws Exception {
+        install(AgreementFixture.draft("UTO-POL-IMM", 1));
+        install(AgreementFixture.draft("UTO-POL-IMM", 2, LocalDate.of(2026, 7, 1), AgreementFixture.UNTIL));
+
+        assertThat(refusal(ask(crossings(JUNE), UNUSED))).as("version 2 is not yet valid; version 1 no longer counts")
+                .isEqualTo(Refusal.NOT_YET_VALID);
+    }
+
+    @Test
     void anUnsignedRowIsRefusedAsUnsigned() throws Exception {
         SignedAgreement draft = AgreementFixture.draft("UTO-POL-IMM", 1).read();
         database.inTransaction(connection -> {
