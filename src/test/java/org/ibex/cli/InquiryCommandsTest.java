@@ -158,6 +158,51 @@ class InquiryCommandsTest {
     }
 
     @Test
+    void aSupervisorsDecisionsAtTheShellAreQueuedForTheAskerAndAnApprovalChecksTheAgreementAgain() throws Exception {
+        String declined = held();
+        String approved = held();
+        CliRun queue = CliFederation.ok("request", "list", "--awaiting", "--data", police.arg());
+        assertThat(queue.out()).contains(declined, approved, "awaiting-approval", IMM);
+
+        CliRun decline = CliFederation.ok("request", "decline", declined, "--reason", "not for this purpose",
+                "--data", police.arg());
+        JsonNode refused = Json.mapper().readTree(decline.out());
+        assertThat(refused.path("state").asText()).isEqualTo("refused");
+        assertThat(refused.path("refusal").asText()).isEqualTo("declined: not for this purpose");
+        assertThat(Json.mapper().readTree(CliFederation.ok("request", "decline", declined, "--reason", "changed mind",
+                "--data", police.arg()).out())).as("declining again answers as the first decline").isEqualTo(refused);
+
+        // The agreement installed here lets the police ask immigration, not immigration the police.
+        JsonNode checked = Json.mapper().readTree(CliFederation.ok("request", "approve", approved, "--data",
+                police.arg()).out());
+        assertThat(checked.path("state").asText()).isEqualTo("refused");
+        assertThat(checked.path("outcome").isNull()).isTrue();
+        assertThat(count("SELECT COUNT(*) FROM exchange_outbox WHERE recipient = '" + IMM + "'"))
+                .as("each decision is queued for the asker, once").isEqualTo(2);
+        assertThat(count("SELECT COUNT(*) FROM disclosure")).as("nothing was released").isZero();
+        assertThat(count("SELECT COUNT(*) FROM access_log WHERE action = 'agency.request.decline'")).isEqualTo(1);
+        assertThat(CliFederation.ok("request", "list", "--awaiting", "--data", police.arg()).out()).isEmpty();
+    }
+
+    /** A question immigration asked that waits in the police node's approval queue, as the inbox stores one. */
+    private String held() {
+        String id = java.util.UUID.randomUUID().toString();
+        try (Database database = police.openDatabase()) {
+            database.inTransaction(c -> {
+                try (PreparedStatement insert = c.prepareStatement("INSERT INTO agency_request(question_id, asker,"
+                        + " agreement_id, agreement_version, query_type, purpose, categories, subject, subject_label,"
+                        + " received_at, state) VALUES (?, ?, 'UTO-POL-IMM', 1, 'wanted', 'border-inspection', 'hit',"
+                        + " ?, 'ERIKSSON (1974-08-12)', ?, 'AWAITING_APPROVAL')")) {
+                    org.ibex.store.Sql.bindAll(insert, id, IMM, "{\"surname\":\"ERIKSSON\",\"birthDate\":\"1974-08-12\"}"
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8), java.time.Instant.now());
+                    return insert.executeUpdate();
+                }
+            });
+        }
+        return id;
+    }
+
+    @Test
     void aNodeOutsideAnyFederationSaysHowToJoin() {
         TestDataFolder alone = TestDataFolder.create();
         CliRun run = CliRun.of("ask", "--data", alone.arg(), "--query", "crossings", "--purpose",
