@@ -29,6 +29,7 @@ CREATE TABLE agency_question (
     person_id          BIGINT,
     crossing_uid       VARCHAR(36),
     post_id            VARCHAR(40),
+    request_uid        VARCHAR(64),
     asked_by           VARCHAR(80)   NOT NULL,
     asked_at           TIMESTAMP WITH TIME ZONE NOT NULL,
     state              VARCHAR(12)   NOT NULL,
@@ -42,6 +43,8 @@ CREATE TABLE agency_question (
 CREATE INDEX agency_question_quota ON agency_question(agreement_id, asked_at);
 CREATE INDEX agency_question_retention ON agency_question(state, retain_until);
 CREATE INDEX agency_question_crossing ON agency_question(crossing_uid);
+-- A client's retry of the same question (same uid from the same user) answers with the first question.
+CREATE UNIQUE INDEX agency_question_retry ON agency_question(asked_by, request_uid);
 
 -- Questions other agencies or states asked this node: what each was answered, the quota they count against, and the
 -- queue where an agreement wants a person to approve a release. The subject the asker sent is received data: cleared

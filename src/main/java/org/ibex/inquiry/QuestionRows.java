@@ -27,6 +27,16 @@ final class QuestionRows {
         }
     }
 
+    static Optional<Question> byRequestUid(Connection connection, String askedBy, String requestUid)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
+                + " FROM agency_question WHERE asked_by = ? AND request_uid = ?")) {
+            select.setString(1, askedBy);
+            select.setString(2, requestUid);
+            return Sql.list(select, QuestionRows::row).stream().findFirst();
+        }
+    }
+
     static List<Question> list(Connection connection, String postId, int limit) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM agency_question"
                 + (postId == null ? "" : " WHERE post_id = ?") + " ORDER BY asked_at DESC, question_id FETCH FIRST "

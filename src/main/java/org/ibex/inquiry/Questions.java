@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -79,6 +80,10 @@ public final class Questions {
         AgreementGate.Question question = new AgreementGate.Question(self, answerer, ask.query(), ask.purpose(),
                 categories, now);
         Object result = database.inTransaction(connection -> {
+            Optional<Question> retried = retried(connection, ask, answerer, actor);
+            if (retried.isPresent()) {
+                return retried.get();
+            }
             Verdict verdict = gate.forAsker(connection, question, Questions::asked);
             if (verdict instanceof Verdict.Refused refused) {
                 accessLog.record(connection, new AccessLog.Access(actor.username(), actor.user().role().label(),
@@ -102,10 +107,11 @@ public final class Questions {
         var agreement = allowed.agreement();
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO agency_question(question_id,"
                 + " answerer, agreement_id, agreement_version, query_type, purpose, categories, subject, subject_label,"
-                + " person_id, crossing_uid, post_id, asked_by, asked_at, state) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                + " person_id, crossing_uid, post_id, request_uid, asked_by, asked_at, state)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
             Sql.bindAll(insert, id, answerer.toString(), agreement.id(), agreement.version(), ask.query().code(),
                     ask.purpose(), String.join(",", codes), InquiryJson.write(ask.subject()), ask.subject().label(),
-                    ask.personId(), ask.crossingUid(), actor.user().postId(), actor.username(), now,
+                    ask.personId(), ask.crossingUid(), actor.user().postId(), ask.requestUid(), actor.username(), now,
                     Question.State.PENDING.name());
             insert.executeUpdate();
         }
@@ -120,6 +126,25 @@ public final class Questions {
         accessLog.record(connection, new AccessLog.Access(actor.username(), actor.user().role().label(),
                 "agency.question.ask", id, ask.purpose(), actor.remote()));
         return QuestionRows.find(connection, id).orElseThrow();
+    }
+
+    /**
+     * The question this user already asked under the same uid: the same question answers with it, another question
+     * under a used uid is refused naming the field (the key may have been guessed: nothing of the first is told).
+     */
+    private static Optional<Question> retried(Connection connection, Ask ask, NodeIdentity answerer, Actor actor)
+            throws SQLException {
+        if (ask.requestUid() == null) {
+            return Optional.empty();
+        }
+        Optional<Question> first = QuestionRows.byRequestUid(connection, actor.username(), ask.requestUid());
+        if (first.isPresent() && !(first.get().answerer().equals(answerer.toString())
+                && first.get().query().equals(ask.query().code()) && first.get().purpose().equals(ask.purpose())
+                && java.util.Objects.equals(first.get().subjectLabel(), ask.subject().label()))) {
+            throw new FieldRuleException("uid", "reused", "uid '" + ask.requestUid() + "' was already used for"
+                    + " another question; send a new uid for a new question");
+        }
+        return first;
     }
 
     /** The node an agreement in force names for this question, when the asker named none. */

@@ -12,6 +12,7 @@ import org.ibex.inquiry.Inquiry;
 import org.ibex.inquiry.InquiryViews;
 import org.ibex.inquiry.Question;
 import org.ibex.inquiry.Subject;
+import org.ibex.inquiry.SubjectFinger;
 import org.ibex.trust.NodeIdentity;
 
 import java.time.LocalDate;
@@ -36,12 +37,16 @@ final class QuestionRoutes {
 
     /** The body of POST /api/questions, as the client spells it. */
     record AskRequest(String answerer, String query, String purpose, List<String> categories, SubjectRequest subject,
-                      Long personId, String crossingUid) {
+                      Long personId, String crossingUid, String uid) {
     }
 
-    /** Whom the question is about: a surname with a birth date, or a document. */
+    /** Whom the question is about: a surname with a birth date, a document, or fingerprint templates. */
     record SubjectRequest(String surname, String givenNames, LocalDate birthDate, String documentNumber,
-                          String issuingState) {
+                          String issuingState, List<FingerRequest> fingers) {
+    }
+
+    /** One finger's template, base64, as {@code sourceafis} or {@code iso-19794-2}. */
+    record FingerRequest(Integer position, String format, String template) {
     }
 
     /** The body of a decline: what the asker will read. */
@@ -107,10 +112,17 @@ final class QuestionRoutes {
         if (request.crossingUid() != null && request.crossingUid().length() > 64) {
             throw ApiException.badRequest("crossingUid", "crossingUid must be at most 64 characters");
         }
+        List<SubjectFinger> fingers = new java.util.ArrayList<>();
+        for (FingerRequest finger : s.fingers() == null ? List.<FingerRequest>of() : s.fingers()) {
+            if (finger == null || finger.position() == null) {
+                throw ApiException.badRequest("subject.fingers.position", "each finger needs a position 1 to 10");
+            }
+            fingers.add(new SubjectFinger(finger.position(), finger.format(), finger.template()));
+        }
         Subject subject = new Subject(s.surname(), s.givenNames(), s.birthDate(), s.documentNumber(),
-                s.issuingState());
+                s.issuingState(), fingers);
         return new Ask(answerer, query, request.purpose(), categories, subject, request.personId(),
-                request.crossingUid());
+                request.crossingUid(), request.uid());
     }
 
     private void received(Context ctx) {

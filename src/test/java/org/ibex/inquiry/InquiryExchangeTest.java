@@ -201,6 +201,20 @@ class InquiryExchangeTest {
     }
 
     @Test
+    void aRetryUnderTheSameUidAnswersWithTheFirstQuestionAndAnotherQuestionMayNotReuseIt() throws Exception {
+        install(crossingsAgreement(pki, 1, false));
+        Ask ask = new Ask(null, QueryType.CROSSINGS, "criminal-investigation", Set.of(), ANNA, null, null, "case-114-1");
+        Question first = police.inquiry().questions().ask(ask, DETECTIVE);
+        // The quota of one a day is used up by the first: a retry still answers as the first request did.
+        assertThat(police.inquiry().questions().ask(ask, DETECTIVE).id()).isEqualTo(first.id());
+        assertThat(police.count("SELECT COUNT(*) FROM agency_question")).isEqualTo(1);
+        Ask other = new Ask(null, QueryType.PRESENCE, "criminal-investigation", Set.of(), ANNA, null, null,
+                "case-114-1");
+        assertThatThrownBy(() -> police.inquiry().questions().ask(other, DETECTIVE))
+                .isInstanceOf(org.ibex.input.FieldRuleException.class).hasMessageContaining("uid");
+    }
+
+    @Test
     void theDailyQuotaRefusesTheQuestionPastIt() throws Exception {
         install(crossingsAgreement(pki, 1, false));
         Ask ask = new Ask(null, QueryType.CROSSINGS, "criminal-investigation", Set.of(), ANNA, null, null);
