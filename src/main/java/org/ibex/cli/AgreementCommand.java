@@ -3,6 +3,8 @@ package org.ibex.cli;
 import org.ibex.agreement.AgreementBook;
 import org.ibex.agreement.AgreementException;
 import org.ibex.agreement.AgreementFile;
+import org.ibex.agreement.AgreementOverview;
+import org.ibex.agreement.AgreementUsage;
 import org.ibex.agreement.InstalledAgreement;
 import org.ibex.agreement.SignedAgreement;
 import org.ibex.node.Node;
@@ -130,7 +132,7 @@ final class AgreementCommand {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true,
-            description = "Every installed version of every agreement, newest first, with its state and signers.")
+            description = "Every installed version of every agreement, newest first: state, signers, quota used.")
     static final class ListInstalled implements Callable<Integer> {
         @Mixin
         DataOptions data;
@@ -138,8 +140,18 @@ final class AgreementCommand {
         @Override
         public Integer call() {
             try (Node node = data.open()) {
-                java.util.List<InstalledAgreement> all = book(node).all();
-                all.forEach(a -> System.out.println(line(a)));
+                java.util.List<AgreementOverview.Entry> all = new AgreementOverview(node.services.database(),
+                        book(node), Clock.systemUTC()).all();
+                for (AgreementOverview.Entry entry : all) {
+                    System.out.println(line(entry.installed()));
+                    for (AgreementUsage.RuleUsage use : entry.rules()) {
+                        System.out.println("  " + use.rule().asker() + " asks " + use.rule().answerer() + " ("
+                                + use.side().name().toLowerCase(java.util.Locale.ROOT) + " here): today "
+                                + use.today() + " of " + use.rule().perDay() + ", this year " + use.thisYear()
+                                + " of " + use.rule().perYear() + ", kept " + use.rule().retentionDays() + " days"
+                                + (use.rule().humanApproval() ? ", a person approves each release" : ""));
+                    }
+                }
                 if (all.isEmpty()) {
                     System.out.println("no agreement installed");
                 }

@@ -91,7 +91,8 @@ final class Requests {
 
     private static ApiException tooLarge(long limit, String what, String hint) {
         return new ApiException(413, "body-too-large", "body", "the body " + what + "; this endpoint takes at most "
-                + (limit >= 1 << 20 ? (limit >> 20) + " MiB" : (limit >> 10) + " KiB") + " (" + limit + " bytes). " + hint);
+                + (limit >= 1 << 20 ? (limit >> 20) + " MiB" : (limit >> 10) + " KiB") + " (" + limit + " bytes). "
+                + hint);
     }
 
     /** A JSON read whose failures become 400s naming the field. */

@@ -80,7 +80,8 @@ class AgreementCommandTest {
         assertThat(refused.printedStackTrace()).isFalse();
 
         CliRun listed = CliFederation.ok("agreement", "list", "--data", immigration.arg());
-        assertThat(listed.out()).contains("UTO-POL-IMM@v1  IN_FORCE", "signed: UTO/POL by UTO/POL/HQ")
+        assertThat(listed.out()).contains("UTO-POL-IMM@v1  IN_FORCE", "signed: UTO/POL by UTO/POL/HQ",
+                        "UTO/POL asks UTO/IMM (answerer here): today 0 of 100, this year 0 of 10000, kept 90 days")
                 .as("installed twice, listed once").containsOnlyOnce("UTO-POL-IMM@v1");
 
         CliRun noReason = CliRun.of("agreement", "revoke", "UTO-POL-IMM", "--reason", " ", "--data",
