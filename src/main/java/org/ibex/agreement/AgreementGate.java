@@ -32,10 +32,11 @@ public final class AgreementGate {
         }
     }
 
-    /** How many questions an agreement has already carried between two instants, as this end counts them. */
+    /** How many questions a rule of an agreement has already carried between two instants, as this end counts them. */
     @FunctionalInterface
     public interface Usage {
-        long count(Connection connection, String agreementId, Instant from, Instant to) throws SQLException;
+        long count(Connection connection, String agreementId, AgreementRule rule, Instant from, Instant to)
+                throws SQLException;
     }
 
     /** The asker's check: the first agreement in force that allows the question, else the most telling refusal. */
@@ -137,13 +138,14 @@ public final class AgreementGate {
         }
         AgreementRule rule = byCategory.get(0);
         Instant dayStart = day.atStartOfDay(ZoneOffset.UTC).toInstant();
-        long today = usage.count(connection, agreement.id(), dayStart, dayStart.plus(java.time.Duration.ofDays(1)));
+        long today = usage.count(connection, agreement.id(), rule, dayStart,
+                dayStart.plus(java.time.Duration.ofDays(1)));
         if (today >= rule.perDay()) {
             return new Verdict.Refused(Refusal.QUOTA_EXHAUSTED, agreement.reference() + " allows " + rule.perDay()
                     + " questions a day; " + today + " were asked today (UTC)");
         }
         Instant yearStart = LocalDate.of(day.getYear(), 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        long year = usage.count(connection, agreement.id(), yearStart,
+        long year = usage.count(connection, agreement.id(), rule, yearStart,
                 LocalDate.of(day.getYear() + 1, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant());
         if (year >= rule.perYear()) {
             return new Verdict.Refused(Refusal.QUOTA_EXHAUSTED, agreement.reference() + " allows " + rule.perYear()

@@ -59,8 +59,10 @@ public final class AgreementUsage {
             return 0;
         }
         Party other = side == Side.ASKER ? rule.answerer() : rule.asker();
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
-            Sql.bindAll(select, agreementId, Sql.startingWith(other + "/"), from, to);
+        try (PreparedStatement select = connection.prepareStatement(sql + " AND " + RuleRows.where(rule))) {
+            List<Object> values = new ArrayList<>(List.of(agreementId, Sql.startingWith(other + "/"), from, to));
+            values.addAll(RuleRows.values(rule));
+            Sql.bindAll(select, values.toArray());
             return Sql.list(select, row -> row.getLong(1)).get(0);
         }
     }

@@ -186,11 +186,15 @@ public final class Questions {
         return database.read(connection -> QuestionRows.forCrossing(connection, crossingUid));
     }
 
-    /** How many questions this node asked under an agreement between two instants (refused ones do not count). */
-    static long asked(Connection connection, String agreementId, Instant from, Instant to) throws SQLException {
+    /** How many questions this node asked under a rule between two instants (refused ones do not count). */
+    static long asked(Connection connection, String agreementId, AgreementRule rule, Instant from, Instant to)
+            throws SQLException {
         try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM agency_question WHERE"
-                + " agreement_id = ? AND asked_at >= ? AND asked_at < ? AND state <> 'REFUSED'")) {
-            Sql.bindAll(count, agreementId, from, to);
+                + " agreement_id = ? AND asked_at >= ? AND asked_at < ? AND state <> 'REFUSED' AND "
+                + org.ibex.agreement.RuleRows.where(rule))) {
+            List<Object> values = new java.util.ArrayList<>(List.of(agreementId, from, to));
+            values.addAll(org.ibex.agreement.RuleRows.values(rule));
+            Sql.bindAll(count, values.toArray());
             try (var row = count.executeQuery()) {
                 row.next();
                 return row.getLong(1);

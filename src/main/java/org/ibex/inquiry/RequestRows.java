@@ -75,13 +75,16 @@ final class RequestRows {
         }
     }
 
-    /** Questions answered (or held for approval) under an agreement between two instants: the answerer's quota. */
-    static long answered(Connection connection, String agreementId, Instant from, Instant to, String except)
-            throws SQLException {
+    /** Questions answered (or held for approval) under a rule between two instants: the answerer's quota. */
+    static long answered(Connection connection, String agreementId, org.ibex.agreement.AgreementRule rule,
+                         Instant from, Instant to, String except) throws SQLException {
         try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM agency_request WHERE"
                 + " agreement_id = ? AND received_at >= ? AND received_at < ? AND state <> 'REFUSED'"
-                + " AND question_id <> ?")) {
-            Sql.bindAll(count, agreementId, from, to, except == null ? "" : except);
+                + " AND question_id <> ? AND " + org.ibex.agreement.RuleRows.where(rule))) {
+            List<Object> values = new java.util.ArrayList<>(List.of(agreementId, from, to,
+                    except == null ? "" : except));
+            values.addAll(org.ibex.agreement.RuleRows.values(rule));
+            Sql.bindAll(count, values.toArray());
             try (ResultSet row = count.executeQuery()) {
                 row.next();
                 return row.getLong(1);

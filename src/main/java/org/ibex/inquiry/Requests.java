@@ -130,7 +130,7 @@ public final class Requests implements InboxHandler {
         AgreementGate.Question asked = new AgreementGate.Question(message.sender(), exchange.node(), query,
                 question.purpose(), categories, now);
         return gate.forAnswerer(connection, asked, question.agreement(), question.digest(),
-                (c, id, from, to) -> RequestRows.answered(c, id, from, to, null));
+                (c, id, rule, from, to) -> RequestRows.answered(c, id, rule, from, to, null));
     }
 
     private String refuse(Connection connection, NodeIdentity asker, QuestionMessage question,
@@ -206,7 +206,7 @@ public final class Requests implements InboxHandler {
                     : gate.forAnswerer(connection, new AgreementGate.Question(NodeIdentity.parse(request.asker()),
                     exchange.node(), QueryType.parse(request.query()), request.purpose(), categories(question), now),
                     request.agreement(), installed.get().digest(),
-                    (c, agreementId, from, to) -> RequestRows.answered(c, agreementId, from, to, id));
+                    (c, agreementId, rule, from, to) -> RequestRows.answered(c, agreementId, rule, from, to, id));
             if (verdict instanceof Verdict.Refused refused) {
                 RequestRows.decide(connection, id, AgencyRequest.State.REFUSED, null,
                         refused.reason().code() + ": " + refused.message(), actor.username(), now);

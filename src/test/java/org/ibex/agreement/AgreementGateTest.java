@@ -28,7 +28,7 @@ import static org.ibex.agreement.AgreementFixture.POLICE;
 /** Both ends check every question against the agreement in force; each refusal has its own code. */
 class AgreementGateTest {
     private static final Instant JUNE = Instant.parse("2026-06-01T10:00:00Z");
-    private static final AgreementGate.Usage UNUSED = (connection, id, from, to) -> 0;
+    private static final AgreementGate.Usage UNUSED = (connection, id, rule, from, to) -> 0;
     private static AgreementFixture fixture;
     private final TestClock clock = new TestClock(Instant.now());
     private final Database database = TestDatabases.fresh();
@@ -222,7 +222,7 @@ class AgreementGateTest {
     @Test
     void theDailyQuotaCountsTheQuestionsOfThatUtcDay() throws Exception {
         install(AgreementFixture.draft("UTO-POL-IMM", 1));
-        AgreementGate.Usage twoToday = (connection, id, from, to) ->
+        AgreementGate.Usage twoToday = (connection, id, rule, from, to) ->
                 from.equals(Instant.parse("2026-06-01T00:00:00Z")) && to.equals(Instant.parse("2026-06-02T00:00:00Z"))
                         ? 2 : 0;
 
@@ -235,14 +235,14 @@ class AgreementGateTest {
     @Test
     void theYearlyQuotaCountsTheQuestionsOfThatYear() throws Exception {
         install(AgreementFixture.draft("UTO-POL-IMM", 1));
-        AgreementGate.Usage oneTodayThreeThisYear = (connection, id, from, to) ->
+        AgreementGate.Usage oneTodayThreeThisYear = (connection, id, rule, from, to) ->
                 Duration.between(from, to).toDays() == 1 ? 1 : 3;
 
         Verdict verdict = ask(crossings(JUNE), oneTodayThreeThisYear);
 
         assertThat(refusal(verdict)).isEqualTo(Refusal.QUOTA_EXHAUSTED);
         assertThat(((Verdict.Refused) verdict).message()).contains("3 questions a year");
-        assertThat(ask(crossings(JUNE), (connection, id, from, to) -> Duration.between(from, to).toDays() == 1
+        assertThat(ask(crossings(JUNE), (connection, id, rule, from, to) -> Duration.between(from, to).toDays() == 1
                 ? 1 : 2)).as("one question of the year left").isInstanceOf(Verdict.Allowed.class);
     }
 
@@ -280,6 +280,6 @@ class AgreementGateTest {
                 .agreement();
 
         assertThat(refusal(answer(crossings(JUNE), agreement.reference(), agreement.digest(),
-                (connection, id, from, to) -> 2))).isEqualTo(Refusal.QUOTA_EXHAUSTED);
+                (connection, id, rule, from, to) -> 2))).isEqualTo(Refusal.QUOTA_EXHAUSTED);
     }
 }
