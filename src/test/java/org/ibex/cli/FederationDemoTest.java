@@ -100,8 +100,14 @@ class FederationDemoTest {
         assertThat(processed(demo.resolve("xxb-hq"))).singleElement().asString()
                 .startsWith("exchange.ping from UTO/IMM/HQ: answered with ");
         // Headquarters' reference data reaches its posts too (see ReferenceDataTest); here only the note counts.
-        assertThat(processed(demo.resolve("uto-airport")).stream().filter(r -> !r.startsWith("reference."))
-                .toList()).containsExactly("exchange.note from UTO/POL/HQ: noted (49 bytes)");
+        List<String> atAirport = processed(demo.resolve("uto-airport"));
+        assertThat(atAirport.stream().filter(r -> r.startsWith("exchange.")).toList())
+                .containsExactly("exchange.note from UTO/POL/HQ: noted (49 bytes)");
+        // Every inspection at the airport asked the police, under UTO-IMM-POL, whether the traveller is wanted.
+        assertThat(atAirport.stream().filter(r -> r.startsWith("agency.")).toList()).isNotEmpty()
+                .allMatch(r -> r.equals("agency.answer from UTO/POL/HQ: answered: no-hit"));
+        assertThat(rows(demo.resolve("uto-airport"), "SELECT DISTINCT query_type || ' ' || purpose || ' ' || state"
+                + " FROM agency_question")).containsExactly("wanted border-check ANSWERED");
         assertThat(run.printedStackTrace()).as(run.output()).isFalse();
     }
 
