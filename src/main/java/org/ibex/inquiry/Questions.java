@@ -172,12 +172,28 @@ public final class Questions {
 
     /** One question, when {@code actor} may follow it; another post's reads as one that does not exist. */
     public Question find(String id, Actor actor) {
+        Question question = visible(id, actor);
+        accessLog.record(AccessLog.Access.by(actor, "agency.question.read", id));
+        return question;
+    }
+
+    /**
+     * The question while it still waits for its answer, for a page that polls until the answer lands: not logged,
+     * since a waiting question holds no answer and the page shows its state alone; once answered, empty, and the read
+     * that shows the answer is {@link #find}.
+     */
+    public Optional<Question> whileWaiting(String id, Actor actor) {
+        Question question = visible(id, actor);
+        return question.state() == Question.State.PENDING || question.state() == Question.State.WAITING
+                ? Optional.of(question) : Optional.empty();
+    }
+
+    private Question visible(String id, Actor actor) {
         Question question = database.read(connection -> QuestionRows.find(connection, id))
                 .orElseThrow(() -> new NotFoundException("no question " + id));
         if (actor.user().role().boundToPost() && !actor.user().postId().equals(question.postId())) {
             throw new NotFoundException("no question " + id);
         }
-        accessLog.record(AccessLog.Access.by(actor, "agency.question.read", id));
         return question;
     }
 

@@ -122,9 +122,12 @@ final class InquiryScreens implements ScreenArea {
         if (inquiry.isEmpty() || !id.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
             throw new NotFoundException("no question " + id);
         }
-        QuestionView view = QuestionView.of(inquiry.get().questions().find(id, r.actor()), clock.instant(),
-                Inquiry.OVERDUE_AFTER);
         Page page = r.page(r.t("inquiry.question.title"));
+        // Polled every few seconds while the answer is due: the state alone, read without a log line each time.
+        java.util.Optional<org.ibex.inquiry.Question> waiting = r.htmx()
+                ? inquiry.get().questions().whileWaiting(id, r.actor()) : java.util.Optional.empty();
+        QuestionView view = QuestionView.of(waiting.isPresent() ? waiting.get()
+                : inquiry.get().questions().find(id, r.actor()), clock.instant(), Inquiry.OVERDUE_AFTER);
         if (r.htmx()) {
             r.render("inquiry/answer.jte", page, "view", view);
         } else {

@@ -163,6 +163,34 @@ class InquiryScreensTest {
     }
 
     @Test
+    void pollingAQuestionThatWaitsForApprovalLeavesNoLogLineUntilTheAnswerIsShown() throws Exception {
+        PageClient asker = at(site.immigration, "officer.air", "demo-officer-pass");
+        String path = askAndAwait(asker, new HashMap<>(Map.of("query", "wanted", "purpose", "border-control",
+                "surname", "Poller", "birthDate", "1991-02-03")), "Waiting for approval");
+        String id = path.substring(path.lastIndexOf('/') + 1);
+        long before = reads(id);
+        for (int poll = 0; poll < 3; poll++) {
+            assertThat(asker.htmxGet(path).body()).contains("hx-trigger", "Waiting for approval");
+        }
+        assertThat(reads(id)).as("polls of a waiting question are not reads of an answer").isEqualTo(before);
+        asker.get(path);
+        assertThat(reads(id)).as("opening the page is").isEqualTo(before + 1);
+    }
+
+    private long reads(String questionId) {
+        return site.immigration.node().database.read(c -> {
+            try (var select = c.prepareStatement("SELECT COUNT(*) FROM access_log WHERE action ="
+                    + " 'agency.question.read' AND subject = ?")) {
+                select.setString(1, questionId);
+                try (var row = select.executeQuery()) {
+                    row.next();
+                    return row.getLong(1);
+                }
+            }
+        });
+    }
+
+    @Test
     void aSupervisorApprovesOrDeclinesWithAReasonAndOthersOnlyLook() throws Exception {
         PageClient asker = at(site.immigration, "officer.air", "demo-officer-pass");
         Map<String, String> wanted = new HashMap<>(Map.of("query", "wanted", "purpose", "border-control",
