@@ -9,14 +9,10 @@ import org.ibex.agreement.QueryType;
 import org.ibex.agreement.Refusal;
 import org.ibex.audit.AccessLog;
 import org.ibex.audit.AuditLog;
-import org.ibex.biometrics.BiometricRepository;
 import org.ibex.biometrics.BiometricService;
-import org.ibex.biometrics.ExtractionGate;
 import org.ibex.biometrics.FingerCapture;
 import org.ibex.biometrics.FingerPosition;
 import org.ibex.biometrics.FvcSamples;
-import org.ibex.biometrics.ScoreThresholds;
-import org.ibex.border.PersonScope;
 import org.ibex.delivery.RunningNodes;
 import org.ibex.delivery.TestFederation;
 import org.ibex.names.NameMatcher;
@@ -44,7 +40,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -105,9 +100,7 @@ class InquiryExchangeTest {
         AccessLog access = new AccessLog(database, audit, clock);
         Inquiry[] pillar = new Inquiry[1];
         ScreeningIndex screening = new ScreeningIndex(new NameMatcher(), clock);
-        BiometricService biometrics = new BiometricService(database, new BiometricRepository(),
-                BiometricService.loadGallery(database, new BiometricRepository()), ScoreThresholds.fvc2002(), access,
-                new PersonScope(), new ExtractionGate(1, Duration.ofSeconds(30)), clock);
+        BiometricService biometrics = InquiryFixtures.biometrics(database, access, clock);
         RunningNodes.Running running = nodes.start(pki, id, database, Duration.ofMinutes(10), exchange ->
                 pillar[0] = Inquiry.attach(exchange, database, new AgreementBook(database, access,
                         NodeIdentity.parse(id), pki.root::certificate, serial -> false, clock),
@@ -127,30 +120,6 @@ class InquiryExchangeTest {
                         "criminal-investigation", "hit,biographic,travel-history", perDay, 30, approval)), IMM, POL);
     }
 
-    private void annaCrossed() {
-        immigration.database().inTransaction(c -> {
-            try (PreparedStatement post = c.prepareStatement("INSERT INTO post(id, name, kind, zone_id)"
-                    + " VALUES ('POST-A', 'Airport', 'AIRPORT', 'UTC')")) {
-                post.executeUpdate();
-            }
-            try (PreparedStatement person = c.prepareStatement("INSERT INTO person(id, surname, given_names,"
-                    + " date_of_birth, nationality, sex, created_at) VALUES (7, 'ERIKSSON', 'ANNA MARIA', ?, 'UTO',"
-                    + " 'F', ?)")) {
-                Sql.bindAll(person, LocalDate.of(1974, 8, 12), Instant.now());
-                person.executeUpdate();
-            }
-            try (PreparedStatement crossing = c.prepareStatement("INSERT INTO crossing(uid, direction, post_id,"
-                    + " officer, occurred_at, zone_id, person_id, document_code, issuing_state, document_number,"
-                    + " nationality, surname, given_names, sex, checks, decision, reasons, recorded_at) VALUES"
-                    + " ('c-1', 'ENTRY', 'POST-A', 'officer.a', ?, 'UTC', 7, 'P', 'UTO', 'L898902C3', 'UTO',"
-                    + " 'ERIKSSON', 'ANNA MARIA', 'F', '[]', 'ADMIT', '[]', ?)")) {
-                Sql.bindAll(crossing, Instant.parse("2026-11-30T08:15:00Z"), Instant.now());
-                crossing.executeUpdate();
-            }
-            return null;
-        });
-    }
-
     private Question awaitAnswer(String id) throws InterruptedException {
         RunningNodes.await("question " + id + " is answered", () -> police.inquiry().questions()
                 .find(id, DETECTIVE).state() != Question.State.PENDING);
@@ -160,7 +129,7 @@ class InquiryExchangeTest {
     @Test
     void anAllowedQuestionIsAnsweredWithWhatTheAgreementReleasesAndBothLedgersRecordIt() throws Exception {
         install(crossingsAgreement(pki, 10, false));
-        annaCrossed();
+        InquiryFixtures.annaCrossed(immigration.database());
         Question asked = police.inquiry().questions().ask(new Ask(null, QueryType.CROSSINGS,
                 "criminal-investigation", Set.of(Category.BIOGRAPHIC, Category.TRAVEL_HISTORY), ANNA, null, null),
                 DETECTIVE);
@@ -227,7 +196,7 @@ class InquiryExchangeTest {
     @Test
     void aQuestionForcedPastTheAskerIsRefusedAtTheAnswererWithoutDataAndAuditedAtBothEnds() throws Exception {
         install(crossingsAgreement(pki, 10, false));
-        annaCrossed();
+        InquiryFixtures.annaCrossed(immigration.database());
         // Forced through: the asker's gate is bypassed, the question names a purpose the agreement does not allow.
         String id = java.util.UUID.randomUUID().toString();
         police.database().inTransaction(c -> {
@@ -263,7 +232,7 @@ class InquiryExchangeTest {
     @Test
     void aReleaseThatWantsAPersonWaitsInTheQueueUntilASupervisorApprovesIt() throws Exception {
         install(crossingsAgreement(pki, 10, true));
-        annaCrossed();
+        InquiryFixtures.annaCrossed(immigration.database());
         Question asked = police.inquiry().questions().ask(new Ask(null, QueryType.PRESENCE,
                 "criminal-investigation", Set.of(Category.TRAVEL_HISTORY), ANNA, null, null), DETECTIVE);
         Question waiting = awaitAnswer(asked.id());
@@ -285,7 +254,7 @@ class InquiryExchangeTest {
     @Test
     void anAnswerPastItsRetentionIsDeletedAndTheDeletionAudited() throws Exception {
         install(crossingsAgreement(pki, 10, false));
-        annaCrossed();
+        InquiryFixtures.annaCrossed(immigration.database());
         Question asked = police.inquiry().questions().ask(new Ask(null, QueryType.CROSSINGS,
                 "criminal-investigation", Set.of(Category.BIOGRAPHIC), ANNA, null, null), DETECTIVE);
         awaitAnswer(asked.id());
@@ -358,7 +327,7 @@ class InquiryExchangeTest {
                         "criminal-investigation", "hit,travel-history,biometric", 10, 30, false),
                 TestAgreements.rule("UTO/POL", "UTO/IMM", "presence", "criminal-investigation", "hit", 10, 30,
                         false)), IMM, POL));
-        annaCrossed();
+        InquiryFixtures.annaCrossed(immigration.database());
         Actor officer = new Actor(new User("officer.a", Role.OFFICER, "POST-A"), "enrolment", "test");
         immigration.biometrics().enrol(7L, "ERIKSSON", List.of(
                 new FingerCapture(FingerPosition.RIGHT_INDEX, FvcSamples.file("DB1_B", "101_1.tif"), 500),

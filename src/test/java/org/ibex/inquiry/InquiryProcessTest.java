@@ -216,7 +216,7 @@ class InquiryProcessTest {
                 book.install(file, ADMIN);
             }
             book.revoke("UTO-POL-IMM-PRESENCE", "ended by immigration, not yet known to the police", ADMIN);
-            annaCrossed(database);
+            InquiryFixtures.annaCrossed(database);
         }
         try (Database database = Database.open(police.store)) {
             AgreementBook book = book(database, POL);
@@ -237,34 +237,6 @@ class InquiryProcessTest {
         Clock clock = Clock.systemUTC();
         return new AgreementBook(database, new AccessLog(database, new AuditLog(clock), clock),
                 NodeIdentity.parse(node), pki.root::certificate, serial -> false, clock);
-    }
-
-    private static void annaCrossed(Database database) {
-        database.inTransaction(c -> {
-            try (PreparedStatement post = c.prepareStatement("INSERT INTO post(id, name, kind, zone_id)"
-                    + " VALUES ('POST-A', 'Airport', 'AIRPORT', 'UTC')")) {
-                post.executeUpdate();
-            }
-            try (PreparedStatement person = c.prepareStatement("INSERT INTO person(id, surname, given_names,"
-                    + " date_of_birth, nationality, sex, created_at) VALUES (7, 'ERIKSSON', 'ANNA MARIA', ?, 'UTO',"
-                    + " 'F', ?)")) {
-                Sql.bindAll(person, LocalDate.of(1974, 8, 12), Instant.now());
-                person.executeUpdate();
-            }
-            try (PreparedStatement document = c.prepareStatement("INSERT INTO person_document(issuing_state,"
-                    + " document_number, person_id) VALUES ('UTO', 'L898902C3', 7)")) {
-                document.executeUpdate();
-            }
-            try (PreparedStatement crossing = c.prepareStatement("INSERT INTO crossing(uid, direction, post_id,"
-                    + " officer, occurred_at, zone_id, person_id, document_code, issuing_state, document_number,"
-                    + " nationality, surname, given_names, sex, checks, decision, reasons, recorded_at) VALUES"
-                    + " ('c-1', 'ENTRY', 'POST-A', 'officer.a', ?, 'UTC', 7, 'P', 'UTO', 'L898902C3', 'UTO',"
-                    + " 'ERIKSSON', 'ANNA MARIA', 'F', '[]', 'ADMIT', '[]', ?)")) {
-                Sql.bindAll(crossing, Instant.parse("2026-11-30T08:15:00Z"), Instant.now());
-                crossing.executeUpdate();
-            }
-            return null;
-        });
     }
 
     /**

@@ -12,6 +12,7 @@ import org.ibex.delivery.RunningNodes;
 import org.ibex.delivery.TestFederation;
 import org.ibex.inquiry.Ask;
 import org.ibex.inquiry.Inquiry;
+import org.ibex.inquiry.InquiryFixtures;
 import org.ibex.inquiry.Question;
 import org.ibex.inquiry.Subject;
 import org.ibex.inquiry.TestAgreements;
@@ -31,7 +32,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,7 +79,7 @@ class QuestionApiTest {
         Actor admin = new Actor(new User("admin", Role.ADMIN, null), "agreement", "test");
         immigration.agreements().install(agreement, admin);
         policeInquiry.agreements().install(agreement, admin);
-        annaCrossedAtImmigration(immigrationStore);
+        InquiryFixtures.annaCrossed(immigrationStore);
         policePerson = api.enter("officer.a", "POST-A", ApiCalls.passport("ERIKSSON", "PP1234567"))
                 .path("crossing").path("personId").asLong();
     }
@@ -98,37 +98,9 @@ class QuestionApiTest {
         nodes.start(pki, id, database, Duration.ofMinutes(10), exchange -> pillar[0] = Inquiry.attach(exchange,
                 database, new AgreementBook(database, access, NodeIdentity.parse(id), pki.root::certificate,
                         serial -> false, clock), new ScreeningIndex(TestNode.MATCHER, clock),
-                new org.ibex.biometrics.BiometricService(database, new org.ibex.biometrics.BiometricRepository(),
-                        org.ibex.biometrics.BiometricService.loadGallery(database,
-                                new org.ibex.biometrics.BiometricRepository()),
-                        org.ibex.biometrics.ScoreThresholds.fvc2002(), access, new org.ibex.border.PersonScope(),
-                        new org.ibex.biometrics.ExtractionGate(1, Duration.ofSeconds(30)), clock),
+                InquiryFixtures.biometrics(database, access, clock),
                 access, audit, clock));
         return pillar[0];
-    }
-
-    private static void annaCrossedAtImmigration(Database database) {
-        database.inTransaction(c -> {
-            try (PreparedStatement post = c.prepareStatement("INSERT INTO post(id, name, kind, zone_id)"
-                    + " VALUES ('POST-A', 'Airport', 'AIRPORT', 'UTC')")) {
-                post.executeUpdate();
-            }
-            try (PreparedStatement person = c.prepareStatement("INSERT INTO person(id, surname, given_names,"
-                    + " date_of_birth, nationality, sex, created_at) VALUES (7, 'ERIKSSON', 'ANNA MARIA', ?, 'UTO',"
-                    + " 'F', ?)")) {
-                Sql.bindAll(person, LocalDate.of(1974, 8, 12), Instant.now());
-                person.executeUpdate();
-            }
-            try (PreparedStatement crossing = c.prepareStatement("INSERT INTO crossing(uid, direction, post_id,"
-                    + " officer, occurred_at, zone_id, person_id, document_code, issuing_state, document_number,"
-                    + " nationality, surname, given_names, sex, checks, decision, reasons, recorded_at) VALUES"
-                    + " ('c-1', 'ENTRY', 'POST-A', 'officer.a', ?, 'UTC', 7, 'P', 'UTO', 'L898902C3', 'UTO',"
-                    + " 'ERIKSSON', 'ANNA MARIA', 'F', '[]', 'ADMIT', '[]', ?)")) {
-                Sql.bindAll(crossing, Instant.parse("2026-11-30T08:15:00Z"), Instant.now());
-                crossing.executeUpdate();
-            }
-            return null;
-        });
     }
 
     private static long count(String sql, Object... values) {
