@@ -44,7 +44,8 @@ final class LedgerCommand implements Callable<Integer> {
             List<Disclosure> lines = person == null ? ledger.recent(null, limit) : ledger.forPerson(person);
             node.services.accessLog().record(AccessLog.Access.by(Operator.actor("ledger exported at shell"),
                     "disclosure.export", person == null ? "ledger" : "person/" + person));
-            System.out.print(chosen.equals("csv") ? InquiryViews.ledgerCsv(lines)
+            System.out.print(chosen.equals("csv") ? new String(org.ibex.inquiry.LedgerExport.csv(lines),
+                    java.nio.charset.StandardCharsets.UTF_8)
                     : Json.write(Json.mapper(), InquiryViews.ledger(lines)) + "\n");
         }
         return 0;

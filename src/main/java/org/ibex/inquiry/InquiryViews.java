@@ -1,6 +1,5 @@
 package org.ibex.inquiry;
 
-import org.ibex.store.CsvWriter;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,8 +14,7 @@ import java.util.Map;
  */
 public final class InquiryViews {
     /** The ledger export's columns, in order; the CSV's header row. */
-    public static final List<String> LEDGER_COLUMNS = List.of("at", "direction", "kind", "counterpart", "agreement",
-            "purpose", "categories", "questionId", "subject");
+    public static final List<String> LEDGER_COLUMNS = LedgerExport.FIELDS;
 
     private InquiryViews() {
     }
@@ -85,17 +83,6 @@ public final class InquiryViews {
 
     public static List<Map<String, Object>> ledger(List<Disclosure> lines) {
         return lines.stream().map(InquiryViews::disclosure).toList();
-    }
-
-    /** The ledger as RFC 4180 CSV with a header row; categories within a cell are separated by spaces. */
-    public static String ledgerCsv(List<Disclosure> lines) {
-        CsvWriter csv = new CsvWriter().row(LEDGER_COLUMNS);
-        for (Disclosure d : lines) {
-            csv.row(java.util.Arrays.asList(d.disclosedAt().toString(), code(d.direction()), code(d.kind()), d.counterpart(),
-                    d.agreement(), d.purpose(), String.join(" ", d.categories()), d.questionId(),
-                    d.subjectLabel() == null ? "" : d.subjectLabel()));
-        }
-        return csv.toString();
     }
 
     /** {@code AWAITING_APPROVAL} as {@code awaiting-approval}. */

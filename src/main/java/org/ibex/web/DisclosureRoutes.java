@@ -9,7 +9,6 @@ import org.ibex.border.NotFoundException;
 import org.ibex.inquiry.Disclosure;
 import org.ibex.inquiry.InquiryViews;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -66,7 +65,7 @@ final class DisclosureRoutes {
         if (csv) {
             ctx.contentType("text/csv; charset=utf-8");
             ctx.header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"");
-            ctx.result(InquiryViews.ledgerCsv(lines).getBytes(StandardCharsets.UTF_8));
+            ctx.result(org.ibex.inquiry.LedgerExport.csv(lines));
         } else {
             ctx.json(InquiryViews.ledger(lines));
         }
