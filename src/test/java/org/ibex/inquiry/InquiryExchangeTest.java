@@ -184,6 +184,19 @@ class InquiryExchangeTest {
     }
 
     @Test
+    void aQuestionByDocumentFindsThePersonWithOrWithoutTheIssuingState() throws Exception {
+        install(crossingsAgreement(pki, 10, false));
+        InquiryFixtures.annaCrossed(immigration.database());
+        for (Subject passport : List.of(new Subject(null, null, null, "L898902C3", "UTO"),
+                new Subject(null, null, null, "L898902C3", null), new Subject(null, null, null, "X0000000", null))) {
+            Question answered = awaitAnswer(police.inquiry().questions().ask(new Ask(null, QueryType.PRESENCE,
+                    "criminal-investigation", Set.of(Category.TRAVEL_HISTORY), passport, null, null), DETECTIVE).id());
+            assertThat(answered.outcome()).as(passport.label())
+                    .isEqualTo(passport.documentNumber().equals("X0000000") ? "no-hit" : "hit");
+        }
+    }
+
+    @Test
     void theDailyQuotaRefusesTheQuestionPastIt() throws Exception {
         install(crossingsAgreement(pki, 1, false));
         Ask ask = new Ask(null, QueryType.CROSSINGS, "criminal-investigation", Set.of(), ANNA, null, null);
