@@ -29,9 +29,7 @@ final class QuestionCommand {
 
         @Override
         public Integer call() {
-            if (limit < 1 || limit > 500) {
-                throw new IllegalArgumentException("--limit must be 1 to 500 (got " + limit + ")");
-            }
+            InquiryCli.requireLimit(limit);
             try (Node node = data.open()) {
                 Instant now = node.services.clock().instant();
                 for (Question q : InquiryCli.inquiry(node).questions().list(Operator.actor("questions listed at"

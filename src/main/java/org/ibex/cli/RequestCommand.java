@@ -33,9 +33,7 @@ final class RequestCommand {
 
         @Override
         public Integer call() {
-            if (limit < 1 || limit > 500) {
-                throw new IllegalArgumentException("--limit must be 1 to 500 (got " + limit + ")");
-            }
+            InquiryCli.requireLimit(limit);
             try (Node node = data.open()) {
                 var requests = InquiryCli.inquiry(node).requests();
                 List<AgencyRequest> listed = awaiting ? requests.awaitingApproval() : requests.recent(limit);
