@@ -27,6 +27,20 @@ public record Agreement(String id, int version, String title, List<Party> partie
         return id + "@v" + version;
     }
 
+    /** An agreement's id and version, as {@link #reference()} writes them. */
+    public record Reference(String id, int version) {
+        /** Reads {@code ID@vN}; empty for anything else. */
+        public static java.util.Optional<Reference> parse(String reference) {
+            int at = reference == null ? -1 : reference.lastIndexOf("@v");
+            try {
+                return at <= 0 ? java.util.Optional.empty() : java.util.Optional.of(new Reference(
+                        reference.substring(0, at), Integer.parseInt(reference.substring(at + 2))));
+            } catch (NumberFormatException e) {
+                return java.util.Optional.empty();
+            }
+        }
+    }
+
     /** Whether {@code at} lies within the validity dates (UTC days, both included). */
     public boolean validAt(Instant at) {
         LocalDate day = at.atZone(ZoneOffset.UTC).toLocalDate();

@@ -154,6 +154,12 @@ public final class AgreementBook {
         return select(connection, " WHERE agreement_id = ? AND version = ?", List.of(id, version)).stream().findFirst();
     }
 
+    /** The version a reference ({@code ID@vN}) names, when it is installed here. */
+    public Optional<InstalledAgreement> find(Connection connection, String reference) throws SQLException {
+        Optional<Agreement.Reference> named = Agreement.Reference.parse(reference);
+        return named.isEmpty() ? Optional.empty() : find(connection, named.get().id(), named.get().version());
+    }
+
     public Optional<InstalledAgreement> inForce(Connection connection, String id) throws SQLException {
         return select(connection, " WHERE agreement_id = ? AND state = 'IN_FORCE'", List.of(id)).stream().findFirst();
     }

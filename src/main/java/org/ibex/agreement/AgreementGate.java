@@ -73,13 +73,7 @@ public final class AgreementGate {
      */
     public Verdict forAnswerer(Connection connection, Question question, String reference, String digest,
                                Usage usage) throws SQLException {
-        Optional<InstalledAgreement> named = parse(reference).flatMap(r -> {
-            try {
-                return book.find(connection, r.id(), r.version());
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        Optional<InstalledAgreement> named = book.find(connection, reference);
         if (named.isEmpty()) {
             return new Verdict.Refused(Refusal.NO_AGREEMENT, "no agreement " + reference + " is installed at "
                     + question.answerer());
@@ -168,21 +162,5 @@ public final class AgreementGate {
 
     private static String codes(Set<Category> categories) {
         return categories.stream().sorted().map(Category::code).toList().toString();
-    }
-
-    private record Reference(String id, int version) {
-    }
-
-    private static Optional<Reference> parse(String reference) {
-        if (reference == null) {
-            return Optional.empty();
-        }
-        int at = reference.lastIndexOf("@v");
-        try {
-            return at <= 0 ? Optional.empty()
-                    : Optional.of(new Reference(reference.substring(0, at), Integer.parseInt(reference.substring(at + 2))));
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
     }
 }

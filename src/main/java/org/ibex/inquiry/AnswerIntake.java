@@ -113,11 +113,10 @@ final class AnswerIntake implements InboxHandler {
         update(connection, question.id(), Question.State.ANSWERED, answer.outcome(),
                 data == null ? null : InquiryJson.write(data), null, now, retainUntil);
         if (Answers.HIT.equals(answer.outcome())) {
-            String[] reference = question.agreement().split("@v");
             ledger.record(connection, new Disclosure(0, question.personId(), question.subjectLabel(),
                     Disclosure.Direction.RECEIVED, sender.toString(), question.agreement(), question.purpose(),
                     released.stream().sorted().map(Category::code).toList(), question.id(), Disclosure.Kind.ANSWER,
-                    now), reference[0], Integer.parseInt(reference[1]));
+                    now));
         }
         audit(connection, "agency.answer.received", sender, question.id(), answer.outcome() + " under "
                 + question.agreement() + ", categories " + released + ", kept until " + retainUntil);
@@ -127,8 +126,7 @@ final class AnswerIntake implements InboxHandler {
     /** Our own copy's rule for this question, if the agreement is still in force here. */
     private Optional<AgreementRule> rule(Connection connection, Question question, NodeIdentity answerer)
             throws SQLException {
-        String[] reference = question.agreement().split("@v");
-        Optional<InstalledAgreement> installed = book.find(connection, reference[0], Integer.parseInt(reference[1]));
+        Optional<InstalledAgreement> installed = book.find(connection, question.agreement());
         if (installed.isEmpty() || !installed.get().usable()) {
             return Optional.empty();
         }

@@ -1,5 +1,6 @@
 package org.ibex.inquiry;
 
+import org.ibex.agreement.Agreement;
 import org.ibex.store.Database;
 import org.ibex.store.Sql;
 
@@ -24,7 +25,9 @@ public final class Disclosures {
     }
 
     /** Records one disclosure unless the ledger already holds it. */
-    void record(Connection connection, Disclosure d, String agreementId, int agreementVersion) throws SQLException {
+    void record(Connection connection, Disclosure d) throws SQLException {
+        Agreement.Reference agreement = Agreement.Reference.parse(d.agreement()).orElseThrow(() ->
+                new IllegalArgumentException("a disclosure names its agreement as ID@vN, not " + d.agreement()));
         try (PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM disclosure WHERE question_id = ?"
                 + " AND kind = ? AND direction = ?")) {
             Sql.bindAll(exists, d.questionId(), d.kind().name(), d.direction().name());
@@ -38,7 +41,7 @@ public final class Disclosures {
                 + " direction, counterpart, agreement_id, agreement_version, purpose, categories, question_id, kind,"
                 + " disclosed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
             Sql.bindAll(insert, d.personId(), cut(d.subjectLabel(), 420), d.direction().name(), d.counterpart(),
-                    agreementId, agreementVersion, d.purpose(), String.join(",", d.categories()), d.questionId(),
+                    agreement.id(), agreement.version(), d.purpose(), String.join(",", d.categories()), d.questionId(),
                     d.kind().name(), d.disclosedAt());
             insert.executeUpdate();
         }
@@ -98,7 +101,8 @@ public final class Disclosures {
         String categories = row.getString("categories");
         return new Disclosure(row.getLong("id"), Sql.nullableLong(row, "person_id"), row.getString("subject_label"),
                 Disclosure.Direction.valueOf(row.getString("direction")), row.getString("counterpart"),
-                row.getString("agreement_id") + "@v" + row.getInt("agreement_version"), row.getString("purpose"),
+                Agreement.reference(row.getString("agreement_id"), row.getInt("agreement_version")),
+                row.getString("purpose"),
                 categories.isEmpty() ? List.of() : Arrays.asList(categories.split(",")), row.getString("question_id"),
                 Disclosure.Kind.valueOf(row.getString("kind")), Sql.instant(row, "disclosed_at"));
     }

@@ -1,5 +1,6 @@
 package org.ibex.inquiry;
 
+import org.ibex.agreement.Agreement;
 import org.ibex.store.Sql;
 
 import java.sql.Connection;
@@ -59,7 +60,8 @@ final class QuestionRows {
     private static Question row(ResultSet row) throws SQLException {
         String categories = row.getString("categories");
         return new Question(row.getString("question_id"), row.getString("answerer"),
-                row.getString("agreement_id") + "@v" + row.getInt("agreement_version"), row.getString("query_type"),
+                Agreement.reference(row.getString("agreement_id"), row.getInt("agreement_version")),
+                row.getString("query_type"),
                 row.getString("purpose"), categories.isEmpty() ? List.of() : Arrays.asList(categories.split(",")),
                 row.getString("subject_label"), Sql.nullableLong(row, "person_id"), row.getString("crossing_uid"),
                 row.getString("post_id"), row.getString("asked_by"), Sql.instant(row, "asked_at"),

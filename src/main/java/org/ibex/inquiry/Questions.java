@@ -117,7 +117,7 @@ public final class Questions {
         }
         ledger.record(connection, new Disclosure(0, ask.personId(), ask.subject().label(), Disclosure.Direction.SENT,
                 answerer.toString(), agreement.reference(), ask.purpose(), Disclosures.carried(ask.subject()), id,
-                Disclosure.Kind.QUESTION, now), agreement.id(), agreement.version());
+                Disclosure.Kind.QUESTION, now));
         QuestionMessage message = new QuestionMessage(id, ask.query().code(), ask.purpose(), codes, ask.subject(),
                 agreement.reference(), agreement.digest());
         Envelope envelope = exchange.message(answerer, QuestionMessage.TYPE, ask.purpose(), "application/json",

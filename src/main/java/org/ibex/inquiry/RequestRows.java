@@ -1,5 +1,6 @@
 package org.ibex.inquiry;
 
+import org.ibex.agreement.Agreement;
 import org.ibex.store.Sql;
 
 import java.sql.Connection;
@@ -97,7 +98,7 @@ final class RequestRows {
         Integer version = Sql.nullableInt(row, "agreement_version");
         String agreement = row.getString("agreement_id");
         return new AgencyRequest(row.getString("question_id"), row.getString("asker"),
-                agreement == null ? null : agreement + "@v" + version, row.getString("query_type"),
+                agreement == null ? null : Agreement.reference(agreement, version), row.getString("query_type"),
                 row.getString("purpose"), categories.isEmpty() ? List.of() : Arrays.asList(categories.split(",")),
                 row.getString("subject_label"), Sql.instant(row, "received_at"),
                 AgencyRequest.State.valueOf(row.getString("state")), row.getString("outcome"),

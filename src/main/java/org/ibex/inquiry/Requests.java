@@ -152,8 +152,7 @@ public final class Requests implements InboxHandler {
         if (Answers.HIT.equals(found.outcome())) {
             ledger.record(connection, new Disclosure(0, found.personId(), question.subject().label(),
                     Disclosure.Direction.SENT, asker.toString(), agreement.reference(), question.purpose(),
-                    found.categories(), question.questionId(), Disclosure.Kind.ANSWER, now), agreement.id(),
-                    agreement.version());
+                    found.categories(), question.questionId(), Disclosure.Kind.ANSWER, now));
         }
         audit.append(connection, new AuditEntry.Draft("agency.request.answered", asker.toString(),
                 question.questionId(), found.outcome() + " under " + agreement.reference() + ", released "
@@ -164,8 +163,7 @@ public final class Requests implements InboxHandler {
                                 Agreement agreement, Long personId, Instant now) throws SQLException {
         ledger.record(connection, new Disclosure(0, personId, question.subject().label(),
                 Disclosure.Direction.RECEIVED, asker.toString(), agreement.reference(), question.purpose(),
-                Disclosures.carried(question.subject()), question.questionId(), Disclosure.Kind.QUESTION, now),
-                agreement.id(), agreement.version());
+                Disclosures.carried(question.subject()), question.questionId(), Disclosure.Kind.QUESTION, now));
     }
 
     private void send(Connection connection, NodeIdentity asker, QuestionMessage question, AnswerMessage answer,
@@ -201,7 +199,7 @@ public final class Requests implements InboxHandler {
             }
             QuestionMessage question = stored(connection, request);
             Instant now = clock.instant();
-            Optional<InstalledAgreement> installed = installed(connection, request);
+            Optional<InstalledAgreement> installed = book.find(connection, request.agreement());
             Verdict verdict = installed.isEmpty() ? new Verdict.Refused(Refusal.NO_AGREEMENT, "the agreement is gone")
                     : gate.forAnswerer(connection, new AgreementGate.Question(NodeIdentity.parse(request.asker()),
                     exchange.node(), QueryType.parse(request.query()), request.purpose(), categories(question), now),
@@ -262,11 +260,6 @@ public final class Requests implements InboxHandler {
     private static AgencyRequest held(Connection connection, String id) throws SQLException {
         return RequestRows.find(connection, id, true).orElseThrow(() -> new NotFoundException("no question " + id
                 + " was received"));
-    }
-
-    private Optional<InstalledAgreement> installed(Connection connection, AgencyRequest request) throws SQLException {
-        String[] reference = request.agreement().split("@v");
-        return book.find(connection, reference[0], Integer.parseInt(reference[1]));
     }
 
     private static QuestionMessage stored(Connection connection, AgencyRequest request) throws SQLException {
