@@ -29,6 +29,9 @@ public record SubjectFinger(int position, String format, String template) {
             throw new FieldRuleException("subject.fingers.template", "size", "subject.fingers.template must be"
                     + " base64 of at most " + MAX_TEMPLATE_BYTES + " bytes");
         }
+        // Read once here, so a template no matcher can read is refused where it is written (a 400 at the asker, an
+        // unreadable question at the answerer), never when the answerer is about to match it.
+        read(position, format, template);
     }
 
     /** A finger as this node extracted it. */
@@ -39,6 +42,10 @@ public record SubjectFinger(int position, String format, String template) {
 
     /** The template to match; a malformed one is a rule broken by the asker, named as such. */
     FingerTemplate toTemplate() {
+        return read(position, format, template);
+    }
+
+    private static FingerTemplate read(int position, String format, String template) {
         FingerPosition finger = FingerPosition.ofCode(position);
         try {
             byte[] bytes = Base64.getDecoder().decode(template);

@@ -222,6 +222,16 @@ class QuestionApiTest {
         fieldOfBody.put(ask("criminal-investigation", "[]", ANNA, null).replace("{\"query\"",
                 "{\"sql\":\"DROP TABLE person\",\"query\""), "sql");
         fieldOfBody.put(ask("criminal-investigation", "[]", ANNA, "\"seven\""), "personId");
+        fieldOfBody.put(ask("criminal-investigation", "[]", "{\"fingers\":[{\"position\":11,\"format\":"
+                + "\"sourceafis\",\"template\":\"AAAA\"}]}", null), "subject.fingers.position");
+        fieldOfBody.put(ask("criminal-investigation", "[]", "{\"fingers\":[{\"position\":2,\"format\":\"png\","
+                + "\"template\":\"AAAA\"}]}", null), "subject.fingers.format");
+        fieldOfBody.put(ask("criminal-investigation", "[]", "{\"fingers\":[{\"format\":\"sourceafis\","
+                + "\"template\":\"AAAA\"}]}", null), "subject.fingers.position");
+        fieldOfBody.put(ask("criminal-investigation", "[]", "{\"fingers\":[{\"position\":2,\"format\":"
+                + "\"sourceafis\",\"template\":\"not a template at all\"}]}", null), "subject.fingers.template");
+        fieldOfBody.put(ask("criminal-investigation", "[]", "{\"fingers\":[{\"position\":2,\"format\":"
+                + "\"iso-19794-2\",\"template\":\"QUJDREVGR0g=\"}]}", null), "subject.fingers.template");
         for (Map.Entry<String, String> hostile : fieldOfBody.entrySet()) {
             HttpResponse<String> response = api.send("POST", "/api/questions", "analyst", hostile.getKey());
             assertThat(response.statusCode()).as(hostile.getKey() + " -> " + response.body()).isEqualTo(400);
