@@ -43,6 +43,11 @@ import java.util.regex.Pattern;
 
 /** A joined data folder served by its own {@code ibex serve} JVM, which a test starts, stops, kills and restarts. */
 public final class NodeProcess implements AutoCloseable {
+    /** Fixed endpoint ports are drawn from here up to the ephemeral range. */
+    private static final int FIXED_PORTS_FROM = 20000;
+    private static final java.util.Random RANDOM = new java.util.Random();
+    /** Ports this test JVM has handed out, never handed out twice. */
+    private static final java.util.Set<Integer> HANDED_OUT = new java.util.HashSet<>();
     private static final String PASSPHRASE_TEXT = "correct horse battery";
     public static final Passphrase PASSPHRASE = Passphrase.of(PASSPHRASE_TEXT);
     private static final String ADMIN = "fault-admin";
@@ -97,12 +102,35 @@ public final class NodeProcess implements AutoCloseable {
         return folder.resolve("ca.pem");
     }
 
-    /** A port free on loopback now, for a certificate's endpoint before its node is started. */
-    public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /**
+     * A port free on loopback now, for a certificate's endpoint before its node is started. It lies below the
+     * kernel's ephemeral range, which {@code --port 0} draws from: a port from that range, free while its node was
+     * down, was once handed to the restarted node's own API, and its exchange could not listen.
+     */
+    public static synchronized int freePort() {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = FIXED_PORTS_FROM + RANDOM.nextInt(ephemeralFrom() - FIXED_PORTS_FROM);
+            if (!HANDED_OUT.add(port)) {
+                continue;
+            }
+            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // another program holds it: draw again
+            }
+        }
+        throw new IllegalStateException("no free loopback port between " + FIXED_PORTS_FROM + " and "
+                + ephemeralFrom());
+    }
+
+    /** The first port of the kernel's ephemeral range (Linux's default when it cannot be read). */
+    private static int ephemeralFrom() {
+        try {
+            String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim();
+            int from = Integer.parseInt(range.split("\\s+")[0]);
+            return from > FIXED_PORTS_FROM + 1000 ? from : 32768;
+        } catch (IOException | RuntimeException e) {
+            return 32768;
         }
     }
 
