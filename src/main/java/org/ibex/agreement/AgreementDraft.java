@@ -52,6 +52,13 @@ public record AgreementDraft(String id, int version, String title, List<Party> p
             rule.categories().stream().sorted(Comparator.naturalOrder()).forEach(c -> categories.add(c.code()));
             item.putObject("quota").put("perDay", rule.perDay()).put("perYear", rule.perYear());
             item.put("retentionDays", rule.retentionDays()).put("humanApproval", rule.humanApproval());
+            // Written only when set, so a rule without them reads, and hashes, as it did before they existed.
+            if (!rule.exclusions().isEmpty()) {
+                rule.exclusions().stream().map(Exclusion::code).sorted().forEach(item.putArray("exclusions")::add);
+            }
+            if (rule.referenceHours() != AgreementRule.DEFAULT_REFERENCE_HOURS) {
+                item.put("referenceHours", rule.referenceHours());
+            }
         }
         return body;
     }

@@ -62,7 +62,7 @@ final class AgreementReader {
             throw invalid(path, "must be an object");
         }
         onlyFields(rule, path, "asker", "answerer", "queries", "purposes", "categories", "quota", "retentionDays",
-                "humanApproval");
+                "humanApproval", "exclusions", "referenceHours");
         Party asker = party(rule, path, "asker", parties);
         Party answerer = party(rule, path, "answerer", parties);
         if (asker.equals(answerer)) {
@@ -94,8 +94,12 @@ final class AgreementReader {
         if (approval == null || !approval.isBoolean()) {
             throw invalid(path + ".humanApproval", "must be true or false");
         }
+        Set<Exclusion> exclusions = rule.has("exclusions") ? new LinkedHashSet<>(list(rule, path, "exclusions", 0,
+                Exclusion.values().length, Exclusion::parse)) : Set.of();
+        int referenceHours = rule.has("referenceHours") ? integer(rule, path, "referenceHours", 1, 24 * 90)
+                : AgreementRule.DEFAULT_REFERENCE_HOURS;
         return new AgreementRule(asker, answerer, queries, new LinkedHashSet<>(purposeList), categories, perDay,
-                perYear, retention, approval.booleanValue());
+                perYear, retention, approval.booleanValue(), exclusions, referenceHours);
     }
 
     static List<SignedAgreement.PartySignature> signatures(JsonNode array, Agreement agreement)

@@ -10,11 +10,22 @@ import java.util.Set;
  */
 public record AgreementRule(Party asker, Party answerer, Set<QueryType> queries, Set<String> purposes,
                             Set<Category> categories, int perDay, int perYear, int retentionDays,
-                            boolean humanApproval) {
+                            boolean humanApproval, Set<Exclusion> exclusions, int referenceHours) {
+    /** How long a hit's reference stays valid for a release when the rule does not say. */
+    public static final int DEFAULT_REFERENCE_HOURS = 72;
+
     public AgreementRule {
         queries = Set.copyOf(queries);
         purposes = Set.copyOf(purposes);
         categories = Set.copyOf(categories);
+        exclusions = Set.copyOf(exclusions);
+    }
+
+    /** A rule with no exclusions and the default reference validity (rules written before either existed). */
+    public AgreementRule(Party asker, Party answerer, Set<QueryType> queries, Set<String> purposes,
+                         Set<Category> categories, int perDay, int perYear, int retentionDays, boolean humanApproval) {
+        this(asker, answerer, queries, purposes, categories, perDay, perYear, retentionDays, humanApproval, Set.of(),
+                DEFAULT_REFERENCE_HOURS);
     }
 
     /** Whether the rule is about questions from {@code from} to {@code to}. */

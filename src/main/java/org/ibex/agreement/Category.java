@@ -3,9 +3,12 @@ package org.ibex.agreement;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** What an answer may carry about a person, from least to most: whether they are known, who, where they went, prints. */
+/**
+ * What an answer may carry about a person, from least to most: whether they are known, who, where they went, their
+ * travel documents, their photo, their prints.
+ */
 public enum Category {
-    HIT, BIOGRAPHIC, TRAVEL_HISTORY, BIOMETRIC;
+    HIT, BIOGRAPHIC, TRAVEL_HISTORY, DOCUMENTS, PHOTO, BIOMETRIC;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

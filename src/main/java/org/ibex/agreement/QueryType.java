@@ -5,13 +5,14 @@ import java.util.Locale;
 
 /**
  * What one agency may ask another: whether a person crossed and when, whether a person is in the country now,
- * whether a traveller is wanted, and who a person is by their fingerprints.
+ * whether a traveller is wanted, whether a partner knows a person by their fingerprints (hit or no hit), whether a
+ * travel document is reported lost or stolen, and, after a hit, the release of what the agreement allows.
  */
 public enum QueryType {
-    CROSSINGS, PRESENCE, WANTED, IDENTITY;
+    CROSSINGS, PRESENCE, WANTED, IDENTITY, DOCUMENT_STATUS, RELEASE;
 
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** Reads a code such as {@code crossings}; the message lists the codes there are. */

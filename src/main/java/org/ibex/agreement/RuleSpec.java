@@ -14,6 +14,8 @@ import java.util.function.Function;
 final class RuleSpec {
     private static final List<String> KEYS = List.of("asker", "answerer", "queries", "purposes", "categories",
             "per-day", "per-year", "retention-days", "approval");
+    /** Keys a rule may leave out. */
+    private static final List<String> OPTIONAL = List.of("exclusions", "reference-hours");
 
     private RuleSpec() {
     }
@@ -30,9 +32,9 @@ final class RuleSpec {
             }
             int equals = pair.indexOf('=');
             String key = equals < 0 ? pair.strip() : pair.substring(0, equals).strip();
-            if (!KEYS.contains(key)) {
+            if (!KEYS.contains(key) && !OPTIONAL.contains(key)) {
                 throw new FieldRuleException("rule." + key, "unknown", "'" + key + "' is not a rule key; use "
-                        + String.join(", ", KEYS));
+                        + String.join(", ", KEYS) + " and optionally " + String.join(", ", OPTIONAL));
             }
             if (equals < 0 || values.put(key, pair.substring(equals + 1).strip()) != null) {
                 throw new FieldRuleException("rule." + key, "format", key + " must be given once as " + key
@@ -53,7 +55,10 @@ final class RuleSpec {
         return new AgreementRule(read("asker", values, Party::parse), read("answerer", values, Party::parse),
                 set("queries", values, QueryType::parse), set("purposes", values, p -> p),
                 set("categories", values, Category::parse), number("per-day", values),
-                number("per-year", values), number("retention-days", values), Boolean.parseBoolean(approval));
+                number("per-year", values), number("retention-days", values), Boolean.parseBoolean(approval),
+                values.containsKey("exclusions") ? set("exclusions", values, Exclusion::parse) : Set.of(),
+                values.containsKey("reference-hours") ? number("reference-hours", values)
+                        : AgreementRule.DEFAULT_REFERENCE_HOURS);
     }
 
     private static <T> T read(String key, Map<String, String> values, Function<String, T> reader) {

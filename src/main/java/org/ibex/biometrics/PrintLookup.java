@@ -28,13 +28,24 @@ public final class PrintLookup {
 
     /** The person whose enrolled prints alone stand above the threshold; empty when none or several do. */
     public Optional<Long> personOf(Connection connection, FingerSet probe, Actor actor) throws SQLException {
+        List<IdentificationCandidate> candidates = candidates(connection, probe, actor, 2);
+        return Identification.outcomeOf(candidates) == Identification.Outcome.IDENTIFIED
+                ? Optional.ofNullable(candidates.get(0).personId()) : Optional.empty();
+    }
+
+    /**
+     * The gallery's subjects above the threshold at {@link BiometricService#DEFAULT_FPIR}, best first, at most
+     * {@code limit}: the same search and threshold as a national identification, so that an answer to a partner
+     * never differs from what this node's own officers would see.
+     */
+    public List<IdentificationCandidate> candidates(Connection connection, FingerSet probe, Actor actor, int limit)
+            throws SQLException {
         pending.settle();
         int gallerySize = Math.max(1, gallery.size());
         List<IdentificationCandidate> candidates = gallery.search(probe, thresholds,
-                BiometricService.DEFAULT_FPIR / gallerySize, -1, 2);
+                BiometricService.DEFAULT_FPIR / gallerySize, -1, limit);
         accessLog.record(connection, AccessLog.Access.by(actor, "identify fingerprints for another agency",
                 "candidates " + candidates.size()));
-        return Identification.outcomeOf(candidates) == Identification.Outcome.IDENTIFIED
-                ? Optional.ofNullable(candidates.get(0).personId()) : Optional.empty();
+        return candidates;
     }
 }

@@ -340,6 +340,15 @@ public final class ExchangeNode implements AutoCloseable {
         return server.port();
     }
 
+    /**
+     * Erases a received envelope's content inside the caller's transaction (a partner's probe, once searched): the
+     * stored wire is emptied and only its SHA-256 kept, so a retry is still answered as a duplicate. Returns the
+     * digest, or empty when no such envelope was received.
+     */
+    public Optional<String> erase(Connection connection, String envelopeId) throws SQLException {
+        return Inbox.erase(connection, envelopeId, clock.instant());
+    }
+
     /** Runs one delivery pass now, for commands that queue and deliver without serving. */
     public int deliverNow() {
         return sender.deliverDue();

@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -198,18 +199,47 @@ public final class Inbox {
 
     private static Map<String, Stored> find(Connection connection, List<Arrival> arrivals) throws SQLException {
         Map<String, Stored> found = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT sender, wire FROM exchange_inbox"
-                + " WHERE envelope_id = ?")) {
+        try (PreparedStatement select = connection.prepareStatement("SELECT sender, wire, wire_sha256 FROM"
+                + " exchange_inbox WHERE envelope_id = ?")) {
             for (Arrival arrival : arrivals) {
                 select.setString(1, arrival.envelope().id());
                 try (ResultSet row = select.executeQuery()) {
                     if (row.next()) {
-                        found.put(arrival.envelope().id(), new Stored(row.getString(1), row.getBytes(2)));
+                        // An erased envelope is compared by the digest kept in its place: a retry of it is a
+                        // duplicate, other content under its id is still a replay.
+                        byte[] wire = row.getString(3) != null && HexFormat.of().formatHex(Rows.sha256(
+                                arrival.wire())).equals(row.getString(3)) ? arrival.wire() : row.getBytes(2);
+                        found.put(arrival.envelope().id(), new Stored(row.getString(1), wire));
                     }
                 }
             }
         }
         return found;
+    }
+
+    static Optional<String> erase(Connection connection, String envelopeId, java.time.Instant at)
+            throws SQLException {
+        String digest;
+        try (PreparedStatement select = connection.prepareStatement("SELECT wire, wire_sha256 FROM exchange_inbox"
+                + " WHERE envelope_id = ? FOR UPDATE")) {
+            select.setString(1, envelopeId);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                digest = row.getString(2) != null ? row.getString(2)
+                        : HexFormat.of().formatHex(Rows.sha256(row.getBytes(1)));
+            }
+        }
+        try (PreparedStatement update = connection.prepareStatement("UPDATE exchange_inbox SET wire = ?,"
+                + " wire_sha256 = ?, erased_at = COALESCE(erased_at, ?) WHERE envelope_id = ?")) {
+            update.setBytes(1, new byte[0]);
+            update.setString(2, digest);
+            update.setObject(3, Rows.timestamp(at));
+            update.setString(4, envelopeId);
+            update.executeUpdate();
+        }
+        return Optional.of(digest);
     }
 
     static int status(Rejection.Code code) {

@@ -53,8 +53,8 @@ final class Answers {
             case PRESENCE -> presence(connection, persons(connection, subject, asker), released);
             case WANTED -> subject.hasPrints() ? wantedByPrints(connection, subject, released, asker)
                     : wanted(subject, released);
-            case IDENTITY -> throw new IllegalStateException("identity questions are answered by fingerprints,"
-                    + " which this pillar does not match");
+            case IDENTITY, DOCUMENT_STATUS, RELEASE -> throw new IllegalStateException(query.code()
+                    + " questions are answered by the identity confirmation pillar");
         };
     }
 

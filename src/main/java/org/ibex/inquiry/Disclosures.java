@@ -25,7 +25,7 @@ public final class Disclosures {
     }
 
     /** Records one disclosure unless the ledger already holds it. */
-    void record(Connection connection, Disclosure d) throws SQLException {
+    public void record(Connection connection, Disclosure d) throws SQLException {
         Agreement.Reference agreement = Agreement.Reference.parse(d.agreement()).orElseThrow(() ->
                 new IllegalArgumentException("a disclosure names its agreement as ID@vN, not " + d.agreement()));
         try (PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM disclosure WHERE question_id = ?"

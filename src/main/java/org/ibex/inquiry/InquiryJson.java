@@ -12,9 +12,9 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 
 /** Questions and answers as JSON on the wire and in the store: strict on reading, bounded before parsing. */
-final class InquiryJson {
+public final class InquiryJson {
     /** A question is a few hundred bytes, an answer with a hundred crossings some kilobytes. */
-    static final int MAX_PAYLOAD = 256 * 1024;
+    public static final int MAX_PAYLOAD = 256 * 1024;
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -25,7 +25,7 @@ final class InquiryJson {
     private InquiryJson() {
     }
 
-    static byte[] write(Object value) {
+    public static byte[] write(Object value) {
         try {
             return MAPPER.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
@@ -34,7 +34,7 @@ final class InquiryJson {
     }
 
     /** Reads {@code type} from bytes; anything oversized, malformed or of another shape is an IllegalArgumentException. */
-    static <T> T read(byte[] bytes, Class<T> type) {
+    public static <T> T read(byte[] bytes, Class<T> type) {
         if (bytes == null || bytes.length > MAX_PAYLOAD) {
             throw new IllegalArgumentException("payload is missing or over " + MAX_PAYLOAD + " bytes");
         }
@@ -47,7 +47,7 @@ final class InquiryJson {
         }
     }
 
-    static JsonNode tree(byte[] bytes) {
+    public static JsonNode tree(byte[] bytes) {
         if (bytes == null) {
             return null;
         }

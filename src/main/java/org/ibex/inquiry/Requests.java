@@ -124,8 +124,9 @@ public final class Requests implements InboxHandler {
             return new Verdict.Refused(Refusal.TAMPERED, "the envelope's agreement and purpose ("
                     + message.agreement() + ", " + message.purpose() + ") differ from the question's");
         }
-        if (query == QueryType.IDENTITY) {
-            return new Verdict.Refused(Refusal.QUERY_NOT_ALLOWED, "identity questions are not answered here");
+        if (query == QueryType.IDENTITY || query == QueryType.DOCUMENT_STATUS || query == QueryType.RELEASE) {
+            return new Verdict.Refused(Refusal.QUERY_NOT_ALLOWED, query.code() + " questions are not answered here:"
+                    + " they travel as identity confirmation probes");
         }
         AgreementGate.Question asked = new AgreementGate.Question(message.sender(), exchange.node(), query,
                 question.purpose(), categories, now);

@@ -41,7 +41,7 @@ public record SubjectFinger(int position, String format, String template) {
     }
 
     /** The template to match; a malformed one is a rule broken by the asker, named as such. */
-    FingerTemplate toTemplate() {
+    public FingerTemplate toTemplate() {
         return read(position, format, template);
     }
 

@@ -14,6 +14,7 @@ import org.ibex.access.PasswordPolicy;
 import org.ibex.access.Sessions;
 import org.ibex.access.UserRepository;
 import org.ibex.agreement.AgreementBook;
+import org.ibex.confirmation.Confirmation;
 import org.ibex.inquiry.Inquiry;
 import org.ibex.audit.AccessLog;
 import org.ibex.audit.AuditLog;
@@ -157,6 +158,8 @@ public final class Node implements AutoCloseable {
                 clock));
         Optional<Inquiry> inquiry = exchange.map(x -> Inquiry.attach(x, database, agreements(x, database, accessLog,
                 clock), screening, biometrics, accessLog, auditLog, clock));
+        Optional<Confirmation> confirmation = exchange.flatMap(x -> inquiry.map(i -> Confirmation.attach(x, database,
+                i, biometrics, screening, accessLog, auditLog, clock)));
         BorderService border = new BorderService(database, parser, new InspectionRules(18), policy, posts, accessLog,
                 screening, biometrics, clock, new CrossingTime(settings.maxSkew()),
                 reference.map(ReferenceData::freshness).orElse(ReferenceFreshness.NONE),
@@ -166,7 +169,7 @@ public final class Node implements AutoCloseable {
         Optional<SyncStatus> sync = exchange.map(x -> syncStatus(folder, database, x, clock));
         Services services = new Services(database, authenticator, accounts, users, posts, parser, border, stays,
                 new HitReview(database, accessLog, clock, settings.clearance()), watchlists, biometrics, accessLog, metrics, clock,
-                exchange, sync, inquiry.map(Inquiry::agreements), inquiry);
+                exchange, sync, inquiry.map(Inquiry::agreements), inquiry, confirmation);
         exchange.ifPresent(node -> ExchangeMetrics.bind(node, metrics));
         sync.ifPresent(status -> SyncMetrics.bind(status, metrics));
         StoreMetrics.bind(database, metrics);

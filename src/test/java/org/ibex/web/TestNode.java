@@ -103,7 +103,8 @@ public final class TestNode implements AutoCloseable {
         services = new Services(database, authenticator, accounts, users, posts, parser, border, stays,
                 new HitReview(database, accessLog, clock), new WatchlistService(database, watchlistRepository, screening,
                 accessLog, clock), biometrics, accessLog, metrics, clock, exchange,
-                java.util.Optional.empty(), inquiry.map(org.ibex.inquiry.Inquiry::agreements), inquiry);
+                java.util.Optional.empty(), inquiry.map(org.ibex.inquiry.Inquiry::agreements), inquiry,
+                java.util.Optional.empty());
         posts.add(new Post("POST-A", "Airport", Post.Kind.AIRPORT, ZoneId.of("Europe/Vilnius")));
         posts.add(new Post("POST-B", "Land post", Post.Kind.LAND, ZoneId.of("Europe/Vilnius")));
         addUser("officer.a", Role.OFFICER, "POST-A");
