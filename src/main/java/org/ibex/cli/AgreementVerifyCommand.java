@@ -8,27 +8,15 @@ import org.ibex.agreement.Category;
 import org.ibex.agreement.QueryType;
 import org.ibex.agreement.SignedAgreement;
 import org.ibex.agreement.Signer;
-import org.ibex.node.Node;
-import org.ibex.store.DataFolder;
-import org.ibex.trust.DocumentSignature;
-import org.ibex.trust.Federation;
-import org.ibex.trust.Membership;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Predicate;
 
 /**
  * Checks one agreement file's format and every party's signature against a federation anchor: exit 0 valid, 1 invalid
@@ -47,14 +35,11 @@ final class AgreementVerifyCommand implements Callable<Integer> {
             description = "the federation root certificate (default: the anchor the node in --data joined with)")
     Path anchorFile;
 
-    private record Trust(X509Certificate anchor, Predicate<BigInteger> revoked) {
-    }
-
     @Override
     public Integer call() {
         try {
             SignedAgreement signed = AgreementFile.read(AgreementCommand.readFile(file));
-            Trust trust = trust();
+            FederationTrust trust = trust();
             List<Signer> signers = AgreementFile.verify(signed, trust.anchor(), trust.revoked(),
                     Clock.systemUTC().instant());
             print(signed.agreement(), signers);
@@ -66,29 +51,11 @@ final class AgreementVerifyCommand implements Callable<Integer> {
         }
     }
 
-    private Trust trust() throws AgreementException {
+    private FederationTrust trust() throws AgreementException {
         try {
-            if (anchorFile != null) {
-                return new Trust(DocumentSignature.anchor(Files.readString(anchorFile, StandardCharsets.US_ASCII)),
-                        serial -> false);
-            }
-            DataFolder folder = DataFolder.open(data.folder(), System.getenv());
-            Path exchange = Node.exchangeFolder(folder);
-            Path anchorPem = exchange.resolve(Membership.ANCHOR);
-            if (!Files.exists(anchorPem)) {
-                throw new AgreementException(AgreementException.Kind.UNUSABLE, "", "no anchor: give --anchor PEM or"
-                        + " --data of a node that joined a federation (" + anchorPem + " does not exist)");
-            }
-            X509Certificate anchor = DocumentSignature.anchor(Files.readString(anchorPem, StandardCharsets.US_ASCII));
-            // The node's directory says which signers' certificates the state has revoked since.
-            Federation federation = Federation.resume(Files.readAllBytes(exchange.resolve(Membership.DIRECTORY)),
-                    anchor, Clock.systemUTC());
-            return new Trust(anchor, federation::isRevoked);
-        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            return FederationTrust.read(anchorFile, data);
+        } catch (RuntimeException e) {
             throw new AgreementException(AgreementException.Kind.UNUSABLE, "", "no anchor: " + e.getMessage());
-        } catch (org.ibex.trust.DirectoryException e) {
-            throw new AgreementException(AgreementException.Kind.UNUSABLE, "", "no anchor: the node's directory does"
-                    + " not verify: " + e.getMessage());
         }
     }
 
