@@ -18,12 +18,21 @@ import java.time.Clock;
  * inquiry pillar; it opens no connection of its own.
  */
 public final class Confirmation {
+    /** How often released data past its retention is looked for. */
+    public static final java.time.Duration SWEEP_PERIOD = java.time.Duration.ofMinutes(1);
     private final Probes probes;
     private final SearchLog searches;
+    private final Releases releases;
+    private final ReleaseDesk desk;
+    private final ReleaseRetention retention;
 
-    private Confirmation(Probes probes, SearchLog searches) {
+    private Confirmation(Probes probes, SearchLog searches, Releases releases, ReleaseDesk desk,
+                         ReleaseRetention retention) {
         this.probes = probes;
         this.searches = searches;
+        this.releases = releases;
+        this.desk = desk;
+        this.retention = retention;
     }
 
     /** Registers the pillar with {@code exchange} before it starts. */
@@ -36,7 +45,28 @@ public final class Confirmation {
                 audit, clock));
         exchange.register(ResultMessage.TYPE, new ResultIntake(() -> exchange.membership().federation(), audit,
                 clock));
-        return new Confirmation(probes, new SearchLog(database, accessLog));
+        ReleaseDesk desk = new ReleaseDesk(database, inquiry.agreements(), exchange, new Releasing(exchange,
+                inquiry.ledger(), audit), audit, accessLog, clock);
+        exchange.register(ReleaseAskMessage.TYPE, desk);
+        exchange.register(ReleaseMessage.TYPE, new ReleaseIntake(inquiry.ledger(), audit, clock));
+        ReleaseRetention retention = new ReleaseRetention(database, audit, clock);
+        exchange.registerLoop("release-retention", SWEEP_PERIOD, retention::sweep);
+        return new Confirmation(probes, new SearchLog(database, accessLog),
+                new Releases(database, exchange, gate, accessLog, clock), desk, retention);
+    }
+
+    /** The releases this node asks partners for. */
+    public Releases releases() {
+        return releases;
+    }
+
+    /** The releases partners ask of this node, and their approval. */
+    public ReleaseDesk desk() {
+        return desk;
+    }
+
+    public ReleaseRetention retention() {
+        return retention;
     }
 
     /** The probes this node sends to partners. */

@@ -67,6 +67,17 @@ final class SearchRows {
         }
     }
 
+    /** The listed document a document hit's reference stands for, or null. */
+    static String documentOf(Connection connection, String searchId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT document FROM partner_reference"
+                + " WHERE search_id = ?")) {
+            select.setString(1, searchId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
+            }
+        }
+    }
+
     static Optional<PartnerSearch> find(Connection connection, String id) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
                 + " FROM partner_search WHERE id = ?")) {

@@ -16,7 +16,6 @@ import org.ibex.watchlist.WatchlistHit;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +30,6 @@ final class Answers {
     static final String HIT = "hit";
     static final String NO_HIT = "no-hit";
     private static final int MAX_PERSONS = 5;
-    private static final int MAX_CROSSINGS = 100;
     private static final ObjectMapper JSON = new ObjectMapper();
     private final ScreeningIndex screening;
     private final BiometricService biometrics;
@@ -175,34 +173,11 @@ final class Answers {
         }
     }
 
-    /** The persons' crossings that happened (not refused at the gate, not corrected since), newest first. */
     private static List<ObjectNode> crossingsOf(Connection connection, List<Long> persons) throws SQLException {
-        if (persons.isEmpty()) {
-            return List.of();
-        }
-        try (PreparedStatement select = connection.prepareStatement("SELECT occurred_at, direction, post_id,"
-                + " issuing_state, document_number FROM crossing c WHERE person_id IN (" + Sql.marks(persons.size())
-                + ") AND decision <> 'REFUSE' AND NOT EXISTS (SELECT 1 FROM crossing s WHERE s.supersedes = c.id)"
-                + " ORDER BY occurred_at DESC, id DESC FETCH FIRST " + MAX_CROSSINGS + " ROWS ONLY")) {
-            Sql.bindAll(select, persons.toArray());
-            return Sql.list(select, row -> JSON.createObjectNode().put("at", Sql.instant(row, "occurred_at").toString())
-                    .put("direction", row.getString("direction")).put("post", row.getString("post_id"))
-                    .put("document", row.getString("issuing_state") + " " + row.getString("document_number")));
-        }
+        return PersonRecords.crossings(connection, persons);
     }
 
     private static ObjectNode person(Connection connection, long id) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("SELECT surname, given_names, date_of_birth,"
-                + " nationality, sex FROM person WHERE id = ?")) {
-            select.setLong(1, id);
-            try (ResultSet row = select.executeQuery()) {
-                row.next();
-                java.time.LocalDate born = Sql.date(row, "date_of_birth");
-                return JSON.createObjectNode().put("surname", row.getString("surname"))
-                        .put("givenNames", row.getString("given_names"))
-                        .put("birthDate", born == null ? null : born.toString())
-                        .put("nationality", row.getString("nationality")).put("sex", row.getString("sex"));
-            }
-        }
+        return PersonRecords.person(connection, id);
     }
 }
