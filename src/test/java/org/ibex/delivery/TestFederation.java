@@ -30,6 +30,7 @@ public final class TestFederation {
     public final Federation federation;
     public final List<NodeCredentials> nodes;
     public final byte[] signedDirectory;
+    private final CertificateAuthority directorySigner;
 
     public TestFederation(String... nodeIds) throws Exception {
         this(java.util.Arrays.stream(nodeIds).collect(java.util.stream.Collectors.toMap(id -> id, id -> LOOPBACK,
@@ -42,16 +43,24 @@ public final class TestFederation {
         Clock clock = Clock.systemUTC();
         root = CertificateAuthority.createRoot("Federation root", clock, new SecureRandom());
         state = root.createState("UTO");
+        // Nodes of another state (XXB/...) get a state CA of their own under the same root, as in a real federation.
+        java.util.Map<String, CertificateAuthority> states = new java.util.HashMap<>(java.util.Map.of("UTO", state));
         NodeCredentials[] issued = new NodeCredentials[nodeIds.length];
         for (int i = 0; i < nodeIds.length; i++) {
-            issued[i] = state.issue(NodeIdentity.parse(nodeIds[i]), endpoints.get(nodeIds[i]), Duration.ofDays(30));
+            NodeIdentity id = NodeIdentity.parse(nodeIds[i]);
+            if (!states.containsKey(id.state())) {
+                states.put(id.state(), root.createState(id.state()));
+            }
+            issued[i] = states.get(id.state()).issue(id, endpoints.get(nodeIds[i]), Duration.ofDays(30));
         }
+        // One state's directory is signed by its CA; a directory of several states by the root every node trusts.
+        directorySigner = states.size() == 1 ? state : root;
         nodes = List.of(issued);
         Instant now = clock.instant();
         FederationDirectory directory = new FederationDirectory(1, "UTO state CA", now, now.plus(Duration.ofHours(24)),
                 Arrays.stream(issued).map(n -> DirectoryEntry.of(n.node(), n.endpoint(), n.certificate())).toList(),
                 List.of());
-        signedDirectory = directory.signedBy(state);
+        signedDirectory = directory.signedBy(directorySigner);
         federation = Federation.join(signedDirectory, root.certificate(), clock);
     }
 
@@ -62,7 +71,7 @@ public final class TestFederation {
                 node(id).certificate().getSerialNumber(), RevocationReason.KEY_COMPROMISE, now)).toList();
         return new FederationDirectory(sequence, "UTO state CA", now, now.plus(Duration.ofHours(24)),
                 nodes.stream().map(n -> DirectoryEntry.of(n.node(), n.endpoint(), n.certificate())).toList(),
-                revocations).signedBy(state);
+                revocations).signedBy(directorySigner);
     }
 
     public NodeCredentials node(String id) {

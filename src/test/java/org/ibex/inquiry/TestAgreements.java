@@ -20,6 +20,15 @@ public final class TestAgreements {
                 + retentionDays + ",\"humanApproval\":" + approval + "}";
     }
 
+    /** As {@link #rule}, with the rule's exclusions (such as {@code own-nationals,protected}) and reference hours. */
+    public static String rule(String asker, String answerer, String queries, String purposes, String categories,
+                              int perDay, int retentionDays, boolean approval, String exclusions,
+                              int referenceHours) {
+        String plain = rule(asker, answerer, queries, purposes, categories, perDay, retentionDays, approval);
+        return plain.substring(0, plain.length() - 1) + ",\"exclusions\":" + list(exclusions)
+                + ",\"referenceHours\":" + referenceHours + "}";
+    }
+
     /** The unsigned file of an agreement between two parties valid from {@code from} to {@code until}. */
     public static byte[] draft(String id, int version, String partyA, String partyB, String from, String until,
                                String... rules) {
