@@ -37,6 +37,11 @@ public final class Probes {
     static final Pattern PURPOSE = Pattern.compile("[a-z][a-z0-9-]{1,59}");
     static final Pattern UID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
     private static final int MAX_FINGERS = 10;
+    /**
+     * Ten ISO templates take some tens of kilobytes; a probe must stay one envelope (not chunks, each of which the
+     * responder would also have to erase) and within what the responder reads.
+     */
+    static final int MAX_PROBE_BYTES = 192 * 1024;
     private final Database database;
     private final ExchangeNode exchange;
     private final AgreementGate gate;
@@ -112,6 +117,10 @@ public final class Probes {
         ProbeMessage message = new ProbeMessage(id, query.code(), request.purpose(), agreement.reference(),
                 agreement.digest(), fingers, request.document());
         byte[] payload = InquiryJson.write(message);
+        if (payload.length > MAX_PROBE_BYTES) {
+            throw new FieldRuleException("fingers", "size", "the probe's templates take " + payload.length
+                    + " bytes; a probe carries at most " + MAX_PROBE_BYTES);
+        }
         ProbeRows.insert(connection, new PartnerProbe(id, actor.username(), actor.user().postId(),
                 request.partner().toString(), agreement.reference(), request.purpose(), query.code(),
                 request.identificationId(), request.caseRef(), Searches.sha256(payload), fingers.size(),

@@ -219,6 +219,26 @@ public final class Inbox {
 
     static Optional<String> erase(Connection connection, String envelopeId, java.time.Instant at)
             throws SQLException {
+        // A large envelope arrived in chunks: each chunk holds part of the same content, and goes with it.
+        List<String> chunks = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT envelope_id FROM exchange_inbox"
+                + " WHERE stream = ? AND type = ?")) {
+            select.setString(1, Chunks.STREAM_PREFIX + envelopeId);
+            select.setString(2, Chunks.TYPE);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    chunks.add(row.getString(1));
+                }
+            }
+        }
+        for (String chunk : chunks) {
+            eraseOne(connection, chunk, at);
+        }
+        return eraseOne(connection, envelopeId, at);
+    }
+
+    private static Optional<String> eraseOne(Connection connection, String envelopeId, java.time.Instant at)
+            throws SQLException {
         String digest;
         try (PreparedStatement select = connection.prepareStatement("SELECT wire, wire_sha256 FROM exchange_inbox"
                 + " WHERE envelope_id = ? FOR UPDATE")) {

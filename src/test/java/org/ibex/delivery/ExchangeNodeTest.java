@@ -201,6 +201,43 @@ class ExchangeNodeTest {
         RunningNodes.await("every chunk is receipted", () -> post.exchange().totals().delivered() == 3);
     }
 
+    @Test
+    void anEnvelopeErasedByItsHandlerLeavesNoneOfItsContentInTheInboxNotEvenInItsChunks() throws Exception {
+        pki = new TestFederation(RunningNodes.endpoints(POST, HQ));
+        Running post = start(POST, database());
+        ExchangeNode[] hqExchange = new ExchangeNode[1];
+        Running hq = nodes.start(pki, HQ, database(), Duration.ofMinutes(10), exchange -> {
+            hqExchange[0] = exchange;
+            exchange.register("test.secret", (connection, message) -> {
+                exchange.erase(connection, message.id());
+                return "read and erased";
+            });
+        });
+        byte[] transaction = Files.readAllBytes(Path.of(System.getProperty("ibex.shared", "../shared"),
+                "data", "ansi-nist", "type-14-tpcard-nqm.an2"));
+
+        org.ibex.trust.Envelope secret = post.exchange().message(NodeIdentity.parse(HQ), "test.secret",
+                "identity-confirmation", "application/x-ansi-nist", transaction);
+        String id = secret.id();
+        post.exchange().send(secret);
+
+        RunningNodes.await("the joined envelope is processed at HQ", () -> hq.count("SELECT COUNT(*) FROM"
+                + " exchange_inbox WHERE type = 'test.secret' AND processed_at IS NOT NULL") == 1);
+        assertThat(hq.count("SELECT COUNT(*) FROM exchange_inbox WHERE (envelope_id = '" + id + "' OR stream = 'chunks/"
+                + id + "') AND erased_at IS NOT NULL AND wire_sha256 IS NOT NULL"))
+                .as("the envelope and its three chunks are marked erased").isEqualTo(4);
+        String slice = new String(java.util.Arrays.copyOfRange(transaction, 300_000, 300_064),
+                StandardCharsets.ISO_8859_1);
+        List<byte[]> wires = hq.database().read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT wire FROM exchange_inbox")) {
+                return org.ibex.store.Sql.list(select, row -> row.getBytes(1));
+            }
+        });
+        assertThat(wires.stream().filter(wire -> new String(wire, StandardCharsets.ISO_8859_1).contains(slice)))
+                .as("no stored wire holds a slice of the content").isEmpty();
+        assertThat(hq.database().inTransaction(c -> hqExchange[0].erase(c, "no-such-envelope"))).isEmpty();
+    }
+
     private static org.ibex.trust.Envelope note(NodeCredentials from, String text) {
         return org.ibex.trust.Envelope.create(from.node(), NodeIdentity.parse(HQ), "exchange.note", "test",
                 "text/plain", text.getBytes(StandardCharsets.UTF_8), Instant.now(), Duration.ofHours(1));
