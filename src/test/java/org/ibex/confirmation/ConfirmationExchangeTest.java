@@ -285,9 +285,11 @@ class ConfirmationExchangeTest {
 
         long attempts = requester.count("SELECT attempts FROM exchange_outbox WHERE envelope_id = ?", envelope);
         requester.redeliver(envelope);
-        RunningNodes.await("the retried probe is acknowledged again", () -> requester.count("SELECT COUNT(*) FROM"
-                + " exchange_outbox WHERE envelope_id = ? AND state = 'DELIVERED' AND attempts > ?", envelope,
+        RunningNodes.await("the retried probe is sent again", () -> requester.count("SELECT COUNT(*) FROM"
+                + " exchange_outbox WHERE envelope_id = ? AND state <> 'PENDING' AND attempts > ?", envelope,
                 attempts) == 1);
+        assertThat(requester.text("SELECT state FROM exchange_outbox WHERE envelope_id = ?", envelope))
+                .as("acknowledged, not refused as a replay").isEqualTo("DELIVERED");
         assertThat(responder.count("SELECT COUNT(*) FROM audit_entry WHERE kind = 'exchange.duplicate'"
                 + " AND subject = ?", envelope)).isEqualTo(1);
         assertThat(responder.count("SELECT COUNT(*) FROM audit_entry WHERE kind = 'exchange.rejected'")).isZero();
@@ -296,6 +298,44 @@ class ConfirmationExchangeTest {
                 .satisfies(row -> assertThat(row.wire()).isEmpty());
         assertThat(requester.inbox(ResultMessage.TYPE)).hasSize(1);
         assertThat(requester.confirmation().probes().find(answered.id(), OFFICER)).isEqualTo(answered);
+    }
+
+    @Test
+    void aReceiptThatNamesAnotherProbeOrIsNotSignedByTheResponderIsKeptButMarkedInvalid() throws Exception {
+        String agreement = requester.inquiry().agreements().usable().get(0).reference();
+        String named = pendingProbe(agreement, "a".repeat(64));
+        String forged = pendingProbe(agreement, "b".repeat(64));
+        Instant now = Instant.now();
+        // The responder signs a receipt for a digest other than the probe's; the requester signs one itself.
+        DeletionReceipt otherDigest = new DeletionReceipt(named, REQUESTER, RESPONDER, agreement, "c".repeat(64), 1,
+                now, now, now, DeletionReceipt.ERASED);
+        DeletionReceipt ownReceipt = new DeletionReceipt(forged, REQUESTER, RESPONDER, agreement, "b".repeat(64), 1,
+                now, now, now, DeletionReceipt.ERASED);
+        responder.answer(REQUESTER, new ResultMessage(named, ResultMessage.ANSWERED, ResultMessage.NO_HIT, null,
+                null, SignedReceipt.sign(otherDigest, pki.node(RESPONDER)), null, null));
+        responder.answer(REQUESTER, new ResultMessage(forged, ResultMessage.ANSWERED, ResultMessage.NO_HIT, null,
+                null, SignedReceipt.sign(ownReceipt, pki.node(REQUESTER)), null, null));
+
+        for (String id : List.of(named, forged)) {
+            PartnerProbe answered = requester.awaitAnswer(id, OFFICER);
+            assertThat(answered.outcome()).isEqualTo(ResultMessage.NO_HIT);
+            assertThat(answered.receiptValid()).as(id).isFalse();
+            assertThat(answered.receipt()).isNotNull();
+            assertThat(requester.text("SELECT detail FROM audit_entry WHERE kind = 'partner.probe.answered'"
+                    + " AND subject = ?", id)).contains("deletion receipt INVALID");
+        }
+    }
+
+    /** A probe the requester recorded as sent to the responder, with {@code sha} as its digest. */
+    private String pendingProbe(String agreement, String sha) {
+        String id = java.util.UUID.randomUUID().toString();
+        requester.database().inTransaction(c -> {
+            ProbeRows.insert(c, new PartnerProbe(id, OFFICER.username(), null, RESPONDER, agreement, PURPOSE,
+                    "identity", null, null, sha, 1, null, PartnerProbe.State.PENDING, null, null, null, null, null,
+                    null, Instant.now(), null), null);
+            return null;
+        });
+        return id;
     }
 
     private static List<String> names(JsonNode object) {

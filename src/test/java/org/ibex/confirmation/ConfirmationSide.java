@@ -171,6 +171,17 @@ record ConfirmationSide(String id, Confirmation confirmation, Inquiry inquiry, D
         running.exchange().nudge();
     }
 
+    /** Queues {@code result} to {@code requester} as this node's pillar would, under no agreement. */
+    void answer(String requester, ResultMessage result) {
+        database.inTransaction(c -> {
+            running.exchange().enqueue(c, running.exchange().message(NodeIdentity.parse(requester),
+                    ResultMessage.TYPE, "identity-confirmation", "application/json",
+                    org.ibex.inquiry.InquiryJson.write(result)));
+            return null;
+        });
+        running.exchange().nudge();
+    }
+
     /** The payload of a stored envelope: what follows its header line. */
     static byte[] payload(byte[] wire) {
         for (int i = 0; i < wire.length; i++) {

@@ -235,7 +235,9 @@ class ExchangeNodeTest {
         });
         assertThat(wires.stream().filter(wire -> new String(wire, StandardCharsets.ISO_8859_1).contains(slice)))
                 .as("no stored wire holds a slice of the content").isEmpty();
-        assertThat(hq.database().inTransaction(c -> hqExchange[0].erase(c, "no-such-envelope"))).isEmpty();
+        java.util.Optional<String> unknown = hq.database().inTransaction(c -> hqExchange[0].erase(c,
+                "no-such-envelope"));
+        assertThat(unknown).as("nothing to erase").isEmpty();
     }
 
     private static org.ibex.trust.Envelope note(NodeCredentials from, String text) {
