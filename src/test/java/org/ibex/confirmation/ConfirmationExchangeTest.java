@@ -64,7 +64,7 @@ class ConfirmationExchangeTest {
         responder = ConfirmationSide.start(nodes, pki, RESPONDER);
         byte[] agreement = TestAgreements.signed(pki, TestAgreements.draft("XXB-UTO-CONFIRM", 1, "XXB/IMM",
                 "UTO/IMM", "2020-01-01", "2099-12-31", TestAgreements.rule("XXB/IMM", "UTO/IMM",
-                        "identity,document-status", PURPOSE, "hit,biometric", 100, 30, false, "own-nationals", 48)),
+                        "identity,document-status", PURPOSE, "hit,biometric", 100, 30, false, "own-nationals,protected", 48)),
                 REQUESTER, RESPONDER);
         requester.install(agreement);
         responder.install(agreement);
@@ -230,6 +230,28 @@ class ConfirmationExchangeTest {
         // The same prints under a rule without the exclusion would have been a hit: the person is found.
         assertThat(responder.text("SELECT detail FROM audit_entry WHERE kind = 'partner.probe.searched'"
                 + " AND subject = ?", answered.id())).contains("a hit excluded: own-nationals");
+    }
+
+    @Test
+    void aHitOnAPersonTheResponderProtectsIsANoHitForTheRequester() throws Exception {
+        responder.enrolForeigner();
+        responder.database().inTransaction(c -> {
+            try (java.sql.PreparedStatement insert = c.prepareStatement("INSERT INTO person_protection(person_id,"
+                    + " reason, recorded_by, recorded_at) VALUES (?, 'recognised refugee', 'sup.uto', ?)")) {
+                org.ibex.store.Sql.bindAll(insert, ConfirmationSide.FOREIGNER, Instant.now());
+                insert.executeUpdate();
+            }
+            return null;
+        });
+
+        PartnerProbe answered = probe(FingerPosition.RIGHT_INDEX, 101, 3);
+
+        assertThat(answered.outcome()).isEqualTo(ResultMessage.NO_HIT);
+        assertThat(answered.reference()).isNull();
+        assertThat(responder.text("SELECT excluded FROM partner_search WHERE id = ?", answered.id()))
+                .isEqualTo("protected");
+        assertThat(responder.inquiry().ledger().forPerson(ConfirmationSide.FOREIGNER)).as("nothing was disclosed")
+                .isEmpty();
     }
 
     @Test
