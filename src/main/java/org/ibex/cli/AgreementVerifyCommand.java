@@ -10,7 +10,6 @@ import org.ibex.agreement.SignedAgreement;
 import org.ibex.agreement.Signer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
@@ -29,11 +28,7 @@ final class AgreementVerifyCommand implements Callable<Integer> {
     Path file;
 
     @Mixin
-    DataOptions data;
-
-    @Option(names = "--anchor", paramLabel = "PEM",
-            description = "the federation root certificate (default: the anchor the node in --data joined with)")
-    Path anchorFile;
+    AnchorOptions anchor;
 
     @Override
     public Integer call() {
@@ -53,7 +48,7 @@ final class AgreementVerifyCommand implements Callable<Integer> {
 
     private FederationTrust trust() throws AgreementException {
         try {
-            return FederationTrust.read(anchorFile, data);
+            return anchor.trust();
         } catch (RuntimeException e) {
             throw new AgreementException(AgreementException.Kind.UNUSABLE, "", "no anchor: " + e.getMessage());
         }

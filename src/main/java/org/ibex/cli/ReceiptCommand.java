@@ -6,7 +6,6 @@ import org.ibex.trust.DocumentSignature;
 import org.ibex.trust.NodeIdentity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
@@ -29,11 +28,7 @@ final class ReceiptCommand implements Callable<Integer> {
     Path file;
 
     @Mixin
-    DataOptions data;
-
-    @Option(names = "--anchor", paramLabel = "PEM",
-            description = "the federation root certificate (default: the anchor the node in --data joined with)")
-    Path anchorFile;
+    AnchorOptions anchor;
 
     @Override
     public Integer call() {
@@ -45,7 +40,7 @@ final class ReceiptCommand implements Callable<Integer> {
                 return 2;
             }
             receipt = SignedReceipt.read(Files.readAllBytes(file));
-            trust = FederationTrust.read(anchorFile, data);
+            trust = anchor.trust();
         } catch (IOException | IllegalArgumentException e) {
             System.err.println("ibex: unusable: " + e.getMessage());
             return 2;
