@@ -13,7 +13,6 @@ import org.ibex.input.FieldRuleException;
 import org.ibex.inquiry.Disclosure;
 import org.ibex.inquiry.Disclosures;
 import org.ibex.inquiry.InquiryJson;
-import org.ibex.inquiry.QuestionRefusedException;
 import org.ibex.store.Database;
 import org.ibex.store.Sql;
 
@@ -48,6 +47,7 @@ public final class Probes {
     private final BiometricService biometrics;
     private final Disclosures ledger;
     private final AccessLog accessLog;
+    private final Asking asking;
     private final Clock clock;
 
     Probes(Database database, ExchangeNode exchange, AgreementGate gate, BiometricService biometrics,
@@ -58,10 +58,11 @@ public final class Probes {
         this.biometrics = biometrics;
         this.ledger = ledger;
         this.accessLog = accessLog;
+        this.asking = new Asking(database, exchange, accessLog);
         this.clock = clock;
     }
 
-    /** Sends a probe, or throws {@link QuestionRefusedException} with the agreement's reason (audited first). */
+    /** Sends a probe, or throws {@link org.ibex.inquiry.QuestionRefusedException} with the agreement's reason (audited first). */
     public PartnerProbe send(ProbeRequest request, Actor actor) {
         QueryType query = query(request);
         if (request.purpose() == null || !PURPOSE.matcher(request.purpose()).matches()) {
@@ -83,31 +84,15 @@ public final class Probes {
         }
         List<ProbeFinger> fingers = query == QueryType.IDENTITY ? fingers(request, actor) : List.of();
         Instant now = clock.instant();
-        Object result = database.inTransaction(connection -> {
-            if (request.requestUid() != null) {
-                Optional<PartnerProbe> first = ProbeRows.byUid(connection, actor.username(), request.requestUid());
-                if (first.isPresent()) {
-                    return first.get();
-                }
-            }
-            Set<Category> categories = query == QueryType.IDENTITY ? Set.of(Category.HIT, Category.BIOMETRIC)
-                    : Set.of(Category.HIT);
-            Verdict verdict = gate.forAsker(connection, new AgreementGate.Question(exchange.node(),
-                    request.partner(), query, request.purpose(), categories, now),
-                    Quota.of("partner_probe", "asked_at", PartnerProbe.State.REFUSED.name()));
-            if (verdict instanceof Verdict.Refused refused) {
-                accessLog.record(connection, new AccessLog.Access(actor.username(), actor.user().role().label(),
-                        "partner.probe.refused", request.partner() + " " + refused.reason().code(),
-                        request.purpose(), actor.remote()));
-                return refused;
-            }
-            return send(connection, (Verdict.Allowed) verdict, request, query, fingers, actor, now);
-        });
-        if (result instanceof Verdict.Refused refused) {
-            throw new QuestionRefusedException(refused.reason(), refused.message());
-        }
-        exchange.nudge();
-        return (PartnerProbe) result;
+        Set<Category> categories = query == QueryType.IDENTITY ? Set.of(Category.HIT, Category.BIOMETRIC)
+                : Set.of(Category.HIT);
+        return asking.ask(actor, request.purpose(), "partner.probe.refused", request.partner().toString(),
+                connection -> request.requestUid() == null ? Optional.empty()
+                        : ProbeRows.byUid(connection, actor.username(), request.requestUid()),
+                connection -> gate.forAsker(connection, new AgreementGate.Question(exchange.node(),
+                        request.partner(), query, request.purpose(), categories, now),
+                        Quota.of("partner_probe", "asked_at", PartnerProbe.State.REFUSED.name())),
+                (connection, allowed) -> send(connection, allowed, request, query, fingers, actor, now));
     }
 
     private PartnerProbe send(Connection connection, Verdict.Allowed allowed, ProbeRequest request, QueryType query,

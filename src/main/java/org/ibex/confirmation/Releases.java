@@ -11,7 +11,6 @@ import org.ibex.border.NotFoundException;
 import org.ibex.delivery.ExchangeNode;
 import org.ibex.input.FieldRuleException;
 import org.ibex.inquiry.InquiryJson;
-import org.ibex.inquiry.QuestionRefusedException;
 import org.ibex.store.Database;
 import org.ibex.trust.NodeIdentity;
 
@@ -35,6 +34,7 @@ public final class Releases {
     private final ExchangeNode exchange;
     private final AgreementGate gate;
     private final AccessLog accessLog;
+    private final Asking asking;
     private final Clock clock;
 
     Releases(Database database, ExchangeNode exchange, AgreementGate gate, AccessLog accessLog, Clock clock) {
@@ -42,10 +42,11 @@ public final class Releases {
         this.exchange = exchange;
         this.gate = gate;
         this.accessLog = accessLog;
+        this.asking = new Asking(database, exchange, accessLog);
         this.clock = clock;
     }
 
-    /** Asks for a release, or throws {@link QuestionRefusedException} with the reason (audited first). */
+    /** Asks for a release, or throws {@link org.ibex.inquiry.QuestionRefusedException} with the reason (audited first). */
     public PartnerRelease ask(ReleaseRequest request, Actor actor) {
         Set<Category> categories = categories(request.categories());
         if (request.caseRef() == null || request.caseRef().isBlank() || request.caseRef().length() > 200) {
@@ -61,27 +62,11 @@ public final class Releases {
         }
         PartnerProbe probe = probe(request.probeId(), actor);
         Instant now = clock.instant();
-        Object result = database.inTransaction(connection -> {
-            if (request.requestUid() != null) {
-                Optional<PartnerRelease> first = ReleaseRows.byUid(connection, actor.username(), request.requestUid());
-                if (first.isPresent()) {
-                    return first.get();
-                }
-            }
-            Verdict verdict = check(connection, probe, request, categories, now);
-            if (verdict instanceof Verdict.Refused refused) {
-                accessLog.record(connection, new AccessLog.Access(actor.username(), actor.user().role().label(),
-                        "partner.release.refused", probe.id() + " " + refused.reason().code(), request.purpose(),
-                        actor.remote()));
-                return refused;
-            }
-            return send(connection, (Verdict.Allowed) verdict, probe, request, categories, actor, now);
-        });
-        if (result instanceof Verdict.Refused refused) {
-            throw new QuestionRefusedException(refused.reason(), refused.message());
-        }
-        exchange.nudge();
-        return (PartnerRelease) result;
+        return asking.ask(actor, request.purpose(), "partner.release.refused", probe.id(),
+                connection -> request.requestUid() == null ? Optional.empty()
+                        : ReleaseRows.byUid(connection, actor.username(), request.requestUid()),
+                connection -> check(connection, probe, request, categories, now),
+                (connection, allowed) -> send(connection, allowed, probe, request, categories, actor, now));
     }
 
     private Verdict check(Connection connection, PartnerProbe probe, ReleaseRequest request,
