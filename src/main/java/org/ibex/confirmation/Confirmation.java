@@ -41,7 +41,7 @@ public final class Confirmation {
                                       AuditLog audit, Clock clock) {
         AgreementGate gate = new AgreementGate(inquiry.agreements());
         Probes probes = new Probes(database, exchange, gate, biometrics, inquiry.ledger(), accessLog, clock);
-        exchange.register(ProbeMessage.TYPE, new Searches(exchange, gate, biometrics, screening, inquiry.ledger(),
+        exchange.registerSealed(ProbeMessage.TYPE, new Searches(exchange, gate, biometrics, screening, inquiry.ledger(),
                 audit, clock));
         exchange.register(ResultMessage.TYPE, new ResultIntake(() -> exchange.membership().federation(), audit,
                 clock));

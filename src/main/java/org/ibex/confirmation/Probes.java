@@ -40,7 +40,7 @@ public final class Probes {
      * Ten ISO templates take some tens of kilobytes; a probe must stay one envelope (not chunks, each of which the
      * responder would also have to erase) and within what the responder reads.
      */
-    static final int MAX_PROBE_BYTES = 192 * 1024;
+    static final int MAX_PROBE_BYTES = 128 * 1024;
     private final Database database;
     private final ExchangeNode exchange;
     private final AgreementGate gate;
@@ -116,7 +116,7 @@ public final class Probes {
                 List.of(query == QueryType.IDENTITY ? Category.BIOMETRIC.code() : Category.HIT.code()), id,
                 Disclosure.Kind.QUESTION, now));
         exchange.enqueue(connection, exchange.message(request.partner(), ProbeMessage.TYPE, request.purpose(),
-                "application/json", payload).withAgreement(agreement.reference()));
+                "application/json", payload).withAgreement(agreement.reference()).withCorrelation(id));
         accessLog.record(connection, new AccessLog.Access(actor.username(), actor.user().role().label(),
                 "partner.probe.send", id + " to " + request.partner(), request.purpose(), actor.remote()));
         return ProbeRows.find(connection, id).orElseThrow();

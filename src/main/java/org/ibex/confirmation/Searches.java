@@ -73,6 +73,9 @@ final class Searches implements InboxHandler {
     @Override
     public String handle(Connection connection, ReceivedMessage message) throws SQLException {
         Instant receivedAt = clock.instant();
+        if (message.payload().length == 0 && message.correlation() != null) {
+            return lost(connection, message, receivedAt);
+        }
         String sha = sha256(message.payload());
         ProbeMessage probe;
         try {
@@ -132,6 +135,30 @@ final class Searches implements InboxHandler {
         send(connection, message.sender(), probe, new ResultMessage(probe.probeId(), ResultMessage.ANSWERED,
                 found.outcome(), reference, expires, receipt, null, null), allowed.agreement().reference());
         return "answered: " + found.outcome();
+    }
+
+    /**
+     * A sealed probe whose key went with a stopped process: it cannot be read, so it is not searched; it is erased
+     * like any other, and the requester (which named the probe in the envelope's correlation) is told to send again.
+     */
+    private String lost(Connection connection, ReceivedMessage message, Instant receivedAt) throws SQLException {
+        ProbeMessage probe = new ProbeMessage(message.correlation(), null, message.purpose(), message.agreement(), null,
+                List.of(), null);
+        if (SearchRows.exists(connection, probe.probeId())) {
+            exchange.erase(connection, message.id());
+            return "kept: probe " + probe.probeId() + " was already searched";
+        }
+        String sha = exchange.erase(connection, message.id()).orElse("");
+        Instant deletedAt = clock.instant();
+        SignedReceipt receipt = receipt(message.sender(), probe, sha, receivedAt, null, deletedAt);
+        String why = "the probe arrived before this node restarted and could not be read after it; send it again";
+        SearchRows.insert(connection, probe, message.sender(), sha, null, null, "probe-lost: " + why, receivedAt,
+                null, deletedAt, receipt);
+        audit.append(connection, new AuditEntry.Draft("partner.probe.lost", message.sender().toString(),
+                probe.probeId(), why));
+        send(connection, message.sender(), probe, new ResultMessage(probe.probeId(), ResultMessage.REFUSED, null,
+                null, null, receipt, "probe-lost", why), null);
+        return "lost: " + probe.probeId();
     }
 
     private Verdict check(Connection connection, ReceivedMessage message, ProbeMessage probe, Instant now)

@@ -53,6 +53,7 @@ public final class ExchangeNode implements AutoCloseable {
     private final InboxProcessor processor;
     private final DirectoryPull directory;
     private final Map<String, InboxHandler> handlers = new java.util.concurrent.ConcurrentHashMap<>();
+    private final SealedWires sealed = new SealedWires();
     private final List<PillarLoop> loops = new ArrayList<>();
     private final List<ScheduledExecutorService> loopThreads = new ArrayList<>();
     private InboxServer server;
@@ -68,7 +69,7 @@ public final class ExchangeNode implements AutoCloseable {
         EnvelopeSigner signer = membership.signer();
         EnvelopeVerifier verifier = membership.verifier(maxAge, clock);
         this.outbox = new Outbox(signer, audit, clock);
-        this.inbox = new Inbox(database, verifier, signer, membership.federation(), audit, clock);
+        this.inbox = new Inbox(database, verifier, signer, membership.federation(), audit, clock, sealed);
         this.directory = new DirectoryPull(membership.federation(), membership.directoryFile(), tls, this::endpoint,
                 membership.node(), database, audit, clock);
         this.sender = new Sender(database, tls, this::endpoint, verifier, audit, clock,
@@ -77,7 +78,7 @@ public final class ExchangeNode implements AutoCloseable {
         handlers.putAll(new BuiltInHandlers(membership.node(), outbox, clock).byType());
         handlers.put(Chunks.TYPE, new ChunkJoiner(inbox));
         pillarHandlers.forEach(this::register);
-        this.processor = new InboxProcessor(database, this::dispatch, audit, clock);
+        this.processor = new InboxProcessor(database, this::dispatch, audit, clock, sealed);
     }
 
     /**
@@ -92,6 +93,16 @@ public final class ExchangeNode implements AutoCloseable {
         if (handlers.putIfAbsent(type, handler) != null) {
             throw new IllegalArgumentException("message type " + type + " already has a handler");
         }
+    }
+
+    /**
+     * As {@link #register}, for content that must not outlive its handling (a partner's probe): it is stored under
+     * a key held only in memory, dropped by {@link #erase}, so nothing readable stays on disk (see SealedWires). A
+     * message whose process stopped before it was handled reaches the handler with an empty payload.
+     */
+    public synchronized void registerSealed(String type, InboxHandler handler) {
+        register(type, handler);
+        sealed.seal(type);
     }
 
     /**
@@ -346,7 +357,8 @@ public final class ExchangeNode implements AutoCloseable {
      * digest, or empty when no such envelope was received.
      */
     public Optional<String> erase(Connection connection, String envelopeId) throws SQLException {
-        return Inbox.erase(connection, envelopeId, clock.instant());
+        Optional<String> digest = Inbox.erase(connection, envelopeId, clock.instant(), sealed::forget);
+        return digest;
     }
 
     /** Runs one delivery pass now, for commands that queue and deliver without serving. */

@@ -36,6 +36,7 @@ import java.util.Optional;
  * match how long this table keeps ids.
  */
 public final class Inbox {
+    private final SealedWires sealed;
     private final Database database;
     private final EnvelopeVerifier verifier;
     private final EnvelopeSigner signer;
@@ -54,6 +55,12 @@ public final class Inbox {
 
     public Inbox(Database database, EnvelopeVerifier verifier, EnvelopeSigner signer, Federation federation,
                  AuditLog audit, Clock clock) {
+        this(database, verifier, signer, federation, audit, clock, new SealedWires());
+    }
+
+    Inbox(Database database, EnvelopeVerifier verifier, EnvelopeSigner signer, Federation federation,
+          AuditLog audit, Clock clock, SealedWires sealed) {
+        this.sealed = sealed;
         this.database = database;
         this.verifier = verifier;
         this.signer = signer;
@@ -180,7 +187,8 @@ public final class Inbox {
             return;
         }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO exchange_inbox (envelope_id,"
-                + " sender, type, stream, sequence, wire, receipt_digest, received_at) VALUES (?,?,?,?,?,?,?,?)")) {
+                + " sender, type, stream, sequence, wire, receipt_digest, received_at, wire_sha256)"
+                + " VALUES (?,?,?,?,?,?,?,?,?)")) {
             for (Arrival arrival : fresh) {
                 Envelope envelope = arrival.envelope();
                 insert.setString(1, envelope.id());
@@ -188,9 +196,12 @@ public final class Inbox {
                 insert.setString(3, envelope.type());
                 insert.setString(4, envelope.stream());
                 insert.setLong(5, envelope.sequence());
-                insert.setBytes(6, arrival.wire());
+                insert.setBytes(6, sealed.store(envelope.id(), envelope.type(), arrival.wire()));
                 insert.setString(7, receiptDigest);
                 insert.setObject(8, Rows.timestamp(clock.instant()));
+                // A sealed wire is compared with a retry by its digest: the stored bytes are not the wire.
+                insert.setString(9, sealed.sealed(envelope.type())
+                        ? HexFormat.of().formatHex(Rows.sha256(arrival.wire())) : null);
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -217,8 +228,8 @@ public final class Inbox {
         return found;
     }
 
-    static Optional<String> erase(Connection connection, String envelopeId, java.time.Instant at)
-            throws SQLException {
+    static Optional<String> erase(Connection connection, String envelopeId, java.time.Instant at,
+                                  java.util.function.Consumer<String> forget) throws SQLException {
         // A large envelope arrived in chunks: each chunk holds part of the same content, and goes with it.
         List<String> chunks = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT envelope_id FROM exchange_inbox"
@@ -232,8 +243,10 @@ public final class Inbox {
             }
         }
         for (String chunk : chunks) {
+            forget.accept(chunk);
             eraseOne(connection, chunk, at);
         }
+        forget.accept(envelopeId);
         return eraseOne(connection, envelopeId, at);
     }
 

@@ -44,6 +44,7 @@ public final class InboxProcessor {
     private final Database database;
     private final InboxHandler handler;
     private final Clock clock;
+    private final SealedWires sealed;
     private final AuditLog audit;
 
     /** A row ready to be handled: unprocessed, and next in its stream. */
@@ -51,6 +52,11 @@ public final class InboxProcessor {
     }
 
     public InboxProcessor(Database database, InboxHandler handler, AuditLog audit, Clock clock) {
+        this(database, handler, audit, clock, new SealedWires());
+    }
+
+    InboxProcessor(Database database, InboxHandler handler, AuditLog audit, Clock clock, SealedWires sealed) {
+        this.sealed = sealed;
         this.audit = audit;
         this.database = database;
         this.handler = handler;
@@ -217,7 +223,7 @@ public final class InboxProcessor {
         return true;
     }
 
-    private static Optional<ReceivedMessage> lockUnprocessed(Connection connection, String id) throws SQLException {
+    private Optional<ReceivedMessage> lockUnprocessed(Connection connection, String id) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT sender, type, stream, sequence, wire"
                 + " FROM exchange_inbox WHERE envelope_id = ? AND processed_at IS NULL FOR UPDATE")) {
             select.setString(1, id);
@@ -228,7 +234,7 @@ public final class InboxProcessor {
                 byte[] wire = row.getBytes(5);
                 org.ibex.trust.Envelope header = org.ibex.trust.SignedEnvelope.headerOf(wire);
                 return Optional.of(new ReceivedMessage(id, NodeIdentity.parse(row.getString(1)), row.getString(2),
-                        row.getString(3), row.getLong(4), Rows.payload(wire), header.purpose(), header.agreement(),
+                        row.getString(3), row.getLong(4), sealed.payload(id, wire), header.purpose(), header.agreement(),
                         header.correlation()));
             }
         }
