@@ -17,7 +17,8 @@ import java.time.format.DateTimeParseException;
                 PostCommand.class, CertCommand.class, PkiCommand.class, WatchlistCommand.class, NamesCommand.class, NistCommand.class,
                 AuditCommand.class, ExchangeCommand.class, ReplicationCommand.class, SyncCommand.class,
                 StoreCommand.class, WantedCommand.class, AgreementCommand.class, AskCommand.class,
-                QuestionCommand.class, RequestCommand.class, LedgerCommand.class, ReceiptCommand.class})
+                QuestionCommand.class, RequestCommand.class, LedgerCommand.class, ReceiptCommand.class,
+                ProbeCommand.class, ReleaseCommand.class, ReleaseDeskCommand.class, ProtectionCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -25,14 +25,16 @@ public final class Confirmation {
     private final Releases releases;
     private final ReleaseDesk desk;
     private final ReleaseRetention retention;
+    private final Protections protections;
 
     private Confirmation(Probes probes, SearchLog searches, Releases releases, ReleaseDesk desk,
-                         ReleaseRetention retention) {
+                         ReleaseRetention retention, Protections protections) {
         this.probes = probes;
         this.searches = searches;
         this.releases = releases;
         this.desk = desk;
         this.retention = retention;
+        this.protections = protections;
     }
 
     /** Registers the pillar with {@code exchange} before it starts. */
@@ -52,7 +54,8 @@ public final class Confirmation {
         ReleaseRetention retention = new ReleaseRetention(database, audit, clock);
         exchange.registerLoop("release-retention", SWEEP_PERIOD, retention::sweep);
         return new Confirmation(probes, new SearchLog(database, accessLog),
-                new Releases(database, exchange, gate, accessLog, clock), desk, retention);
+                new Releases(database, exchange, gate, accessLog, clock), desk, retention,
+                new Protections(database, biometrics, accessLog, clock));
     }
 
     /** The releases this node asks partners for. */
@@ -67,6 +70,11 @@ public final class Confirmation {
 
     public ReleaseRetention retention() {
         return retention;
+    }
+
+    /** The persons this node never confirms to a partner. */
+    public Protections protections() {
+        return protections;
     }
 
     /** The probes this node sends to partners. */

@@ -30,6 +30,11 @@ final class Api {
         all.addAll(new AgreementRoutes(services, mapper, bodies).endpoints());
         all.addAll(new QuestionRoutes(services, mapper).endpoints());
         all.addAll(new DisclosureRoutes(services).endpoints());
+        all.addAll(new PartnerProbeRoutes(services, mapper, bodies).endpoints());
+        all.addAll(new PartnerReleaseRoutes(services, mapper).endpoints());
+        all.addAll(new ReleaseDecisionRoutes(services, mapper).endpoints());
+        all.addAll(new PartnerSearchRoutes(services).endpoints());
+        all.addAll(new ProtectionRoutes(services, mapper).endpoints());
         this.endpoints = List.copyOf(all);
     }
 

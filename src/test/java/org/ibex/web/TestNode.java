@@ -80,6 +80,14 @@ public final class TestNode implements AutoCloseable {
     public TestNode(Clock clock, ServerSettings settings, Database database,
                     java.util.Optional<org.ibex.delivery.ExchangeNode> exchange,
                     java.util.Optional<org.ibex.inquiry.Inquiry> inquiry) {
+        this(clock, settings, database, exchange, inquiry, java.util.Optional.empty());
+    }
+
+    /** As above, with the identity confirmation pillar the test attached to the same exchange. */
+    public TestNode(Clock clock, ServerSettings settings, Database database,
+                    java.util.Optional<org.ibex.delivery.ExchangeNode> exchange,
+                    java.util.Optional<org.ibex.inquiry.Inquiry> inquiry,
+                    java.util.Optional<org.ibex.confirmation.Confirmation> confirmation) {
         this.database = database;
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         UserRepository users = new UserRepository(database);
@@ -104,7 +112,7 @@ public final class TestNode implements AutoCloseable {
                 new HitReview(database, accessLog, clock), new WatchlistService(database, watchlistRepository, screening,
                 accessLog, clock), biometrics, accessLog, metrics, clock, exchange,
                 java.util.Optional.empty(), inquiry.map(org.ibex.inquiry.Inquiry::agreements), inquiry,
-                java.util.Optional.empty());
+                confirmation);
         posts.add(new Post("POST-A", "Airport", Post.Kind.AIRPORT, ZoneId.of("Europe/Vilnius")));
         posts.add(new Post("POST-B", "Land post", Post.Kind.LAND, ZoneId.of("Europe/Vilnius")));
         addUser("officer.a", Role.OFFICER, "POST-A");
