@@ -29,7 +29,7 @@ public record ProbeOptions(Map<String, String> partners, Map<String, String> pur
         }
         Map<String, String> purposes = new LinkedHashMap<>();
         for (String purpose : new TreeSet<>(rules.stream().flatMap(rule -> rule.purposes().stream()).toList())) {
-            purposes.put(purpose, InquiryWords.purpose(r.texts(), purpose));
+            purposes.put(purpose, ConfirmWords.purpose(r.texts(), purpose));
         }
         return new ProbeOptions(partners, purposes);
     }

@@ -75,12 +75,20 @@ public final class ConfirmationSite {
 
     /** The right index print of the known person, another impression than the one enrolled. */
     public static byte[] knownPrint() throws java.io.IOException {
-        return Files.readAllBytes(FVC.resolve("101_3.tif"));
+        return Files.readAllBytes(knownPrintFile());
     }
 
     /** A print of nobody either state knows. */
     public static byte[] unknownPrint() throws java.io.IOException {
-        return Files.readAllBytes(FVC.resolve("105_2.tif"));
+        return Files.readAllBytes(unknownPrintFile());
+    }
+
+    public static Path knownPrintFile() {
+        return FVC.resolve("101_3.tif").toAbsolutePath().normalize();
+    }
+
+    public static Path unknownPrintFile() {
+        return FVC.resolve("105_2.tif").toAbsolutePath().normalize();
     }
 
     private static FederatedSite.Side start(TestFederation pki, String id, Path dir, Path anchor, Path directory)
