@@ -144,16 +144,25 @@ public final class ArrivalScreens implements ScreenArea {
         showReview(r, id, form, null);
     }
 
-    /** The probes of the identification, as the fragment the page polls while an answer is due. */
+    /**
+     * The probes of the identification, as the fragment the page polls while an answer is due. The probes are the
+     * post's (the domain scopes them), so a poll reads them without putting the search on record every few seconds;
+     * only a poll that finds none checks the search itself, so a search out of reach still reads as missing.
+     */
     private void partnerProbes(ScreenRequest r) {
         long id = id(r);
-        services.biometrics().reviewedIdentification(id, r.actor());
+        ArrivalPartners.Section section = r.htmx() ? partners.section(r, id, null) : null;
+        if (section == null || section.probes().isEmpty()) {
+            services.biometrics().reviewedIdentification(id, r.actor());
+        }
         if (!r.htmx()) {
             r.redirect(PATH + "/" + id + "#partners");
             return;
         }
-        r.render("confirm/arrivalProbes.jte", r.page(r.t("confirm.arrival.heading")), "partners",
-                partners.section(r, id, null));
+        if (section == null) {
+            throw new NotFoundException("this node has not joined a federation");
+        }
+        r.render("confirm/arrivalProbes.jte", r.page(r.t("confirm.arrival.heading")), "partners", section);
     }
 
     private void recordOutcome(ScreenRequest r) {

@@ -143,7 +143,11 @@ final class ProbeScreens implements ScreenArea {
 
     private void show(ScreenRequest r, Form form, ProbeRefusal refused) {
         Confirmation c = confirmation();
-        ProbeView view = ProbeView.of(c.probes().find(id(r), r.actor()), clock.instant());
+        String id = id(r);
+        // A poll while the answer is due reads the post's probes, not the one on record every few seconds.
+        PartnerProbe probe = r.htmx() ? c.probes().list(null, r.actor(), LISTED).stream()
+                .filter(p -> p.id().equals(id)).findFirst().orElse(null) : null;
+        ProbeView view = ProbeView.of(probe != null ? probe : c.probes().find(id, r.actor()), clock.instant());
         Page page = r.page(r.t("confirm.probe.title"), form);
         List<ReleaseView> releases = c.releases().list(view.probe().id(), r.actor(), LISTED).stream()
                 .map(ReleaseView::of).toList();

@@ -175,6 +175,13 @@ class ConfirmationScreensTest {
                 .isEqualTo(land.get("/partner-probes/00000000-0000-0000-0000-000000000000").statusCode());
         assertThat(land.bytes(probe + "/receipt").statusCode()).isEqualTo(404);
         assertThat(land.get("/partner-probes").body()).doesNotContain(probe);
+        assertThat(land.htmxGet(review + "/partner-probes").statusCode()).isEqualTo(404);
+        assertThat(land.htmxGet(probe).statusCode()).isEqualTo(404);
+        HttpResponse<String> fragment = officer.htmxGet(review + "/partner-probes");
+        assertThat(fragment.body().strip()).startsWith("<div id=\"partner-probes\"").contains(probe)
+                .doesNotContain("<html");
+        assertThat(officer.htmxGet(probe).body().strip()).startsWith("<div id=\"probe-state\"")
+                .doesNotContain("<html");
         assertThat(land.post(review + "/partner-probes", Map.of("partner", ConfirmationSite.UTO, "purpose",
                 ConfirmationSite.PURPOSE)).statusCode()).isEqualTo(404);
         assertThat(at(site.requester, "analyst", "demo-analyst-pass").get(probe).statusCode()).isEqualTo(200);
@@ -197,7 +204,7 @@ class ConfirmationScreensTest {
                 "purpose", ConfirmationSite.PURPOSE, "issuingState", "UTO", "number", "X1"), "https://evil.example")
                 .statusCode()).isEqualTo(403);
         assertThat(officer.get("/partner-probes/not-a-probe").statusCode()).isEqualTo(404);
-        assertThat(officer.get("/arrivals/999999/partner-probes").statusCode()).isEqualTo(404);
+        assertThat(officer.htmxGet("/arrivals/999999/partner-probes").statusCode()).isEqualTo(404);
     }
 
     @Test
