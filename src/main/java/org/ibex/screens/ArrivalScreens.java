@@ -37,11 +37,13 @@ public final class ArrivalScreens implements ScreenArea {
     private static final String ENROLLED = "enrolled";
     private final Services services;
     private final ArrivalImages images;
+    private final ArrivalPartners partners;
 
     /** The shell is not needed beyond the gate: every answer goes through the request. */
     public ArrivalScreens(Shell shell, Services services) {
         this.services = services;
         this.images = new ArrivalImages(Clock.systemUTC());
+        this.partners = new ArrivalPartners(services);
     }
 
     @Override
@@ -49,6 +51,8 @@ public final class ArrivalScreens implements ScreenArea {
         routes.get(PATH, INSPECTORS, r -> showCapture(r, Form.empty()));
         routes.post(PATH, INSPECTORS, this::identify);
         routes.get(PATH + "/{id}", INSPECTORS, r -> showReview(r, id(r), Form.empty()));
+        routes.post(PATH + "/{id}/partner-probes", INSPECTORS, this::askPartner);
+        routes.get(PATH + "/{id}/partner-probes", INSPECTORS, this::partnerProbes);
         routes.post(PATH + "/{id}/outcome", INSPECTORS, this::recordOutcome);
         routes.post(PATH + "/{id}/enrolment", INSPECTORS, this::enrol);
         routes.get(PATH + "/{id}/probe/{finger}", INSPECTORS, r -> image(r, null));
@@ -110,9 +114,55 @@ public final class ArrivalScreens implements ScreenArea {
     }
 
     private void showReview(ScreenRequest r, long id, Form form) {
+        showReview(r, id, form, null);
+    }
+
+    private void showReview(ScreenRequest r, long id, Form form, ProbeRefusal refused) {
         ReviewedIdentification reviewed = services.biometrics().reviewedIdentification(id, r.actor());
         ArrivalView view = ArrivalView.of(reviewed, r.texts());
-        r.render("arrival/review.jte", r.page(r.t("arrival.review.title", String.valueOf(id)), form), "view", view);
+        r.render("arrival/review.jte", r.page(r.t("arrival.review.title", String.valueOf(id)), form), "view", view,
+                "partners", partners.section(r, id, refused));
+    }
+
+    /** Asks a partner state who the person is, by the identification's own fingers (after the national search). */
+    private void askPartner(ScreenRequest r) {
+        long id = id(r);
+        services.biometrics().reviewedIdentification(id, r.actor());
+        Form form = Form.empty().set("partner", r.form("partner")).set("purpose", r.form("purpose"))
+                .set("case", r.form("case"));
+        try {
+            if (partners.send(r, id, form) != null) {
+                r.redirect(PATH + "/" + id + "#partners");
+                return;
+            }
+        } catch (org.ibex.inquiry.QuestionRefusedException e) {
+            r.ctx().status(403);
+            showReview(r, id, form, ArrivalPartners.refused(r, e));
+            return;
+        }
+        r.ctx().status(400);
+        showReview(r, id, form, null);
+    }
+
+    /**
+     * The probes of the identification, as the fragment the page polls while an answer is due. The probes are the
+     * post's (the domain scopes them), so a poll reads them without putting the search on record every few seconds;
+     * only a poll that finds none checks the search itself, so a search out of reach still reads as missing.
+     */
+    private void partnerProbes(ScreenRequest r) {
+        long id = id(r);
+        ArrivalPartners.Section section = r.htmx() ? partners.section(r, id, null) : null;
+        if (section == null || section.probes().isEmpty()) {
+            services.biometrics().reviewedIdentification(id, r.actor());
+        }
+        if (!r.htmx()) {
+            r.redirect(PATH + "/" + id + "#partners");
+            return;
+        }
+        if (section == null) {
+            throw new NotFoundException("this node has not joined a federation");
+        }
+        r.render("confirm/arrivalProbes.jte", r.page(r.t("confirm.arrival.heading")), "partners", section);
     }
 
     private void recordOutcome(ScreenRequest r) {

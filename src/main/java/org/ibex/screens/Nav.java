@@ -28,6 +28,9 @@ public record Nav(String path, String key, Set<Role> roles) {
             new Nav("/agreements", "nav.agreements", Set.of(Role.ADMIN, Role.ANALYST, Role.SUPERVISOR)),
             new Nav("/questions", "nav.questions", Set.of(Role.OFFICER, Role.SUPERVISOR, Role.ANALYST)),
             new Nav("/requests", "nav.requests", Set.of(Role.SUPERVISOR, Role.ANALYST, Role.ADMIN)),
+            new Nav("/partner-probes", "nav.partnerProbes", Set.of(Role.OFFICER, Role.SUPERVISOR, Role.ANALYST)),
+            new Nav("/release-decisions", "nav.releaseDecisions", Set.of(Role.SUPERVISOR, Role.ANALYST, Role.ADMIN)),
+            new Nav("/partner-searches", "nav.partnerSearches", Set.of(Role.SUPERVISOR, Role.ANALYST, Role.ADMIN)),
             new Nav("/disclosures", "nav.disclosures", Set.of(Role.ANALYST, Role.ADMIN)),
             new Nav("/docs/api", "nav.apiDocs", Set.of(Role.values())));
 

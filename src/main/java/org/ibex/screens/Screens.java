@@ -37,6 +37,9 @@ public final class Screens implements Consumer<Javalin> {
                 new AgreementScreens(services.database(), services.agreements(), services.clock()),
                 new InquiryScreens(services),
                 new RequestScreens(services.inquiry()),
+                new ProbeScreens(services),
+                new ReleaseDecisionScreens(services),
+                new PartnerSearchScreens(services),
                 new DisclosureScreens(shell, services),
                 new ApiDocsScreen(shell, services));
     }

@@ -84,6 +84,16 @@ public final class PageClient {
         return send(formPost(path, withToken(fields), base), false);
     }
 
+    /** A form post whose fields may repeat (ticked checkboxes), with the token and the node's origin. */
+    public HttpResponse<String> post(String path, List<Map.Entry<String, String>> fields) {
+        List<Map.Entry<String, String>> all = new java.util.ArrayList<>(fields);
+        all.add(Map.entry("_csrf", csrf));
+        String body = all.stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded").header("Origin", base)
+                .POST(HttpRequest.BodyPublishers.ofString(body)), false);
+    }
+
     /** A form post as htmx sends it from the page: with the token, the origin and the HX-Request header. */
     public HttpResponse<String> htmxPost(String path, Map<String, String> fields) {
         return send(formPost(path, withToken(fields), base), true);
