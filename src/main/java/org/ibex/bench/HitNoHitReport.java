@@ -68,12 +68,13 @@ final class HitNoHitReport {
 
     void printSummary(ProbeTraces.Found tables, ProbeTraces.Found digests, long unerasedWires,
                       ProbeTraces.Found filesOpen, ProbeTraces.Found filesClosed, double loadBefore) {
-        BitSet found = new BitSet();
-        found.or(tables.probes());
-        found.or(filesOpen.probes());
-        found.or(filesClosed.probes());
         BitSet inInbox = tables.places().getOrDefault("exchange_inbox", new BitSet());
-        long retained = found.cardinality() + Math.max(0, unerasedWires - inInbox.cardinality());
+        long inRows = tables.probes().cardinality() + Math.max(0, unerasedWires - inInbox.cardinality());
+        BitSet onlyInFiles = new BitSet();
+        onlyInFiles.or(filesOpen.probes());
+        onlyInFiles.or(filesClosed.probes());
+        onlyInFiles.andNot(tables.probes());
+        long retained = inRows + onlyInFiles.cardinality();
         System.out.printf("after their receipt, at the responder: probe envelopes not erased %d; templates in tables:"
                 + " %s; in data-folder files while open: %s; after closing: %s%n", unerasedWires, tables.where(),
                 filesOpen.where(), filesClosed.where());
@@ -91,10 +92,10 @@ final class HitNoHitReport {
                 HitNoHitBench.TARGET_P99_MILLIS);
         System.out.printf("SUMMARY probes=%d wrong=%d retained=%d p50=%.1fms p99=%.1fms baseline-p50=%.1fms"
                         + " baseline-p99=%.1fms gallery=%d sent=%d ratio-p99=%.1f target-p99=%.0fms unerased=%d"
-                        + " load=%.1f..%.1f%n", answers.size() - warmUp, wrong(), retained,
-                endToEnd.percentileMillis(50), p99, baseline.percentileMillis(50), baselineP99, gallery,
-                answers.size(), p99 / baselineP99, HitNoHitBench.TARGET_P99_MILLIS, unerasedWires, loadBefore,
-                loadAfter);
+                        + " retained-rows=%d retained-files=%d load=%.1f..%.1f%n", answers.size() - warmUp, wrong(),
+                retained, endToEnd.percentileMillis(50), p99, baseline.percentileMillis(50), baselineP99, gallery,
+                answers.size(), p99 / baselineP99, HitNoHitBench.TARGET_P99_MILLIS, unerasedWires, inRows,
+                onlyInFiles.cardinality(), loadBefore, loadAfter);
     }
 
     /** Answers whose hit or no-hit differs from the responder's own national search of the same probe. */

@@ -58,9 +58,14 @@ final class ProbeTraces {
             return out.length() == 0 ? "nowhere" : out.toString();
         }
 
-        /** The numbers of the probes found, in the order sent (warm-up first, from 0). */
+        /** The numbers of the probes found as ranges ("2-40, 45"), in the order sent (warm-up first, from 0). */
         String which() {
-            return probes.toString();
+            StringBuilder out = new StringBuilder();
+            for (int from = probes.nextSetBit(0); from >= 0; from = probes.nextSetBit(probes.nextClearBit(from))) {
+                int to = probes.nextClearBit(from) - 1;
+                out.append(out.length() == 0 ? "" : ", ").append(from).append(to > from ? "-" + to : "");
+            }
+            return out.length() == 0 ? "none" : out.toString();
         }
     }
 
@@ -105,7 +110,10 @@ final class ProbeTraces {
         });
     }
 
-    /** Probes whose template is in some file under {@code folder}, by file name relative to it. */
+    /**
+     * Probes whose template is in some file under {@code folder}, by file name relative to it and the form found:
+     * base64 (as the probe's envelope carries it) or the bytes it decodes to.
+     */
     Found templatesInFiles(Path folder) {
         Found found = Found.none();
         List<Path> files;
@@ -123,8 +131,8 @@ final class ProbeTraces {
                 while (true) {
                     int read = in.readNBytes(buffer, kept, CHUNK);
                     int end = kept + read;
-                    text.scan(buffer, end, n -> found.add(n, name));
-                    raw.scan(buffer, end, n -> found.add(n, name));
+                    text.scan(buffer, end, n -> found.add(n, name + " (base64)"));
+                    raw.scan(buffer, end, n -> found.add(n, name + " (bytes)"));
                     if (read < CHUNK) {
                         break;
                     }
