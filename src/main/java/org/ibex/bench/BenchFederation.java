@@ -43,7 +43,10 @@ public record BenchFederation(Path root, Path senderData, Path receiverData, Nod
         return create(SENDER, RECEIVER);
     }
 
-    /** A federation of {@code sender} and {@code receiver}, named as the benchmark needs (a post and its HQ). */
+    /**
+     * A federation of {@code sender} and {@code receiver}, named as the benchmark needs (a post and its HQ, or two
+     * states' nodes, each state with a CA of its own).
+     */
     public static BenchFederation create(NodeIdentity sender, NodeIdentity receiver) throws Exception {
         Path root = Files.createTempDirectory("ibex-bench-exchange");
         try {
@@ -64,17 +67,23 @@ public record BenchFederation(Path root, Path senderData, Path receiverData, Nod
         Path rootFolder = root.resolve("root-ca");
         new CaFolder(rootFolder).create(rootCa, passphrase);
         Path anchor = rootFolder.resolve("ca.pem");
-        CertificateAuthority state = rootCa.createState("UTO");
+        // Each state's nodes are certified by that state's CA under the one root; the directory of one state is
+        // signed by its CA, a directory of two states by the root both trust.
+        CertificateAuthority senderState = rootCa.createState(senderId.state());
+        boolean oneState = senderId.state().equals(receiverId.state());
+        CertificateAuthority receiverState = oneState ? senderState : rootCa.createState(receiverId.state());
+        CertificateAuthority directorySigner = oneState ? senderState : rootCa;
         URI senderEndpoint = URI.create("https://127.0.0.1:" + freePort());
         URI receiverEndpoint = URI.create("https://127.0.0.1:" + freePort());
-        NodeCredentials sender = state.issue(senderId, senderEndpoint, Duration.ofDays(1));
-        NodeCredentials receiver = state.issue(receiverId, receiverEndpoint, Duration.ofDays(1));
+        NodeCredentials sender = senderState.issue(senderId, senderEndpoint, Duration.ofDays(1));
+        NodeCredentials receiver = receiverState.issue(receiverId, receiverEndpoint, Duration.ofDays(1));
         Instant now = clock.instant();
-        FederationDirectory directory = new FederationDirectory(1, "UTO state CA", now, now.plus(Duration.ofDays(1)),
+        FederationDirectory directory = new FederationDirectory(1, oneState ? senderId.state() + " state CA"
+                : "Bench federation root", now, now.plus(Duration.ofDays(1)),
                 List.of(DirectoryEntry.of(senderId, senderEndpoint, sender.certificate()),
                         DirectoryEntry.of(receiverId, receiverEndpoint, receiver.certificate())), List.of());
         Path directoryFile = root.resolve("directory.json");
-        Files.write(directoryFile, directory.signedBy(state));
+        Files.write(directoryFile, directory.signedBy(directorySigner));
         Path senderData = join(root, "sender", sender, anchor, directoryFile, passphrase, clock);
         Path receiverData = join(root, "receiver", receiver, anchor, directoryFile, passphrase, clock);
         return new BenchFederation(root, senderData, receiverData, senderId, receiverId, receiverEndpoint, secret);

@@ -4,6 +4,7 @@ import org.ibex.bench.EvidenceBench;
 import org.ibex.bench.ExchangeBench;
 import org.ibex.bench.FingerprintBench;
 import org.ibex.bench.GateBench;
+import org.ibex.bench.HitNoHitBench;
 import org.ibex.bench.IdentifyBench;
 import org.ibex.bench.InspectionBench;
 import org.ibex.bench.NamesBench;
@@ -20,6 +21,6 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.",
         subcommands = {InspectionBench.class, WatchlistBench.class, NamesBench.class, FingerprintBench.class, GateBench.class, IdentifyBench.class,
                 ExchangeBench.class, ScreenInspectionBench.class, RestartBench.class, PopulationBench.class,
-                EvidenceBench.class, ScreeningBench.class, SyncBench.class})
+                EvidenceBench.class, ScreeningBench.class, SyncBench.class, HitNoHitBench.class})
 final class BenchCommand {
 }
