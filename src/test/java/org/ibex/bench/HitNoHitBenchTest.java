@@ -38,11 +38,10 @@ class HitNoHitBenchTest {
         assertThat(summary).as("no probe envelope left unerased, no template in any row of the responder's schema")
                 .containsEntry("unerased", "0").containsEntry("retained-rows", "0");
         assertThat(run.out()).contains("templates in tables: nowhere");
-        // The whole count also takes the data folder's files. The target is retained=0; today H2 keeps erased
-        // envelopes in dead chunks of its file (see README, "Hit/no-hit with a partner state"), counted there.
-        assertThat(Long.parseLong(summary.get("retained"))).isEqualTo(Long.parseLong(summary.get("retained-rows"))
-                + Long.parseLong(summary.get("retained-files")));
-        assertThat(Long.parseLong(summary.get("retained"))).isBetween(0L, 12L);
+        // The whole count also takes every file of the responder's data folder, where H2 keeps what a row held
+        // until it reuses the space: probes are sealed under a key dropped at erasure, so none is found there.
+        assertThat(summary).as("no probe anywhere at the responder after its receipt: rows or files")
+                .containsEntry("retained-files", "0").containsEntry("retained", "0");
     }
 
     @Test
