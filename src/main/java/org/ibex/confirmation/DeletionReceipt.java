@@ -16,8 +16,9 @@ public record DeletionReceipt(String probeId, String requester, String responder
                               String probeSha256, int fingers, Instant receivedAt, Instant searchedAt,
                               Instant deletedAt, List<String> erased) {
     /** The places a probe is erased from at the responder, as a receipt lists them. */
-    public static final List<String> ERASED = List.of("exchange inbox (the envelope's content, digest kept)",
-            "search memory (templates never written to the database, the files or the index)");
+    public static final List<String> ERASED = List.of(
+            "exchange inbox: the envelope's sealed content emptied (its digest kept) and its in-memory key dropped",
+            "search memory: the templates were never written in the clear to the database, the files or the index");
 
     public DeletionReceipt {
         erased = List.copyOf(erased);
