@@ -78,7 +78,10 @@ class FederationDemoTest {
                 .contains("processed at UTO/IMM/HQ: noted")
                 .contains("pong processed at UTO/IMM/HQ: pong from XXB/IMM/HQ")
                 .contains("processed at UTO/IMM/POST-AIRPORT: noted")
-                .contains("stopped 6 nodes");
+                .contains("stopped 6 nodes")
+                .contains("installed at XXB/IMM/HQ the agreement UTO-XXB-IDC@v1")
+                .contains("enrolled 2 people in the gallery of UTO/IMM/HQ")
+                .contains("enrolled 3 people in the gallery of XXB/IMM/HQ");
         assertThat(childrenOf(demo)).as("no node outlives the demo").isEmpty();
         assertThat(processed(demo.resolve("uto-hq"))).contains("exchange.note from UTO/IMM/POST-LAND: noted (81 bytes)",
                 "exchange.pong from XXB/IMM/HQ: pong from XXB/IMM/HQ");
@@ -108,6 +111,15 @@ class FederationDemoTest {
                 .allMatch(r -> r.equals("agency.answer from UTO/POL/HQ: answered: no-hit"));
         assertThat(rows(demo.resolve("uto-airport"), "SELECT DISTINCT query_type || ' ' || purpose || ' ' || state"
                 + " FROM agency_question")).containsExactly("wanted border-check ANSWERED");
+        assertThat(rows(demo.resolve("uto-hq"), "SELECT p.surname FROM person p WHERE EXISTS (SELECT 1 FROM"
+                + " biometric_subject s WHERE s.person_id = p.id) ORDER BY p.surname"))
+                .as("Utopia's gallery: one person known to both states, one known to Utopia only")
+                .containsExactly("IVANOVA", "NWOSU");
+        assertThat(rows(demo.resolve("xxb-hq"), "SELECT p.surname FROM person p WHERE EXISTS (SELECT 1 FROM"
+                + " biometric_subject s WHERE s.person_id = p.id) ORDER BY p.surname"))
+                .as("XXB's gallery: the person known to both and its own nationals' other fingers")
+                .containsExactly("MENSAH", "NWOSU", "OSEI");
+        assertThat(demo.resolve("agreements").resolve("UTO-XXB-IDC.json")).isRegularFile();
         assertThat(run.printedStackTrace()).as(run.output()).isFalse();
     }
 
