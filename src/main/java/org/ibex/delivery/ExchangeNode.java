@@ -352,13 +352,11 @@ public final class ExchangeNode implements AutoCloseable {
     }
 
     /**
-     * Erases a received envelope's content inside the caller's transaction (a partner's probe, once searched): the
-     * stored wire is emptied and only its SHA-256 kept, so a retry is still answered as a duplicate. Returns the
-     * digest, or empty when no such envelope was received.
+     * Erases a received envelope's content (and drops its sealing key) in the caller's transaction, keeping only its
+     * SHA-256 so a retry is still a duplicate; returns the digest, empty when no such envelope was received.
      */
     public Optional<String> erase(Connection connection, String envelopeId) throws SQLException {
-        Optional<String> digest = Inbox.erase(connection, envelopeId, clock.instant(), sealed::forget);
-        return digest;
+        return Inbox.erase(connection, envelopeId, clock.instant(), sealed::forget);
     }
 
     /** Runs one delivery pass now, for commands that queue and deliver without serving. */

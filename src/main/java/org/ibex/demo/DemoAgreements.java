@@ -34,6 +34,14 @@ final class DemoAgreements {
     static final String POLICE = "UTO-IMM-POL";
     /** Labour and immigration: whether a work-permit holder is in the country, each release approved by a person. */
     static final String LABOUR = "UTO-IMM-LAB";
+    /**
+     * The immigration services of the two states: anonymous hit/no-hit by prints or a travel document, then release
+     * by a hit's reference of what a person at the answering service approves; each state asks the other alike.
+     */
+    static final String IDENTITY = "UTO-XXB-IDC";
+    static final String PURPOSE_IDENTITY = "identity-confirmation";
+    static final int IDENTITY_RETENTION_DAYS = 30;
+    static final int IDENTITY_REFERENCE_HOURS = 48;
     static final String PURPOSE_INVESTIGATION = "criminal-investigation";
     static final String PURPOSE_BORDER = "border-check";
     static final String PURPOSE_WORK_PERMIT = "work-permit-check";
@@ -77,7 +85,25 @@ final class DemoAgreements {
                 + " work-permit holder in the country", "UTO/LAB", today, until,
                 rule("UTO/LAB", IMMIGRATION, "presence", PURPOSE_WORK_PERMIT, List.of("hit", "travel-history"),
                         LABOUR_PER_DAY, 30, true))));
+        drafted.add(file(IDENTITY, passphrase, draft(IDENTITY, "Utopia and XXB immigration: identity confirmation"
+                + " by anonymous hit/no-hit, then release of what a person approves", "XXB/IMM", today, until,
+                both(confirmation("XXB/IMM", IMMIGRATION), confirmation(IMMIGRATION, "XXB/IMM")))));
         return drafted;
+    }
+
+    /** One direction of the identity agreement: step one for a probe, step two (release) held for a person. */
+    private static ObjectNode[] confirmation(String asker, String answerer) {
+        List<String> exclusions = List.of("own-nationals", "protected");
+        ObjectNode probe = rule(asker, answerer, "identity", PURPOSE_IDENTITY, List.of("hit", "biometric"), 100,
+                IDENTITY_RETENTION_DAYS, false);
+        probe.withArray("queries").add("document-status");
+        ObjectNode release = rule(asker, answerer, "release", PURPOSE_IDENTITY, List.of("biographic",
+                "travel-history", "documents"), 20, IDENTITY_RETENTION_DAYS, true);
+        for (ObjectNode rule : List.of(probe, release)) {
+            exclusions.forEach(rule.putArray("exclusions")::add);
+            rule.put("referenceHours", IDENTITY_REFERENCE_HOURS);
+        }
+        return new ObjectNode[]{probe, release};
     }
 
     /**
@@ -134,6 +160,12 @@ final class DemoAgreements {
             throw new IllegalStateException(file + " is not a usable agreement (" + e.field() + ": " + e.getMessage()
                     + "); delete " + layout.root() + " for a fresh federation", e);
         }
+    }
+
+    private static ObjectNode[] both(ObjectNode[] one, ObjectNode[] other) {
+        List<ObjectNode> rules = new ArrayList<>(List.of(one));
+        rules.addAll(List.of(other));
+        return rules.toArray(ObjectNode[]::new);
     }
 
     private static byte[] draft(String id, String title, String other, LocalDate from, LocalDate until,

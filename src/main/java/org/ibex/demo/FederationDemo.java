@@ -20,7 +20,9 @@ import java.util.Map;
  * starts last, so its posts first work offline ({@link OfflinePostStory}); then a national list's change reaches
  * the posts ({@link WatchlistChangeStory}), a land post's late exit withdraws an overstay alert
  * ({@link WithdrawnAlertStory}), and the police and the labour inspectorate ask immigration questions under their
- * signed agreements, one refused and one approved by a person ({@link AgencyQuestionsStory}).
+ * signed agreements, one refused and one approved by a person ({@link AgencyQuestionsStory}); and XXB confirms an
+ * arrival's identity with Utopia by anonymous probes, a deletion receipt and a release Utopia's supervisor approves
+ * in part ({@link IdentityConfirmationStory}).
  */
 public final class FederationDemo {
     public static final Duration START_TIMEOUT = Duration.ofSeconds(90);
@@ -63,6 +65,8 @@ public final class FederationDemo {
                 lists.addPerson(apis);
                 new WithdrawnAlertStory(out, MESSAGE_TIMEOUT).run(apis);
                 new AgencyQuestionsStory(out, MESSAGE_TIMEOUT).run(apis);
+                new IdentityConfirmationStory(out, MESSAGE_TIMEOUT, DemoFingerprints.sharedFolder(),
+                        layout.receipts(), layout.rootCa().resolve("ca.pem")).run(apis);
                 DemoMessages messages = new DemoMessages(apis, id -> layout.log(layout.member(id)), out,
                         MESSAGE_TIMEOUT);
                 messages.note(LAND, HQ, "coach UTO-4411 cleared at the land post: 38 passengers, 2 referred to"

@@ -136,6 +136,11 @@ public final class FederationLayout {
         return root.resolve("agreements");
     }
 
+    /** The deletion receipts the identity confirmation story keeps, as files {@code ibex receipt} verifies. */
+    public Path receipts() {
+        return root.resolve("receipts");
+    }
+
     public Path log(Member member) {
         return data(member).resolve("node.log");
     }

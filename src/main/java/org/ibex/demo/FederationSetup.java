@@ -97,13 +97,15 @@ public final class FederationSetup {
     }
 
     /**
-     * Opens a joined node once more to install the agreements it is party to and add the accounts of
-     * {@link AgencyQuestionsStory}; both only where missing, so a demo folder made before them gets them too.
+     * Opens a joined node once more to install the agreements it is party to, add the accounts of
+     * {@link AgencyQuestionsStory} and the fingerprint galleries of the two states ({@link DemoGalleries}); each only
+     * where missing, so a demo folder made before them gets them too.
      */
     private void equipForQuestions(FederationLayout.Member member, List<DemoAgreements.Drafted> agreements,
                                    Map<String, String> environment) throws IOException {
         try (Node node = Node.open(layout.data(member), environment, clock)) {
             AgencyQuestionsStory.seed(member.id().toString(), node);
+            DemoGalleries.seed(member.id().toString(), node, DemoFingerprints.sharedFolder(), out);
             List<String> installed = DemoAgreements.install(node.services.agreements().orElseThrow(), agreements);
             if (!installed.isEmpty()) {
                 out.println("installed at " + member.id() + " the agreement" + (installed.size() == 1 ? " " : "s ")

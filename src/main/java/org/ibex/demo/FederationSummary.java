@@ -42,6 +42,11 @@ public final class FederationSummary {
                 + "), " + AgencyQuestionsStory.INSPECTOR + " (" + AgencyQuestionsStory.LABOUR + ") and "
                 + AgencyQuestionsStory.HQ_SUPERVISOR + " (" + HQ + ", the approval queue); the agreements they ask"
                 + " under are signed files in " + layout.agreements() + ".");
+        out.println("Identity confirmation between the states (" + DemoAgreements.IDENTITY + "): "
+                + DemoGalleries.XXB_LIAISON + " (" + FOREIGN_HQ + ") probes Utopia's gallery and asks for releases, "
+                + AgencyQuestionsStory.HQ_SUPERVISOR + " (" + HQ + ") approves them and shows the probes received;"
+                + " the deletion receipts are in " + layout.receipts() + ", each verified offline with: ibex receipt"
+                + " FILE --anchor " + layout.rootCa().resolve("ca.pem"));
         if (keepRunning) {
             printPing();
         } else {

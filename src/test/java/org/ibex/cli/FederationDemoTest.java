@@ -78,7 +78,21 @@ class FederationDemoTest {
                 .contains("processed at UTO/IMM/HQ: noted")
                 .contains("pong processed at UTO/IMM/HQ: pong from XXB/IMM/HQ")
                 .contains("processed at UTO/IMM/POST-AIRPORT: noted")
-                .contains("stopped 6 nodes");
+                .contains("stopped 6 nodes")
+                .contains("installed at XXB/IMM/HQ the agreement UTO-XXB-IDC@v1")
+                .contains("enrolled 2 people in the gallery of UTO/IMM/HQ")
+                .contains("enrolled 3 people in the gallery of XXB/IMM/HQ")
+                .contains("xxb.liaison at XXB/IMM/HQ probes UTO/IMM/HQ's gallery with 2 fingerprint templates of an"
+                        + " arrival without documents, for identity-confirmation under UTO-XXB-IDC@v1")
+                .contains("answer landed at XXB/IMM/HQ: hit, reference ref-")
+                .contains("answer landed at XXB/IMM/HQ: no-hit, no reference; deletion receipt signed by UTO/IMM/HQ"
+                        + " (verified against the federation anchor)")
+                .contains("oversight at UTO/IMM/HQ: probe ")
+                .contains("asks a release for the no-hit: refused at XXB/IMM/HQ before anything left, no-hit")
+                .contains("held for approval at UTO/IMM/HQ (the agreement wants a person to approve each release)")
+                .contains("approved in part at UTO/IMM/HQ by hq.supervisor")
+                .contains("released data landed at XXB/IMM/HQ: partial (biographic, travel-history), IVANOVA MARTA")
+                .contains("Identity confirmation between the states (UTO-XXB-IDC): xxb.liaison (XXB/IMM/HQ)");
         assertThat(childrenOf(demo)).as("no node outlives the demo").isEmpty();
         assertThat(processed(demo.resolve("uto-hq"))).contains("exchange.note from UTO/IMM/POST-LAND: noted (81 bytes)",
                 "exchange.pong from XXB/IMM/HQ: pong from XXB/IMM/HQ");
@@ -97,8 +111,13 @@ class FederationDemoTest {
         assertThat(rows(demo.resolve("uto-labour"), "SELECT action || ' ' || subject || ' ' || purpose FROM"
                 + " access_log WHERE action = 'agency.question.refused'")).as("the refusal is audited at the asker")
                 .containsExactly("agency.question.refused UTO/IMM/HQ wrong-purpose tax-audit");
-        assertThat(processed(demo.resolve("xxb-hq"))).singleElement().asString()
+        List<String> atXxb = processed(demo.resolve("xxb-hq"));
+        assertThat(atXxb.stream().filter(r -> r.startsWith("exchange.")).toList()).singleElement().asString()
                 .startsWith("exchange.ping from UTO/IMM/HQ: answered with ");
+        assertThat(atXxb.stream().filter(r -> r.startsWith("confirm.")).toList()).containsExactlyInAnyOrder(
+                "confirm.result from UTO/IMM/HQ: answered: hit", "confirm.result from UTO/IMM/HQ: answered: no-hit",
+                "confirm.release from UTO/IMM/HQ: waiting for the partner's approval",
+                "confirm.release from UTO/IMM/HQ: released: [biographic, travel-history]");
         // Headquarters' reference data reaches its posts too (see ReferenceDataTest); here only the note counts.
         List<String> atAirport = processed(demo.resolve("uto-airport"));
         assertThat(atAirport.stream().filter(r -> r.startsWith("exchange.")).toList())
@@ -108,6 +127,24 @@ class FederationDemoTest {
                 .allMatch(r -> r.equals("agency.answer from UTO/POL/HQ: answered: no-hit"));
         assertThat(rows(demo.resolve("uto-airport"), "SELECT DISTINCT query_type || ' ' || purpose || ' ' || state"
                 + " FROM agency_question")).containsExactly("wanted border-check ANSWERED");
+        assertThat(rows(demo.resolve("uto-hq"), "SELECT p.surname FROM person p WHERE EXISTS (SELECT 1 FROM"
+                + " biometric_subject s WHERE s.person_id = p.id) ORDER BY p.surname"))
+                .as("Utopia's gallery: one person known to both states, one known to Utopia only")
+                .containsExactly("IVANOVA", "NWOSU");
+        assertThat(rows(demo.resolve("xxb-hq"), "SELECT p.surname FROM person p WHERE EXISTS (SELECT 1 FROM"
+                + " biometric_subject s WHERE s.person_id = p.id) ORDER BY p.surname"))
+                .as("XXB's gallery: the person known to both and its own nationals' other fingers")
+                .containsExactly("MENSAH", "NWOSU", "OSEI");
+        assertThat(demo.resolve("agreements").resolve("UTO-XXB-IDC.json")).isRegularFile();
+        assertThat(rows(demo.resolve("xxb-hq"), "SELECT outcome || ' ' || receipt_valid FROM partner_probe"
+                + " ORDER BY outcome")).containsExactly("hit TRUE", "no-hit TRUE");
+        assertThat(rows(demo.resolve("uto-hq"), "SELECT outcome FROM partner_search WHERE deleted_at IS NOT NULL"
+                + " ORDER BY outcome")).as("both probes searched and erased at Utopia").containsExactly("hit", "no-hit");
+        assertThat(rows(demo.resolve("xxb-hq"), "SELECT state || ' ' || released_categories FROM partner_release"))
+                .containsExactly("PARTIAL biographic,travel-history");
+        try (var receipts = java.nio.file.Files.list(demo.resolve("receipts"))) {
+            assertThat(receipts.toList()).as("the hit's receipt kept as a file").hasSize(1);
+        }
         assertThat(run.printedStackTrace()).as(run.output()).isFalse();
     }
 

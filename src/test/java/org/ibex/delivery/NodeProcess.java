@@ -313,6 +313,23 @@ public final class NodeProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * The settings the node's process is started with (passphrase, store), for a test that opens the stopped node in
+     * its own JVM with {@code Node.open}, as an operator's shell command does.
+     */
+    public Map<String, String> environment() {
+        Map<String, String> environment = new java.util.HashMap<>(Map.of("IBEX_PKI_PASSPHRASE", PASSPHRASE_TEXT,
+                "IBEX_JDBC_URL", store.jdbcUrl()));
+        if (store.user() != null) {
+            environment.put("IBEX_JDBC_USER", store.user());
+        }
+        if (store.password() != null) {
+            environment.put("IBEX_JDBC_PASSWORD", store.password());
+        }
+        environment.putAll(settings);
+        return Map.copyOf(environment);
+    }
+
     private ProcessBuilder java(String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path"), "org.ibex.cli.Main"));
