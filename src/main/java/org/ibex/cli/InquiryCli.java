@@ -23,11 +23,4 @@ final class InquiryCli {
             throw new IllegalArgumentException(option + ": " + e.getMessage());
         }
     }
-
-    /** The {@code --limit} of a listing: 1 to 500, or bad input naming the option. */
-    static void requireLimit(int limit) {
-        if (limit < 1 || limit > 500) {
-            throw new IllegalArgumentException("--limit must be 1 to 500 (got " + limit + ")");
-        }
-    }
 }

@@ -150,13 +150,12 @@ final class ProbeCommand {
         DataOptions data;
         @Option(names = "--identification", paramLabel = "N", description = "only those of this identification")
         Long identification;
-        @Option(names = "--limit", defaultValue = "100", description = "at most this many, 1..500 (default"
-                + " ${DEFAULT-VALUE})")
-        int limit;
+        @Mixin
+        ListLimit limit;
 
         @Override
         public Integer call() {
-            InquiryCli.requireLimit(limit);
+            int limit = this.limit.value();
             try (Node node = data.open()) {
                 for (PartnerProbe p : ConfirmationCli.confirmation(node).probes().list(identification,
                         Operator.actor("probes listed at shell"), limit)) {

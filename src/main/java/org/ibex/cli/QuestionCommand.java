@@ -8,7 +8,6 @@ import org.ibex.node.Operator;
 import org.ibex.store.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.time.Instant;
@@ -24,12 +23,12 @@ final class QuestionCommand {
     static final class ListQuestions implements Callable<Integer> {
         @Mixin
         DataOptions data;
-        @Option(names = "--limit", defaultValue = "100", description = "at most this many, 1..500 (default ${DEFAULT-VALUE})")
-        int limit;
+        @Mixin
+        ListLimit limit;
 
         @Override
         public Integer call() {
-            InquiryCli.requireLimit(limit);
+            int limit = this.limit.value();
             try (Node node = data.open()) {
                 Instant now = node.services.clock().instant();
                 for (Question q : InquiryCli.inquiry(node).questions().list(Operator.actor("questions listed at"

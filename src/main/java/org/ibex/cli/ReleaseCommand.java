@@ -70,13 +70,12 @@ final class ReleaseCommand {
         DataOptions data;
         @Option(names = "--probe", paramLabel = "ID", description = "only those asked by this probe")
         String probe;
-        @Option(names = "--limit", defaultValue = "100", description = "at most this many, 1..500 (default"
-                + " ${DEFAULT-VALUE})")
-        int limit;
+        @Mixin
+        ListLimit limit;
 
         @Override
         public Integer call() {
-            InquiryCli.requireLimit(limit);
+            int limit = this.limit.value();
             try (Node node = data.open()) {
                 for (PartnerRelease r : ConfirmationCli.confirmation(node).releases().list(probe,
                         Operator.actor("releases listed at shell"), limit)) {

@@ -29,13 +29,12 @@ final class ReleaseDeskCommand {
         DataOptions data;
         @Option(names = "--awaiting", description = "only those held for approval, oldest first")
         boolean awaiting;
-        @Option(names = "--limit", defaultValue = "100", description = "at most this many, 1..500 (default"
-                + " ${DEFAULT-VALUE})")
-        int limit;
+        @Mixin
+        ListLimit limit;
 
         @Override
         public Integer call() {
-            InquiryCli.requireLimit(limit);
+            int limit = this.limit.value();
             try (Node node = data.open()) {
                 var desk = ConfirmationCli.confirmation(node).desk();
                 List<ReleaseDecision> listed = awaiting ? desk.awaitingApproval() : desk.recent(limit);

@@ -28,12 +28,12 @@ final class RequestCommand {
         DataOptions data;
         @Option(names = "--awaiting", description = "only the approval queue, oldest first")
         boolean awaiting;
-        @Option(names = "--limit", defaultValue = "100", description = "at most this many, 1..500 (default ${DEFAULT-VALUE})")
-        int limit;
+        @Mixin
+        ListLimit limit;
 
         @Override
         public Integer call() {
-            InquiryCli.requireLimit(limit);
+            int limit = this.limit.value();
             try (Node node = data.open()) {
                 var requests = InquiryCli.inquiry(node).requests();
                 List<AgencyRequest> listed = awaiting ? requests.awaitingApproval() : requests.recent(limit);

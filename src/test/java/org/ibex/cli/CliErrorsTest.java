@@ -75,6 +75,18 @@ class CliErrorsTest {
     }
 
     @Test
+    void theListingsOfQuestionsRequestsProbesAndReleasesRefuseALimitOutsideOneTo500() {
+        for (String[] listing : new String[][]{{"question", "list"}, {"request", "list"}, {"probe", "list"},
+                {"release", "list"}, {"release-desk", "list"}}) {
+            CliRun run = CliRun.of(listing[0], listing[1], "--limit", "501", "--data",
+                    TestDatabases.tempFolder().toString());
+            assertThat(run.exit()).as(run.output()).isEqualTo(2);
+            assertThat(run.err()).as(run.output()).contains("--limit must be 1 to 500 (got 501)");
+            assertNoStackTrace(run);
+        }
+    }
+
+    @Test
     void importingAFileThatDoesNotExistSaysWhichFile() {
         Path data = TestDatabases.tempFolder();
         Path missing = data.resolve("no-such-file.csv");
