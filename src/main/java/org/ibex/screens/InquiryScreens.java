@@ -118,8 +118,8 @@ final class InquiryScreens implements ScreenArea {
     }
 
     private void show(ScreenRequest r) {
-        String id = r.ctx().pathParam("id");
-        if (inquiry.isEmpty() || !id.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
+        String id = r.uuidPath("question");
+        if (inquiry.isEmpty()) {
             throw new NotFoundException("no question " + id);
         }
         Page page = r.page(r.t("inquiry.question.title"));

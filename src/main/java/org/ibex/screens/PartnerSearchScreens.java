@@ -35,8 +35,8 @@ final class PartnerSearchScreens implements ScreenArea {
                     confirmation.isPresent(), "searches", searches, "requester", requester);
         });
         routes.get(PATH + "/{id}/receipt", READERS, r -> {
-            String id = r.ctx().pathParam("id");
-            if (confirmation.isEmpty() || !id.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
+            String id = r.uuidPath("probe received");
+            if (confirmation.isEmpty()) {
                 throw new NotFoundException("no probe " + id + " was received");
             }
             PartnerSearch search = confirmation.get().searches().find(id, r.actor());

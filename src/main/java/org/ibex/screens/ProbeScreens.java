@@ -217,10 +217,6 @@ final class ProbeScreens implements ScreenArea {
     }
 
     static String id(ScreenRequest r) {
-        String id = r.ctx().pathParam("id");
-        if (!id.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
-            throw new NotFoundException("no probe " + id);
-        }
-        return id;
+        return r.uuidPath("probe");
     }
 }

@@ -89,10 +89,6 @@ final class ReleaseDecisionScreens implements ScreenArea {
     }
 
     private static String id(ScreenRequest r) {
-        String id = r.ctx().pathParam("id");
-        if (!id.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
-            throw new NotFoundException("no release " + id + " was asked of this node");
-        }
-        return id;
+        return r.uuidPath("release asked of this node");
     }
 }

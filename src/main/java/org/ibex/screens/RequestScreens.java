@@ -67,10 +67,6 @@ final class RequestScreens implements ScreenArea {
     }
 
     private static String id(ScreenRequest r) {
-        String id = r.ctx().pathParam("id");
-        if (!id.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
-            throw new NotFoundException("no question " + id + " was received");
-        }
-        return id;
+        return r.uuidPath("question received");
     }
 }

@@ -6,12 +6,14 @@ import org.ibex.access.User;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * One request to a screen: who asks (the same {@link Actor} the API's access log records), in which language, and
  * how to answer: a whole page, an htmx fragment, or a redirect that works both ways.
  */
 public final class ScreenRequest {
+    private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private final Context ctx;
     private final Actor actor;
     private final Texts texts;
@@ -24,6 +26,18 @@ public final class ScreenRequest {
         this.texts = texts;
         this.csrf = csrf;
         this.shell = shell;
+    }
+
+    /**
+     * The {@code {id}} of a path that names a question, a probe or a release by its UUID; anything else is a 404
+     * saying that no such {@code thing} exists, before any lookup.
+     */
+    public String uuidPath(String thing) {
+        String id = ctx.pathParam("id");
+        if (!UUID.matcher(id).matches()) {
+            throw new org.ibex.border.NotFoundException("no " + thing + " " + id);
+        }
+        return id;
     }
 
     public Context ctx() {
