@@ -19,6 +19,12 @@ import java.util.TreeSet;
  */
 public record AskOptions(Map<String, String> answerers, Map<String, String> queries,
                          Map<String, Map<String, String>> purposes, List<String> categories) {
+    /**
+     * The questions this form asks; probes by fingerprints or documents and releases go through the identity
+     * confirmation screens, which the answering agency would otherwise refuse as not answered there.
+     */
+    static final java.util.Set<QueryType> ASKED_HERE = java.util.EnumSet.of(QueryType.CROSSINGS, QueryType.PRESENCE,
+            QueryType.WANTED);
     /** The categories an asker may tick; whether the person is known (hit) is always in the answer. */
     static final List<Category> TICKABLE = List.of(Category.BIOGRAPHIC, Category.TRAVEL_HISTORY, Category.BIOMETRIC);
 
@@ -35,13 +41,13 @@ public record AskOptions(Map<String, String> answerers, Map<String, String> quer
             }
         }
         Map<String, String> queries = new LinkedHashMap<>();
-        for (QueryType query : QueryType.values()) {
+        for (QueryType query : ASKED_HERE) {
             if (rules.stream().anyMatch(rule -> rule.queries().contains(query))) {
                 queries.put(query.code(), r.t("inquiry.query." + query.code()));
             }
         }
         Map<String, Map<String, String>> purposes = new LinkedHashMap<>();
-        for (QueryType query : QueryType.values()) {
+        for (QueryType query : ASKED_HERE) {
             Map<String, String> allowed = new LinkedHashMap<>();
             for (String purpose : new TreeSet<>(rules.stream().filter(rule -> rule.queries().contains(query))
                     .flatMap(rule -> rule.purposes().stream()).toList())) {
