@@ -62,6 +62,15 @@ public final class Probes {
         this.clock = clock;
     }
 
+    /**
+     * The purpose an answer's envelope carries: the one asked, when it is one an agreement could name; otherwise (a
+     * refusal of a request whose purpose is not even well formed) a fixed word, so the refusal can still be sent
+     * instead of failing, and being retried, for ever.
+     */
+    static String envelopePurpose(String asked) {
+        return asked != null && PURPOSE.matcher(asked).matches() ? asked : "refusal";
+    }
+
     /** Sends a probe, or throws {@link org.ibex.inquiry.QuestionRefusedException} with the agreement's reason (audited first). */
     public PartnerProbe send(ProbeRequest request, Actor actor) {
         QueryType query = query(request);

@@ -72,8 +72,7 @@ final class Releasing {
     private void send(Connection connection, ReleaseDecision decision, ReleaseMessage message, String agreement)
             throws SQLException {
         var envelope = exchange.message(NodeIdentity.parse(decision.requester()), ReleaseMessage.TYPE,
-                decision.purpose() == null ? "release" : decision.purpose(), "application/json",
-                InquiryJson.write(message));
+                Probes.envelopePurpose(decision.purpose()), "application/json", InquiryJson.write(message));
         exchange.enqueue(connection, agreement == null ? envelope : envelope.withAgreement(agreement));
     }
 }

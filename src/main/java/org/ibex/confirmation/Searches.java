@@ -256,8 +256,8 @@ final class Searches implements InboxHandler {
 
     private void send(Connection connection, NodeIdentity requester, ProbeMessage probe, ResultMessage result,
                       String agreement) throws SQLException {
-        var envelope = exchange.message(requester, ResultMessage.TYPE, probe.purpose(), "application/json",
-                InquiryJson.write(result));
+        var envelope = exchange.message(requester, ResultMessage.TYPE, Probes.envelopePurpose(probe.purpose()),
+                "application/json", InquiryJson.write(result));
         exchange.enqueue(connection, agreement == null ? envelope : envelope.withAgreement(agreement));
     }
 

@@ -348,6 +348,30 @@ class ConfirmationExchangeTest {
         }
     }
 
+    @Test
+    void aForgedProbeWhosePurposeIsNotEvenWellFormedIsRefusedAsTamperedOnceAndNotRetriedForEver() throws Exception {
+        String agreement = requester.inquiry().agreements().usable().get(0).reference();
+        String id = java.util.UUID.randomUUID().toString();
+        ProbeMessage forged = new ProbeMessage(id, "identity", "x\n".repeat(700), agreement, "d".repeat(64),
+                List.of(ProbeFinger.of(FvcSamples.template(FingerPosition.RIGHT_INDEX, 101, 3), 70)), null);
+        requester.database().inTransaction(c -> {
+            requester.running().exchange().enqueue(c, requester.running().exchange().message(
+                    NodeIdentity.parse(RESPONDER), ProbeMessage.TYPE, PURPOSE, "application/json",
+                    InquiryJson.write(forged)).withAgreement(agreement));
+            return null;
+        });
+        requester.running().exchange().nudge();
+
+        RunningNodes.await("the responder refused the forged probe", () -> responder.count(
+                "SELECT COUNT(*) FROM partner_search WHERE id = ? AND refusal LIKE 'tampered:%'", id) == 1);
+        RunningNodes.await("its refusal reached the requester", () -> requester.count(
+                "SELECT COUNT(*) FROM audit_entry WHERE kind = 'partner.result.unexpected'") == 1);
+        assertThat(responder.inbox(ProbeMessage.TYPE)).singleElement().satisfies(row -> {
+            assertThat(row.processedAt()).as("handled once, not left to be retried").isNotNull();
+            assertThat(row.wire()).isEmpty();
+        });
+    }
+
     /** A probe the requester recorded as sent to the responder, with {@code sha} as its digest. */
     private String pendingProbe(String agreement, String sha) {
         String id = java.util.UUID.randomUUID().toString();
