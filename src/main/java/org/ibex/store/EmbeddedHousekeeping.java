@@ -23,9 +23,9 @@ import java.util.concurrent.TimeUnit;
  * not yet written what replaced them. Left alone, the file grew by the size of every chunk ever written.
  * <p>
  * What it does: every {@link #INTERVAL} it reads how much of the file is live; below {@link #MIN_LIVE_PERCENT}, and
- * once {@link #MIN_WRITES} writes have gone to the file since its last pass or the node has gone quiet after a write
- * (so an idle node is not compacted, and fsynced, again and again for nothing), it forces the file to disk, then
- * runs H2's own online compaction ({@code MVStore.compactFile}: rewrite sparse chunks, free dead ones, move chunks down, truncate). Freeing after the fsync is what makes skipping the retention time
+ * once {@link #MIN_WRITES} writes have gone to the file since its last pass (so an idle or slow node is not
+ * compacted, and fsynced, again and again for nothing), it forces the file to disk, then runs H2's own online compaction ({@code MVStore.compactFile}: rewrite sparse chunks,
+ * free dead ones, move chunks down, truncate). Freeing after the fsync is what makes skipping the retention time
  * safe, the order H2's own chunk mover uses. Commits wait while it holds the store lock: 50 to 250 ms per pass
  * measured under load on a busy two-core machine (one H2 step cannot be cut short). Durability is untouched: every commit is still written before it returns.
  * <p>
@@ -46,18 +46,12 @@ final class EmbeddedHousekeeping implements AutoCloseable {
     static final long MIN_WRITES = 32;
     /** H2 stops compacting after this, at the end of a step: one step may take longer. */
     static final int MAX_COMPACT_MILLIS = 50;
-    /** The same limit once the node has gone quiet (H2's own on close): few commits wait, the file gets compact. */
-    static final int QUIET_COMPACT_MILLIS = 200;
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedHousekeeping.class);
     private final DataSource pool;
     private final ScheduledExecutorService timer;
     private volatile boolean failed;
     /** The file's write count after the last pass; only the timer thread touches it. */
     private long writesAfterLastPass;
-    /** The file's write count at the previous tick: unchanged means the node has gone quiet. */
-    private long writesAtLastTick;
-    /** Whether the last pass made the file smaller: a quiet node is compacted on until a pass gains nothing. */
-    private boolean lastPassShrank;
 
     private EmbeddedHousekeeping(DataSource pool) {
         this.pool = pool;
@@ -79,27 +73,18 @@ final class EmbeddedHousekeeping implements AutoCloseable {
     void tick() {
         try (Connection connection = pool.getConnection()) {
             MVStore store = mvStore(connection);
-            if (store == null || store.isClosed()) {
+            if (store == null || store.isClosed() || !worthCompacting(store, writesAfterLastPass)) {
                 return;
             }
-            long writes = store.getFileStore() == null ? 0 : store.getFileStore().getWriteCount();
-            boolean quiet = writes == writesAtLastTick;
-            writesAtLastTick = writes;
-            if (!worthCompacting(store, writesAfterLastPass, quiet, lastPassShrank)) {
-                return;
-            }
-            long sizeBefore = store.getFileStore().size();
             int retention = store.getRetentionTime();
             store.sync();
             try {
-                store.compactFile(quiet ? QUIET_COMPACT_MILLIS : MAX_COMPACT_MILLIS);
+                store.compactFile(MAX_COMPACT_MILLIS);
             } finally {
                 // compactFile leaves the retention time at 0; commits between passes keep H2's margin.
                 store.setRetentionTime(retention);
             }
             writesAfterLastPass = store.getFileStore().getWriteCount();
-            writesAtLastTick = writesAfterLastPass;
-            lastPassShrank = store.getFileStore().size() < sizeBefore;
             failed = false;
         } catch (SQLException | RuntimeException e) {
             if (!failed) {
@@ -109,19 +94,9 @@ final class EmbeddedHousekeeping implements AutoCloseable {
         }
     }
 
-    /**
-     * Due after {@link #MIN_WRITES} writes; once the node goes quiet, after any write and again while passes still
-     * shrink the file. Otherwise the last burst before a pause (up to 31 chunks, about a megabyte), and whatever a
-     * pass cut short at {@link #MAX_COMPACT_MILLIS} left, stayed in the file for as long as the node stayed idle.
-     */
-    private static boolean worthCompacting(MVStore store, long writesAfterLastPass, boolean quiet,
-                                           boolean lastPassShrank) {
-        if (store.getFileStore() == null || store.getFileStore().size() < MIN_FILE_BYTES) {
-            return false;
-        }
-        long writesSincePass = store.getFileStore().getWriteCount() - writesAfterLastPass;
-        boolean due = writesSincePass >= MIN_WRITES || quiet && (writesSincePass > 0 || lastPassShrank);
-        if (!due) {
+    private static boolean worthCompacting(MVStore store, long writesAfterLastPass) {
+        if (store.getFileStore() == null || store.getFileStore().size() < MIN_FILE_BYTES
+                || store.getFileStore().getWriteCount() - writesAfterLastPass < MIN_WRITES) {
             return false;
         }
         return store.getFillRate() * store.getFileStore().getChunksFillRate() < MIN_LIVE_PERCENT * 100;
