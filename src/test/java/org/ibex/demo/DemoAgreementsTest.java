@@ -40,7 +40,9 @@ class DemoAgreementsTest {
         assertThat(first).contains("installed at UTO/IMM/HQ the agreements UTO-IMM-POL@v1, UTO-IMM-LAB@v1")
                 .contains("installed at UTO/POL/HQ the agreement UTO-IMM-POL@v1 ")
                 .contains("installed at UTO/LAB/HQ the agreement UTO-IMM-LAB@v1 ")
-                .doesNotContain("installed at XXB/IMM/HQ");
+                .as("XXB is a party to the identity confirmation agreement only")
+                .contains("installed at XXB/IMM/HQ the agreement UTO-XXB-IDC@v1 ")
+                .doesNotContain("installed at XXB/IMM/HQ the agreements");
         assertThat(second).as("a later run reuses what is installed").doesNotContain("installed at");
         assertThat(Files.readAllBytes(layout.agreements().resolve("UTO-IMM-POL.json")))
                 .as("the file is signed once, not again on every run").isEqualTo(police);
@@ -57,15 +59,18 @@ class DemoAgreementsTest {
                 "UTO/POL>UTO/IMM [criminal-investigation] 90", "UTO/IMM>UTO/POL [border-check] 90");
 
         assertThat(rows(layout, "uto-hq", "SELECT agreement_id || ' v' || version || ' ' || state FROM agreement"))
-                .containsExactlyInAnyOrder("UTO-IMM-LAB v1 IN_FORCE", "UTO-IMM-POL v1 IN_FORCE");
+                .containsExactlyInAnyOrder("UTO-IMM-LAB v1 IN_FORCE", "UTO-IMM-POL v1 IN_FORCE",
+                        "UTO-XXB-IDC v1 IN_FORCE");
         assertThat(rows(layout, "uto-airport", "SELECT agreement_id FROM agreement")).as("a post of a party too")
-                .containsExactlyInAnyOrder("UTO-IMM-LAB", "UTO-IMM-POL");
+                .containsExactlyInAnyOrder("UTO-IMM-LAB", "UTO-IMM-POL", "UTO-XXB-IDC");
         assertThat(rows(layout, "uto-police", "SELECT agreement_id FROM agreement")).containsExactly("UTO-IMM-POL");
         assertThat(rows(layout, "uto-labour", "SELECT agreement_id FROM agreement")).containsExactly("UTO-IMM-LAB");
-        assertThat(rows(layout, "xxb-hq", "SELECT agreement_id FROM agreement")).as("no party of XXB").isEmpty();
+        assertThat(rows(layout, "xxb-hq", "SELECT agreement_id FROM agreement"))
+                .as("XXB is a party to the identity confirmation agreement only").containsExactly("UTO-XXB-IDC");
         assertThat(rows(layout, "uto-hq", "SELECT action || ' ' || subject FROM access_log WHERE action LIKE"
                 + " 'agreement.%'")).as("installed once, audited")
-                .containsExactlyInAnyOrder("agreement.install UTO-IMM-POL@v1", "agreement.install UTO-IMM-LAB@v1");
+                .containsExactlyInAnyOrder("agreement.install UTO-IMM-POL@v1", "agreement.install UTO-IMM-LAB@v1",
+                        "agreement.install UTO-XXB-IDC@v1");
         assertThat(rows(layout, "uto-hq", "SELECT username || ' ' || role || ' ' || COALESCE(post_id, '-') FROM"
                 + " user_account WHERE username = 'hq.supervisor'")).containsExactly("hq.supervisor SUPERVISOR UTO-AIR");
         assertThat(rows(layout, "uto-labour", "SELECT username || ' ' || role FROM user_account ORDER BY username"))
