@@ -23,6 +23,8 @@ class DisclosureAttackTest {
         Random random = new Random(19);
         int tables = 0;
         int attacked = 0;
+        int complements = 0;
+        int totals = 0;
         for (int round = 0; round < 3; round++) {
             for (int[] shape : SHAPES) {
                 int threshold = THRESHOLDS[(round + tables) % THRESHOLDS.length];
@@ -31,13 +33,19 @@ class DisclosureAttackTest {
                 ProtectedTable table = new DisclosureControl(threshold, 0).protect(truth);
                 boolean full = shape[0] * shape[1] <= 36;
                 attacked += assertProtected(truth, table, new Attacker(false));
+                complements += table.secondarySuppressed();
+                totals += table.suppressedTotals();
                 if (full) {
                     assertProtected(truth, table, new Attacker(true));
                 }
                 tables++;
             }
         }
+        System.out.printf("%d tables: %d suppressed figures attacked, %d complements, %d totals suppressed%n",
+                tables, attacked, complements, totals);
         assertThat(attacked).as("suppressed figures attacked over %d tables", tables).isGreaterThan(500);
+        assertThat(complements).as("the tables needed complementary suppression").isGreaterThan(50);
+        assertThat(totals).as("some tables had margins under the threshold").isPositive();
     }
 
     @Test
