@@ -42,7 +42,12 @@ final class DtmRowRules {
         String admin2Name = name(v, "admin2Name", false, where, problems);
         String admin2Pcode = code(v, "admin2Pcode", PCODE, "a p-code: 2-3 capital letters then up to 17 capital"
                 + " letters, digits, - or _ (e.g. LB21)", false, where, problems);
-        levels(admin0Pcode, admin1Name, admin1Pcode, admin2Name, admin2Pcode, where, problems);
+        present(v, "admin1", where, problems);
+        present(v, "admin2", where, problems);
+        if (v.get("admin2Pcode") != null && v.get("admin1Pcode") == null) {
+            problems.add(where, "admin2Pcode", "an admin2 area needs its admin1 area (admin1Pcode is empty)");
+        }
+        levels(admin0Pcode, admin1Pcode, admin2Pcode, where, problems);
         Long displaced = whole(v, "numPresentIdpInd", MAX_DISPLACED, true, where, problems);
         LocalDate date = date(v.get("reportingDate"), where, problems);
         Long round = whole(v, "roundNumber", 100_000, true, where, problems);
@@ -69,20 +74,18 @@ final class DtmRowRules {
                 displaced, date, (int) (long) round, assessment);
     }
 
-    /** A p-code belongs to the level it is given at: its name with it, its parent level present, its own code. */
-    private static void levels(String admin0, String name1, String pcode1, String name2, String pcode2, String where,
-                               Problems problems) {
-        if ((name1 == null) != (pcode1 == null)) {
-            problems.add(where, pcode1 == null ? "admin1Pcode" : "admin1Name",
-                    "admin1Name and admin1Pcode are given together or not at all");
+    /** An area's name and p-code come together: one without the other names no area. */
+    private static void present(Map<String, String> v, String level, String where, Problems problems) {
+        boolean name = v.get(level + "Name") != null;
+        boolean pcode = v.get(level + "Pcode") != null;
+        if (name != pcode) {
+            problems.add(where, level + (pcode ? "Name" : "Pcode"), level + "Name and " + level
+                    + "Pcode are given together or not at all");
         }
-        if ((name2 == null) != (pcode2 == null)) {
-            problems.add(where, pcode2 == null ? "admin2Pcode" : "admin2Name",
-                    "admin2Name and admin2Pcode are given together or not at all");
-        }
-        if (pcode2 != null && pcode1 == null) {
-            problems.add(where, "admin2Pcode", "an admin2 area needs its admin1 area (admin1Pcode is empty)");
-        }
+    }
+
+    /** A p-code belongs to the level it is given at: not its parent's code, and within its parent's country. */
+    private static void levels(String admin0, String pcode1, String pcode2, String where, Problems problems) {
         if (pcode1 != null && pcode1.equals(admin0)) {
             problems.add(where, "admin1Pcode", "an admin1 p-code cannot be the country's code " + admin0);
         }

@@ -18,6 +18,9 @@ import org.ibex.confirmation.Confirmation;
 import org.ibex.inquiry.Inquiry;
 import org.ibex.audit.AccessLog;
 import org.ibex.audit.AuditLog;
+import org.ibex.displacement.Displacement;
+import org.ibex.displacement.DtmLimits;
+import org.ibex.displacement.SurgeRule;
 import org.ibex.audit.Signer;
 import org.ibex.audit.SigningKeys;
 import org.ibex.biometrics.BiometricRepository;
@@ -169,7 +172,8 @@ public final class Node implements AutoCloseable {
         Optional<SyncStatus> sync = exchange.map(x -> syncStatus(folder, database, x, clock));
         Services services = new Services(database, authenticator, accounts, users, posts, parser, border, stays,
                 new HitReview(database, accessLog, clock, settings.clearance()), watchlists, biometrics, accessLog, metrics, clock,
-                exchange, sync, inquiry.map(Inquiry::agreements), inquiry, confirmation);
+                exchange, sync, inquiry.map(Inquiry::agreements), inquiry, confirmation,
+                new Displacement(database, auditLog, accessLog, clock, DtmLimits.STANDARD, SurgeRule.STANDARD));
         exchange.ifPresent(node -> ExchangeMetrics.bind(node, metrics));
         sync.ifPresent(status -> SyncMetrics.bind(status, metrics));
         StoreMetrics.bind(database, metrics);

@@ -94,7 +94,8 @@ public final class TestNode implements AutoCloseable {
         Authenticator authenticator = new Authenticator(users, new PasswordHasher(64, 1, new SecureRandom()),
                 LoginThrottle.standard(clock), Sessions.standard(clock));
         PostRepository posts = new PostRepository(database);
-        AccessLog accessLog = new AccessLog(database, new AuditLog(clock), clock);
+        AuditLog auditLog = new AuditLog(clock);
+        AccessLog accessLog = new AccessLog(database, auditLog, clock);
         Accounts accounts = new Accounts(database, users, authenticator, POLICY, accessLog.forAccounts(),
                 id -> posts.find(id).isPresent(), new SecureRandom(), clock);
         StayPolicy policy = new StayPolicy(Map.of(new StayRuleKey("UTO", null), StayRule.exempt(),
@@ -112,7 +113,8 @@ public final class TestNode implements AutoCloseable {
                 new HitReview(database, accessLog, clock), new WatchlistService(database, watchlistRepository, screening,
                 accessLog, clock), biometrics, accessLog, metrics, clock, exchange,
                 java.util.Optional.empty(), inquiry.map(org.ibex.inquiry.Inquiry::agreements), inquiry,
-                confirmation);
+                confirmation, new org.ibex.displacement.Displacement(database, auditLog, accessLog, clock,
+                org.ibex.displacement.DtmLimits.STANDARD, org.ibex.displacement.SurgeRule.STANDARD));
         posts.add(new Post("POST-A", "Airport", Post.Kind.AIRPORT, ZoneId.of("Europe/Vilnius")));
         posts.add(new Post("POST-B", "Land post", Post.Kind.LAND, ZoneId.of("Europe/Vilnius")));
         addUser("officer.a", Role.OFFICER, "POST-A");
