@@ -33,11 +33,11 @@ class DisplacementCommandsTest {
         CliRun first = CliRun.of("import", "dtm", "--data", data.arg(), utopia.toString());
         assertThat(first.exit()).as(first.output()).isZero();
         assertThat(first.out()).contains("utopia-dtm.csv: 72 rows: 72 added, 0 updated, 0 unchanged; 1 operations,"
-                + " 6 areas; imported in");
+                + " 6 areas; imported (read and checked in");
 
         CliRun again = CliRun.of("import", "dtm", "--data", data.arg(), utopia.toString());
         assertThat(again.exit()).as(again.output()).isZero();
-        assertThat(again.out()).contains("72 unchanged").contains("; unchanged in");
+        assertThat(again.out()).contains("72 unchanged").contains("; unchanged (read");
     }
 
     @Test
