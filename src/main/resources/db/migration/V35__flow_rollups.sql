@@ -45,6 +45,10 @@ CREATE TABLE flow_fold (
 );
 INSERT INTO flow_fold(id, rebuilt_at, folded) VALUES (1, NULL, 0);
 
--- Where a post stands, for the flow map (WGS 84 degrees); unknown until an administrator sets it.
+-- Where a post stands, for the flow map (WGS 84 degrees), and the admin area it serves (p-code and name, as in
+-- the state's boundaries and DTM's tables): the destination area of flow-monitoring indicators. Unknown until an
+-- administrator sets them.
 ALTER TABLE post ADD COLUMN latitude DOUBLE PRECISION;
 ALTER TABLE post ADD COLUMN longitude DOUBLE PRECISION;
+ALTER TABLE post ADD COLUMN area_pcode VARCHAR(20);
+ALTER TABLE post ADD COLUMN area_name VARCHAR(200);

@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
 
 /** Adds a border post; at a headquarters, says which node serves one. */
 @Command(name = "post", mixinStandardHelpOptions = true, description = "Manage border posts.",
-        subcommands = {PostCommand.Add.class, PostCommand.ServedBy.class})
+        subcommands = {PostCommand.Add.class, PostCommand.ServedBy.class, PostCommand.Locate.class})
 final class PostCommand {
 
     @Command(name = "node", mixinStandardHelpOptions = true,
@@ -38,6 +38,40 @@ final class PostCommand {
                         java.time.Clock.systemUTC()).assign(Operator.actor("post node set at shell"), id, node);
                 System.out.println("post " + id + " " + stored.map(n -> "served by " + n)
                         .orElse("served by the node whose records name it first"));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "locate", mixinStandardHelpOptions = true,
+            description = "Where a post stands (the flow map) and the admin area it serves (flow monitoring).")
+    static final class Locate implements Callable<Integer> {
+        @Mixin
+        DataOptions data;
+
+        @Option(names = "--id", required = true, description = "the border post")
+        String id;
+
+        @Option(names = "--latitude", description = "WGS 84 degrees, -90..90")
+        Double latitude;
+
+        @Option(names = "--longitude", description = "WGS 84 degrees, -180..180")
+        Double longitude;
+
+        @Option(names = "--area-pcode", description = "p-code of the admin area the post serves, e.g. UT03")
+        String areaPcode;
+
+        @Option(names = "--area-name", description = "name of that area")
+        String areaName;
+
+        @Override
+        public Integer call() {
+            try (Node node = data.open()) {
+                org.ibex.border.PostLocations.Location set = new org.ibex.border.PostLocations(node.database,
+                        node.services.accessLog()).locate(Operator.actor("post located at shell"), id,
+                        new org.ibex.border.PostLocations.Location(latitude, longitude, areaPcode, areaName));
+                System.out.println("post " + id + " at " + set.latitude() + "," + set.longitude() + " in area "
+                        + set.areaPcode() + (set.areaName() == null ? "" : " " + set.areaName()));
             }
             return 0;
         }

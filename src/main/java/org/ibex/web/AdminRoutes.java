@@ -3,6 +3,7 @@ package org.ibex.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.HandlerType;
 import org.ibex.access.Role;
+import org.ibex.border.PostLocations;
 import org.ibex.replication.PostNodes;
 
 import java.util.LinkedHashMap;
@@ -40,6 +41,9 @@ final class AdminRoutes {
                     body.put("node", node.orElse(null));
                     ctx.json(body);
                 }),
+                Endpoint.of(HandlerType.PUT, "/api/posts/{id}/location", ADMIN, ctx -> ctx.json(
+                        new PostLocations(services.database(), services.accessLog()).locate(Requests.actor(ctx),
+                                ctx.pathParam("id"), Requests.body(ctx, mapper, PostLocations.Location.class)))),
                 Endpoint.of(HandlerType.GET, "/api/access-log", ADMIN,
                         ctx -> ctx.json(services.accessLog().recent(Requests.limit(ctx)))));
     }

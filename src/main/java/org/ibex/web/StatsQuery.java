@@ -39,6 +39,19 @@ final class StatsQuery {
         return true;
     }
 
+    /** A short free-text parameter (a name, a code), at most {@code max} characters without control characters. */
+    static String text(Context ctx, String name, int max) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.length() > max || value.chars().anyMatch(Character::isISOControl)) {
+            throw ApiException.badRequest(name, name + " must be at most " + max + " characters without control"
+                    + " characters");
+        }
+        return value.strip();
+    }
+
     /** A whole-number parameter, or {@code fallback} when absent. */
     static int whole(Context ctx, String name, int fallback) {
         String value = ctx.queryParam(name);

@@ -5,6 +5,7 @@ import io.javalin.http.HandlerType;
 import org.ibex.access.Role;
 import org.ibex.analytics.FlowDimension;
 import org.ibex.analytics.FlowExports;
+import org.ibex.analytics.FlowMonitoring;
 import org.ibex.analytics.FlowQuery;
 import org.ibex.analytics.FlowTable;
 import org.ibex.analytics.Flows;
@@ -41,6 +42,7 @@ final class StatsRoutes {
                 Endpoint.of(HandlerType.GET, "/api/stats/net-flow", READERS, this::netFlow),
                 Endpoint.of(HandlerType.GET, "/api/stats/corridors", READERS, this::corridors),
                 Endpoint.of(HandlerType.GET, "/api/stats/posts", READERS, this::posts),
+                Endpoint.of(HandlerType.GET, "/api/stats/flow-monitoring", READERS, this::flowMonitoring),
                 Endpoint.of(HandlerType.GET, "/api/stats/overstays", Set.of(Role.ANALYST, Role.SUPERVISOR),
                         this::overstays));
     }
@@ -116,6 +118,23 @@ final class StatsRoutes {
         }
         answer(ctx, "posts", List.of("post", "name", "latitude", "longitude", "entries", "exits"), rows,
                 Map.of("rows", rows));
+    }
+
+    /** DTM-style flow-monitoring indicators under disclosure control, JSON or DTM's CSV layout. */
+    private void flowMonitoring(Context ctx) {
+        LocalDate[] range = StatsQuery.range(ctx, services.stays().today());
+        List<FlowMonitoring.Indicator> indicators = new FlowMonitoring(services.flows(), services.database(),
+                services.accessLog()).indicators(range[0], range[1], StatsQuery.text(ctx, "admin0", 3),
+                StatsQuery.text(ctx, "admin0Name", 200), StatsQuery.whole(ctx, "threshold",
+                        FlowExports.DEFAULT_THRESHOLD), Requests.actor(ctx));
+        if (StatsQuery.csv(ctx)) {
+            ctx.contentType("text/csv; charset=utf-8");
+            ctx.header("Content-Disposition", "attachment; filename=\"flow-monitoring-" + range[0] + "-" + range[1]
+                    + ".csv\"");
+            ctx.result(FlowMonitoring.csv(indicators).getBytes(StandardCharsets.UTF_8));
+        } else {
+            ctx.json(ordered("operation", FlowMonitoring.OPERATION, "rows", indicators));
+        }
     }
 
     /** Overstayers on a day, counted by nationality and the stay rule they broke (which names the permit type). */

@@ -125,6 +125,33 @@ class StatsApiTest {
     }
 
     @Test
+    void postsAreLocatedByAnAdministratorAndFlowMonitoringNamesTheirAreas() {
+        JsonNode set = api.expect(200, "PUT", "/api/posts/POST-A/location", "admin", Map.of("latitude", -27.1,
+                "longitude", 152.4, "areaPcode", "UT03", "areaName", "River Plain"));
+        assertThat(set.path("areaPcode").asText()).isEqualTo("UT03");
+        api.expect(403, "PUT", "/api/posts/POST-A/location", "supervisor.a", Map.of("latitude", 1, "longitude", 1));
+        JsonNode wrong = api.expect(400, "PUT", "/api/posts/POST-B/location", "admin", Map.of("latitude", 91,
+                "areaPcode", "<b>"));
+        assertThat(wrong.toString()).contains("latitude", "areaPcode");
+        api.expect(404, "PUT", "/api/posts/NOWHERE/location", "admin", Map.of("latitude", 1, "longitude", 1));
+
+        JsonNode posts = api.expect(200, "GET", "/api/stats/posts", "analyst", null);
+        assertThat(posts.path("rows").get(0).path("latitude").asDouble()).isEqualTo(-27.1);
+        HttpResponse<String> csv = api.send("GET", "/api/stats/flow-monitoring?from=2026-10-01&to=2026-11-30"
+                + "&threshold=3&admin0=UTO&admin0Name=Utopia&format=csv", "analyst", null);
+        assertThat(csv.statusCode()).as(csv.body()).isEqualTo(200);
+        java.util.List<String> lines = csv.body().lines().toList();
+        assertThat(lines.get(0)).isEqualTo("id,operation,admin0Name,admin0Pcode,admin1Name,admin1Pcode,admin2Name,"
+                + "admin2Pcode,direction,origin,sex,ageBand,individuals,reportingDate,yearReportingDate,"
+                + "monthReportingDate,roundNumber,assessmentType");
+        assertThat(lines).anyMatch(l -> l.contains(",Border flow monitoring,Utopia,UTO,River Plain,UT03,,,ENTRY,FRA,M,"))
+                .anyMatch(l -> l.contains(",UTO,,all,,,ENTRY,all,all,all,") && l.contains(",2026-11-30T00:00:00,2026,11,2,FMP"));
+        assertThat(lines.stream().skip(1).map(l -> l.split(",", -1)[12]).filter(v -> !v.isEmpty())
+                .mapToLong(Long::parseLong)).as("no published figure is a small count").allMatch(v -> v == 0 || v >= 3);
+        api.expect(400, "GET", "/api/stats/flow-monitoring?threshold=2", "analyst", null);
+    }
+
+    @Test
     void malformedQuestionsAreRefusedNamingTheField() {
         Map<String, String> refusals = Map.of(
                 "/api/stats/crossings?by=colour", "by",
