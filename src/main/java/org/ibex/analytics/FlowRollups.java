@@ -37,10 +37,8 @@ final class FlowRollups {
     };
 
     FlowTable answer(Connection connection, FlowQuery query) throws SQLException {
-        boolean monthly = query.monthly();
         Map<List<String>, Long> counts = new TreeMap<>(KEY_ORDER);
-        read(connection, query, monthly ? "flow_month" : "flow_day", monthly ? "local_month" : "local_day", counts);
-        read(connection, query, "flow_delta", "local_day", counts);
+        read(connection, query, counts);
         List<FlowTable.Row> rows = new ArrayList<>(counts.size());
         long total = 0;
         for (Map.Entry<List<String>, Long> e : counts.entrySet()) {
@@ -52,29 +50,34 @@ final class FlowRollups {
         return new FlowTable(query.by(), rows, total);
     }
 
-    private static void read(Connection connection, FlowQuery query, String table, String periodColumn,
-                             Map<List<String>, Long> counts) throws SQLException {
+    /**
+     * One statement over the roll-up and the deltas together: a statement reads one snapshot on both databases, so a
+     * fold committing meanwhile can neither hide a delta nor count it twice.
+     */
+    private static void read(Connection connection, FlowQuery query, Map<List<String>, Long> counts)
+            throws SQLException {
+        boolean monthly = query.monthly();
         boolean byPeriod = query.by().stream().anyMatch(FlowDimension::period);
         List<String> groups = new ArrayList<>();
         if (byPeriod) {
-            groups.add(periodColumn);
+            groups.add("period");
         }
         for (FlowDimension d : query.by()) {
             if (!d.period()) {
                 groups.add(COLUMNS.get(d));
             }
         }
+        List<String> columns = groups.subList(byPeriod ? 1 : 0, groups.size());
+        List<Object> args = new ArrayList<>();
+        String rollup = part(monthly ? "flow_month" : "flow_day", monthly ? "local_month" : "local_day",
+                monthly ? "local_month" : "local_day", columns, query, args);
+        String deltas = part("flow_delta", "local_day", monthly ? "CAST(DATE_TRUNC('MONTH', local_day) AS DATE)"
+                : "local_day", columns, query, args);
         StringBuilder sql = new StringBuilder("SELECT ");
         for (String g : groups) {
             sql.append(g).append(", ");
         }
-        sql.append("SUM(crossings) FROM ").append(table).append(" WHERE ").append(periodColumn)
-                .append(" >= ? AND ").append(periodColumn).append(" <= ?");
-        List<Object> args = new ArrayList<>(List.of(query.from(), query.to()));
-        for (Map.Entry<FlowDimension, String> filter : query.where().entrySet()) {
-            sql.append(" AND ").append(COLUMNS.get(filter.getKey())).append(" = ?");
-            args.add(filter.getValue());
-        }
+        sql.append("SUM(crossings) FROM (").append(rollup).append(" UNION ALL ").append(deltas).append(") f");
         if (!groups.isEmpty()) {
             sql.append(" GROUP BY ").append(String.join(", ", groups));
         }
@@ -96,6 +99,24 @@ final class FlowRollups {
                 }
             }
         }
+    }
+
+    /** The rows of one table inside the range and filters, with its period under one name. */
+    private static String part(String table, String dayColumn, String period, List<String> columns, FlowQuery query,
+                               List<Object> args) {
+        StringBuilder sql = new StringBuilder("SELECT ").append(period).append(" AS period, ");
+        for (String column : columns) {
+            sql.append(column).append(", ");
+        }
+        sql.append("crossings FROM ").append(table).append(" WHERE ").append(dayColumn).append(" >= ? AND ")
+                .append(dayColumn).append(" <= ?");
+        args.add(query.from());
+        args.add(query.to());
+        for (Map.Entry<FlowDimension, String> filter : query.where().entrySet()) {
+            sql.append(" AND ").append(COLUMNS.get(filter.getKey())).append(" = ?");
+            args.add(filter.getValue());
+        }
+        return sql.toString();
     }
 
     /** A day's key for the period asked: the day, its ISO week ({@code 2026-W05}) or its month ({@code 2026-01}). */
