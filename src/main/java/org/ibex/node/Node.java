@@ -21,6 +21,7 @@ import org.ibex.audit.AuditLog;
 import org.ibex.audit.Signer;
 import org.ibex.audit.SigningKeys;
 import org.ibex.biometrics.BiometricRepository;
+import org.ibex.boundaries.Boundaries;
 import org.ibex.biometrics.BiometricService;
 import org.ibex.biometrics.ExtractionGate;
 import org.ibex.biometrics.ScoreThresholds;
@@ -169,7 +170,8 @@ public final class Node implements AutoCloseable {
         Optional<SyncStatus> sync = exchange.map(x -> syncStatus(folder, database, x, clock));
         Services services = new Services(database, authenticator, accounts, users, posts, parser, border, stays,
                 new HitReview(database, accessLog, clock, settings.clearance()), watchlists, biometrics, accessLog, metrics, clock,
-                exchange, sync, inquiry.map(Inquiry::agreements), inquiry, confirmation);
+                exchange, sync, inquiry.map(Inquiry::agreements), inquiry, confirmation,
+                new Boundaries(database, auditLog, clock));
         exchange.ifPresent(node -> ExchangeMetrics.bind(node, metrics));
         sync.ifPresent(status -> SyncMetrics.bind(status, metrics));
         StoreMetrics.bind(database, metrics);

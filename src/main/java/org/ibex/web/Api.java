@@ -35,6 +35,7 @@ final class Api {
         all.addAll(new ReleaseDecisionRoutes(services, mapper).endpoints());
         all.addAll(new PartnerSearchRoutes(services).endpoints());
         all.addAll(new ProtectionRoutes(services, mapper).endpoints());
+        all.addAll(new BoundaryRoutes(services, bodies).endpoints());
         this.endpoints = List.copyOf(all);
     }
 
