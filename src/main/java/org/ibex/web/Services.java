@@ -22,6 +22,7 @@ import org.ibex.watchlist.WatchlistService;
 
 import java.time.Clock;
 import java.util.Optional;
+import org.ibex.analytics.Flows;
 
 /**
  * What the HTTP API serves, built by the composition root and handed to the server whole. {@code exchange},
@@ -35,5 +36,5 @@ public record Services(Database database, Authenticator authenticator, Accounts 
                        PrometheusMeterRegistry metrics, Clock clock, Optional<ExchangeNode> exchange,
                        Optional<SyncStatus> sync, Optional<AgreementBook> agreements,
                        Optional<Inquiry> inquiry, Optional<Confirmation> confirmation,
-                       Boundaries boundaries) {
+                       Flows flows, Boundaries boundaries) {
 }
