@@ -16,7 +16,10 @@
   var start = rtl ? "right" : "left";
   var end = rtl ? "left" : "right";
 
-  function format(value) { return number.format(value); }
+  // Canvas text takes the page's direction: in Arabic "60+" or "-5" would come out as "+60" or "5-". Marks on both
+  // sides keep such labels left to right, as the tables' dir="ltr" does.
+  function ltr(text) { return rtl ? "\u200E" + text + "\u200E" : String(text); }
+  function format(value) { return ltr(number.format(value)); }
 
   function init(id) {
     var element = document.getElementById("chart-" + id);
@@ -57,7 +60,8 @@
     option.tooltip.trigger = "axis";
     option.legend = legend();
     option.grid = { left: 16, right: 16, top: 40, bottom: 8, containLabel: true };
-    option.xAxis = { type: "category", inverse: rtl, data: rows.map(function (r) { return r.period; }) };
+    option.xAxis = { type: "category", inverse: rtl, axisLabel: { formatter: ltr },
+      data: rows.map(function (r) { return r.period; }) };
     option.yAxis = { type: "value", position: start, axisLabel: { formatter: format } };
     option.series = [
       { name: L.entries, type: "line", data: rows.map(function (r) { return r.entries; }), symbolSize: 6 },
@@ -76,7 +80,8 @@
     option.grid = { left: rtl ? 56 : 16, right: rtl ? 16 : 56, top: 8, bottom: 8, containLabel: true };
     option.xAxis = { type: "value", inverse: rtl, axisLabel: { formatter: format } };
     // The first row on top: the largest, or the youngest age band.
-    option.yAxis = { type: "category", inverse: true, position: start, data: rows.map(function (r) { return r.key; }) };
+    option.yAxis = { type: "category", inverse: true, position: start, axisLabel: { formatter: ltr },
+      data: rows.map(function (r) { return r.key; }) };
     option.series = [{
       name: L.crossings, type: "bar", barMaxWidth: 22, data: rows.map(function (r) { return r.crossings; }),
       label: { show: true, position: end, formatter: function (p) { return format(p.value); } }
