@@ -2,9 +2,10 @@ package org.ibex.cli;
 
 import picocli.CommandLine.Command;
 
-/** Imports crossings and stay rules from CSV or JSON files, and admin-area boundaries from GeoJSON. */
-@Command(name = "import", mixinStandardHelpOptions = true, description = "Import crossings or stay rules (CSV or JSON), or map boundaries (GeoJSON).",
-        subcommands = {ImportCrossingsCommand.class, ImportStayRulesCommand.class,
+/** Imports crossings, stay rules and IOM DTM displacement figures from CSV or JSON files, and boundaries from GeoJSON. */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Import crossings, stay rules or DTM figures (CSV or JSON), or map boundaries (GeoJSON).",
+        subcommands = {ImportCrossingsCommand.class, ImportStayRulesCommand.class, ImportDtmCommand.class,
                 ImportBoundariesCommand.class})
 final class ImportCommand {
 }

@@ -14,6 +14,7 @@ import org.ibex.border.BorderService;
 import org.ibex.border.HitReview;
 import org.ibex.border.PostRepository;
 import org.ibex.border.StayService;
+import org.ibex.displacement.Displacement;
 import org.ibex.document.MrzParser;
 import org.ibex.store.Database;
 import org.ibex.delivery.ExchangeNode;
@@ -27,6 +28,7 @@ import org.ibex.analytics.Flows;
 /**
  * What the HTTP API serves, built by the composition root and handed to the server whole. {@code exchange},
  * {@code sync}, {@code agreements} and {@code inquiry} (questions between agencies) and {@code confirmation} (hit/no-hit with partner states) are present on a node that has joined a federation;
+ * {@code displacement} holds the IOM DTM figures the analysts import;
  * {@code boundaries} are the admin areas the analyst dashboard's maps draw.
  */
 public record Services(Database database, Authenticator authenticator, Accounts accounts, UserRepository users,
@@ -36,5 +38,5 @@ public record Services(Database database, Authenticator authenticator, Accounts 
                        PrometheusMeterRegistry metrics, Clock clock, Optional<ExchangeNode> exchange,
                        Optional<SyncStatus> sync, Optional<AgreementBook> agreements,
                        Optional<Inquiry> inquiry, Optional<Confirmation> confirmation,
-                       Flows flows, Boundaries boundaries) {
+                       Flows flows, Displacement displacement, Boundaries boundaries) {
 }
