@@ -51,7 +51,7 @@ final class DashboardFigures {
                         p.exits()));
             }
         }
-        AnalyticsViews.Displacement displaced = withDisplacement ? displacement.read(q.set(), q.to())
+        AnalyticsViews.Displacement displaced = withDisplacement ? displacement.read(q.set(), q.to(), actor)
                 : AnalyticsViews.Displacement.none(q.set());
         return new AnalyticsViews.Dashboard(q, netFlow, breakdowns, corridors, posts, displaced);
     }

@@ -34,7 +34,7 @@ public final class Screens implements Consumer<Javalin> {
                 new AnalystScreens(shell, services),
                 new AnalyticsScreens(new AnalyticsScreens.Sources(services.posts(), services.boundaries(),
                         services.stays()::today), new DashboardFigures(services.flows(),
-                        new DisplacementFigures(services.boundaries()))),
+                        new DisplacementFigures(services.boundaries(), services.displacement()))),
                 new SyncScreen(services.sync()),
                 new WantedPrintScreens(services.biometrics().wanted()),
                 new AgreementScreens(services.database(), services.agreements(), services.clock()),

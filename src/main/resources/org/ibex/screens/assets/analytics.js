@@ -159,7 +159,8 @@
       };
       option.series = [{
         type: "map", map: "displacement", nameProperty: "pcode", roam: false, top: 16, bottom: 48, data: values,
-        label: { show: true, fontFamily: font, fontSize: 11, color: "#0b0c0c", formatter: function (p) { return areaNames[p.name] || p.name; } },
+        // A white halo keeps the names readable on the darkest areas.
+        label: { show: true, fontFamily: font, fontSize: 11, color: "#0b0c0c", textBorderColor: "#ffffff", textBorderWidth: 3, formatter: function (p) { return areaNames[p.name] || p.name; } },
         itemStyle: { areaColor: "#eef2f5", borderColor: "#6b7b8b", borderWidth: 1 },
         emphasis: { label: { show: true }, itemStyle: { areaColor: "#ffdd00" } }
       }];
