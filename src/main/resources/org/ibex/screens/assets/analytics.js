@@ -170,7 +170,8 @@
           orient: "horizontal", text: [format(max), format(0)], textStyle: { fontFamily: font },
           inRange: { color: ["#fee8c8", "#fdbb84", "#e34a33", "#7f0000"] }
         };
-        if (rtl) { option.visualMap.text = [format(0), format(max)]; option.visualMap.inverse = true; }
+        // Mirrored in Arabic: the low end on the right (the labels follow the scale).
+        if (rtl) { option.visualMap.inverse = true; }
       } else {
         option.title = note(L.noDisplacement);
       }
