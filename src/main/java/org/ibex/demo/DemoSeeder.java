@@ -79,6 +79,7 @@ public final class DemoSeeder {
 
     public void seedReferenceData() {
         POSTS.forEach(node.services.posts()::add);
+        DemoPostPositions.place(node.database);
         for (String[] login : LOGINS) {
             node.services.accounts().seed(Operator.actor("demo data"), new User(login[0], Role.parse(login[2]), login[3]),
                     login[1]);

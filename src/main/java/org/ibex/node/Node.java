@@ -22,6 +22,7 @@ import org.ibex.displacement.Displacement;
 import org.ibex.audit.Signer;
 import org.ibex.audit.SigningKeys;
 import org.ibex.biometrics.BiometricRepository;
+import org.ibex.boundaries.Boundaries;
 import org.ibex.biometrics.BiometricService;
 import org.ibex.biometrics.ExtractionGate;
 import org.ibex.biometrics.ScoreThresholds;
@@ -176,7 +177,8 @@ public final class Node implements AutoCloseable {
         Services services = new Services(database, authenticator, accounts, users, posts, parser, border, stays,
                 new HitReview(database, accessLog, clock, settings.clearance()), watchlists, biometrics, accessLog, metrics, clock,
                 exchange, sync, inquiry.map(Inquiry::agreements), inquiry, confirmation, flows(database, clock),
-                displacement(folder, database, auditLog, accessLog, clock));
+                displacement(folder, database, auditLog, accessLog, clock),
+                new Boundaries(database, auditLog, clock));
         exchange.ifPresent(node -> ExchangeMetrics.bind(node, metrics));
         sync.ifPresent(status -> SyncMetrics.bind(status, metrics));
         StoreMetrics.bind(database, metrics);

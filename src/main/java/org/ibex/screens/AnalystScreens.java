@@ -23,8 +23,8 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * The analyst's screens: a home with the day's headline numbers, the newest overstay alerts (and the place reserved
- * for the analytics issue's charts and maps), and the overstayers with filters, pages and a CSV export. Supervisors may open the overstayers
+ * The analyst's screens: a home with the day's headline numbers, the newest overstay alerts and the way to the
+ * dashboard's charts and maps ({@link AnalyticsScreens}), and the overstayers with filters, pages and a CSV export. Supervisors may open the overstayers
  * too, as the API lets them, and see those who crossed at their post only (the domain scopes it).
  */
 public final class AnalystScreens implements ScreenArea {

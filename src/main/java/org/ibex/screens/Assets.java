@@ -42,8 +42,11 @@ public final class Assets {
         for (String file : new String[]{"swagger-ui.css", "swagger-ui-bundle.js"}) {
             add(file, WEBJARS + "swagger-ui/5.35.0/" + file);
         }
+        // The dashboard's charts and maps (about 1 MB): loaded by that page only, never by an officer's.
+        add("echarts.min.js", WEBJARS + "echarts/5.3.1/dist/echarts.min.js");
         // Each area's own behaviour, loaded only by its pages.
-        for (String script : new String[]{"api-docs.js", "inspection.js", "arrival.js", "watchlist.js", "analyst.js"}) {
+        for (String script : new String[]{"api-docs.js", "inspection.js", "arrival.js", "watchlist.js", "analyst.js",
+                "analytics.js"}) {
             add(script, OWN + script);
         }
     }

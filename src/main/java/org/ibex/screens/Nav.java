@@ -23,6 +23,7 @@ public record Nav(String path, String key, Set<Role> roles) {
             new Nav("/admin/exchange", "nav.exchange", Set.of(Role.ADMIN)),
             new Nav("/wanted-prints", "nav.wantedPrints", Set.of(Role.LIST_MANAGER, Role.SUPERVISOR, Role.ADMIN)),
             new Nav("/analyst", "nav.analystHome", Set.of(Role.ANALYST)),
+            new Nav("/analyst/dashboard", "nav.dashboard", Set.of(Role.ANALYST, Role.SUPERVISOR)),
             new Nav("/analyst/overstayers", "nav.overstayers", Set.of(Role.ANALYST, Role.SUPERVISOR)),
             new Nav("/sync", "nav.sync", Set.of(Role.ADMIN, Role.ANALYST, Role.SUPERVISOR)),
             new Nav("/agreements", "nav.agreements", Set.of(Role.ADMIN, Role.ANALYST, Role.SUPERVISOR)),

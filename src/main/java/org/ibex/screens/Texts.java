@@ -26,7 +26,7 @@ public final class Texts {
     /** The bundles, one per area of the screens; each exists in every language. */
     public static final List<String> AREAS = List.of("common", "inspection", "arrival", "supervisor", "hits",
             "person", "watchlist", "admin", "analyst", "docs", "sync", "wanted",
-            "agreement", "inquiry", "confirm");
+            "agreement", "inquiry", "confirm", "analytics");
     private final Lang lang;
     private final Map<String, String> messages;
 

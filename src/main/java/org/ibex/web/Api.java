@@ -37,6 +37,7 @@ final class Api {
         all.addAll(new PartnerSearchRoutes(services).endpoints());
         all.addAll(new ProtectionRoutes(services, mapper).endpoints());
         all.addAll(new DisplacementRoutes(services, bodies).endpoints());
+        all.addAll(new BoundaryRoutes(services, bodies).endpoints());
         this.endpoints = List.copyOf(all);
     }
 

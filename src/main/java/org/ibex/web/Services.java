@@ -5,6 +5,7 @@ import org.ibex.access.Accounts;
 import org.ibex.access.Authenticator;
 import org.ibex.access.UserRepository;
 import org.ibex.agreement.AgreementBook;
+import org.ibex.boundaries.Boundaries;
 import org.ibex.confirmation.Confirmation;
 import org.ibex.inquiry.Inquiry;
 import org.ibex.audit.AccessLog;
@@ -27,7 +28,8 @@ import org.ibex.analytics.Flows;
 /**
  * What the HTTP API serves, built by the composition root and handed to the server whole. {@code exchange},
  * {@code sync}, {@code agreements} and {@code inquiry} (questions between agencies) and {@code confirmation} (hit/no-hit with partner states) are present on a node that has joined a federation;
- * {@code displacement} holds the IOM DTM figures the analysts import.
+ * {@code displacement} holds the IOM DTM figures the analysts import;
+ * {@code boundaries} are the admin areas the analyst dashboard's maps draw.
  */
 public record Services(Database database, Authenticator authenticator, Accounts accounts, UserRepository users,
                        PostRepository posts,
@@ -36,5 +38,5 @@ public record Services(Database database, Authenticator authenticator, Accounts 
                        PrometheusMeterRegistry metrics, Clock clock, Optional<ExchangeNode> exchange,
                        Optional<SyncStatus> sync, Optional<AgreementBook> agreements,
                        Optional<Inquiry> inquiry, Optional<Confirmation> confirmation,
-                       Flows flows, Displacement displacement) {
+                       Flows flows, Displacement displacement, Boundaries boundaries) {
 }

@@ -86,7 +86,7 @@ class AnalystBrowserTest extends BrowserTestBase {
         browser.login("analyst", "demo-analyst-pass");
         assertThat(browser.driver.getCurrentUrl()).endsWith("/analyst");
         assertThat(browser.find(By.tagName("html")).getAttribute("dir")).isEqualTo("ar".equals(lang) ? "rtl" : "ltr");
-        assertThat(browser.find(By.cssSelector(".analyst-reserved")).isDisplayed()).isTrue();
+        assertThat(browser.find(By.cssSelector(".analyst-dashboard-link a[href=\"/analyst/dashboard\"]")).isDisplayed()).isTrue();
         assertThat(browser.text(By.cssSelector(".analyst-alerts tbody"))).as("the newest alerts, open and withdrawn")
                 .contains(surname, departed, "exit recorded at UTO-SEA");
         browser.check(lang, "analyst-home");

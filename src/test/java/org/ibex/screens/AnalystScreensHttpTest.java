@@ -85,7 +85,7 @@ class AnalystScreensHttpTest {
     void theAnalystHomeShowsTheDaysNumbersAndReservesThePlaceOfTheCharts() {
         HttpResponse<String> home = new PageClient(site).login("analyst", "demo-analyst-pass").get("/analyst");
         assertThat(home.statusCode()).isEqualTo(200);
-        assertThat(home.body()).contains("crossings today", "UTO-SEA", "analyst-reserved");
+        assertThat(home.body()).contains("crossings today", "UTO-SEA", "/analyst/dashboard");
     }
 
     /** Used by the browser test too: a Thai passport entered today at UTO-SEA, and a day it overstays. */

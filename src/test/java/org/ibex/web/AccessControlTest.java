@@ -210,6 +210,6 @@ class AccessControlTest {
     private static String concrete(Endpoint endpoint) {
         long id = endpoint.path().startsWith("/api/persons") ? personA : crossingA;
         return endpoint.path().replace("{id}", Long.toString(id)).replace("{hitId}", "1")
-                .replace("{username}", "no.such.user");
+                .replace("{username}", "no.such.user").replace("{name}", "utopia-adm1");
     }
 }

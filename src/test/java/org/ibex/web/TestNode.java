@@ -117,7 +117,8 @@ public final class TestNode implements AutoCloseable {
                 java.util.Optional.empty(), inquiry.map(org.ibex.inquiry.Inquiry::agreements), inquiry,
                 confirmation, new org.ibex.analytics.Flows(database, new org.ibex.analytics.FlowFolder(database, clock)),
                 new org.ibex.displacement.Displacement(database, auditLog, accessLog, clock,
-                new org.ibex.displacement.DtmLimits(DTM_BYTES, 5_000), org.ibex.displacement.SurgeRule.STANDARD));
+                new org.ibex.displacement.DtmLimits(DTM_BYTES, 5_000), org.ibex.displacement.SurgeRule.STANDARD),
+                new org.ibex.boundaries.Boundaries(database, auditLog, clock));
         posts.add(new Post("POST-A", "Airport", Post.Kind.AIRPORT, ZoneId.of("Europe/Vilnius")));
         posts.add(new Post("POST-B", "Land post", Post.Kind.LAND, ZoneId.of("Europe/Vilnius")));
         addUser("officer.a", Role.OFFICER, "POST-A");
