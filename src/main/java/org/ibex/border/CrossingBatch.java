@@ -126,6 +126,7 @@ final class CrossingBatch {
         String[] notes = new String[read.length];
         List<Integer> pending = new ArrayList<>();
         Map<String, Held> made = new HashMap<>();
+        List<Crossing> counted = new ArrayList<>(fresh.size());
         try (PreparedStatement insert = connection.prepareStatement(CrossingRepository.INSERT,
                 Statement.RETURN_GENERATED_KEYS);
              PreparedStatement hits = connection.prepareStatement(HitRepository.INSERT_REPLICATED)) {
@@ -153,10 +154,12 @@ final class CrossingBatch {
                     }
                 }
                 TravelDocument d = x.document();
-                crossings.bindInsert(insert, new Crossing(0, x.uid(), x.direction(), x.postId(), x.officer(),
+                Crossing crossing = new Crossing(0, x.uid(), x.direction(), x.postId(), x.officer(),
                         x.occurredAt(), x.zoneId(), personId, d, x.permit(), x.checks(), x.decision(), x.reasons(),
                         supersedes, x.correctionReason(), null, x.recordedAt(), x.late(), x.lateReason(),
-                        x.imported()));
+                        x.imported());
+                crossings.bindInsert(insert, crossing);
+                counted.add(crossing);
                 insert.addBatch();
                 pending.add(k);
                 made.putIfAbsent(x.uid(), new Held(x.postId(), -1, personId, false, i));
@@ -164,6 +167,7 @@ final class CrossingBatch {
             }
             send(insert, hits, pending, read, ids, personIds, fresh, made);
         }
+        crossings.countFlows(connection, counted);
         for (int k = 0; k < fresh.size(); k++) {
             int i = fresh.get(k);
             CrossingRecords.ReplicatedCrossing x = read[i];

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.ibex.access.Actor;
+import org.ibex.analytics.FlowCell;
+import org.ibex.analytics.FlowDeltas;
 import org.ibex.store.Json;
 import org.ibex.store.Sql;
 import org.ibex.watchlist.HitRepository;
@@ -95,11 +97,37 @@ public final class CrossingRepository {
         try (PreparedStatement insert = connection.prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {
             bindInsert(insert, c);
             insert.executeUpdate();
+            long id;
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 keys.next();
-                return keys.getLong(1);
+                id = keys.getLong(1);
+            }
+            countFlows(connection, List.of(c));
+            return id;
+        }
+    }
+
+    /**
+     * Counts inserted crossings in the flow roll-ups, in the caller's transaction; a correction takes the count of
+     * the crossing it supersedes away, so a corrected crossing counts as its correction only.
+     */
+    void countFlows(Connection connection, List<Crossing> inserted) throws SQLException {
+        FlowDeltas deltas = new FlowDeltas();
+        for (Crossing c : inserted) {
+            deltas.add(flowCell(c));
+            if (c.supersedes() != null) {
+                Crossing old = find(connection, c.supersedes()).orElseThrow(
+                        () -> new SQLException("crossing " + c.supersedes() + " to correct is missing"));
+                deltas.remove(flowCell(old));
             }
         }
+        deltas.write(connection);
+    }
+
+    private static FlowCell flowCell(Crossing c) {
+        TravelDocument d = c.document();
+        return FlowCell.of(c.occurredAt(), c.zoneId(), c.postId(), c.direction().name(), d.nationality(), d.sex(),
+                d.dateOfBirth(), c.permit() == null ? null : c.permit().type());
     }
 
     /** Binds {@code c} to a statement prepared from {@link #INSERT}. */

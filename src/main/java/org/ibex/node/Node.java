@@ -48,6 +48,8 @@ import org.ibex.border.StayPolicy;
 import org.ibex.border.StayRule;
 import org.ibex.border.StayRuleRepository;
 import org.ibex.border.StayService;
+import org.ibex.analytics.FlowFolder;
+import org.ibex.analytics.Flows;
 import org.ibex.document.MrzParser;
 import org.ibex.names.NameMatcher;
 import org.ibex.store.DataFolder;
@@ -90,6 +92,8 @@ public final class Node implements AutoCloseable {
     public final Optional<Replication> replication;
     /** Reference data from headquarters to posts, on a node of a federation. */
     public final Optional<ReferenceData> reference;
+    /** Folds the flow deltas into the roll-ups while the node is open. */
+    private final AutoCloseable folding;
 
     private Node(DataFolder folder, NodeSettings settings, Database database, Services services,
                  StayRuleRepository stayRules, ScreeningIndex screening, Signer auditSigner,
@@ -105,6 +109,7 @@ public final class Node implements AutoCloseable {
         this.screening = screening;
         this.auditSigner = auditSigner;
         this.exchange = exchange;
+        this.folding = services.flows().folder().foldEvery(java.time.Duration.ofSeconds(2));
     }
 
     /** The key that signs audit checkpoints: made in the data folder at first start, loaded afterwards. */
@@ -169,7 +174,7 @@ public final class Node implements AutoCloseable {
         Optional<SyncStatus> sync = exchange.map(x -> syncStatus(folder, database, x, clock));
         Services services = new Services(database, authenticator, accounts, users, posts, parser, border, stays,
                 new HitReview(database, accessLog, clock, settings.clearance()), watchlists, biometrics, accessLog, metrics, clock,
-                exchange, sync, inquiry.map(Inquiry::agreements), inquiry, confirmation);
+                exchange, sync, inquiry.map(Inquiry::agreements), inquiry, confirmation, flows(database, clock));
         exchange.ifPresent(node -> ExchangeMetrics.bind(node, metrics));
         sync.ifPresent(status -> SyncMetrics.bind(status, metrics));
         StoreMetrics.bind(database, metrics);
@@ -184,6 +189,13 @@ public final class Node implements AutoCloseable {
                 "overstay-sweep", settings.alertSweep(), () -> stays.alerts().sweep(stays.today())));
         return new Node(folder, settings, database, services, stayRules, screening, auditSigner(folder), exchange,
                 replication, reference);
+    }
+
+    /** The border flows, their roll-ups counting the crossings of an older store once before the node serves. */
+    static Flows flows(Database database, Clock clock) {
+        FlowFolder folder = new FlowFolder(database, clock);
+        folder.rebuildIfNeverBuilt();
+        return new Flows(database, folder);
     }
 
     /**
@@ -258,6 +270,11 @@ public final class Node implements AutoCloseable {
     @Override
     public void close() {
         exchange.ifPresent(ExchangeNode::close);
+        try {
+            folding.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot stop folding the flow roll-ups", e);
+        }
         database.close();
     }
 

@@ -6,7 +6,8 @@ import java.util.List;
  * Writes RFC 4180 CSV for people who open it in a spreadsheet: CRLF line ends, a field quoted when it holds a
  * comma, quote or line break (quotes doubled), and a cell that begins with = + - @ (or a tab or carriage return)
  * prefixed with a single quote, so a spreadsheet shows it as text instead of running it as a formula (OWASP
- * "CSV injection"). A negative number is prefixed too: exports here carry no negative numbers.
+ * "CSV injection"). A text that looks like a negative number is prefixed too; a cell given as a number is written as
+ * it is, so a net flow of -5 stays a number a spreadsheet can add.
  */
 public final class CsvWriter {
     private final StringBuilder out = new StringBuilder();
@@ -28,6 +29,9 @@ public final class CsvWriter {
             return "";
         }
         String text = value.toString();
+        if (value instanceof Long || value instanceof Integer) {
+            return text;
+        }
         if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
             text = "'" + text;
         }

@@ -15,6 +15,7 @@ final class Api {
         all.addAll(new AuthRoutes(services, mapper).endpoints());
         all.addAll(new CrossingRoutes(services, mapper).endpoints());
         all.addAll(new StayRoutes(services).endpoints());
+        all.addAll(new StatsRoutes(services).endpoints());
         all.addAll(new PersonRoutes(services).endpoints());
         all.addAll(new WatchlistRoutes(services, mapper).endpoints());
         BodyBudget bodies = BodyBudget.forHeap(BiometricRoutes.MAX_BODY);

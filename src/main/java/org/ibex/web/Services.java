@@ -21,6 +21,7 @@ import org.ibex.watchlist.WatchlistService;
 
 import java.time.Clock;
 import java.util.Optional;
+import org.ibex.analytics.Flows;
 
 /**
  * What the HTTP API serves, built by the composition root and handed to the server whole. {@code exchange},
@@ -32,5 +33,6 @@ public record Services(Database database, Authenticator authenticator, Accounts 
                        WatchlistService watchlists, BiometricService biometrics, AccessLog accessLog,
                        PrometheusMeterRegistry metrics, Clock clock, Optional<ExchangeNode> exchange,
                        Optional<SyncStatus> sync, Optional<AgreementBook> agreements,
-                       Optional<Inquiry> inquiry, Optional<Confirmation> confirmation) {
+                       Optional<Inquiry> inquiry, Optional<Confirmation> confirmation,
+                       Flows flows) {
 }

@@ -112,7 +112,7 @@ public final class TestNode implements AutoCloseable {
                 new HitReview(database, accessLog, clock), new WatchlistService(database, watchlistRepository, screening,
                 accessLog, clock), biometrics, accessLog, metrics, clock, exchange,
                 java.util.Optional.empty(), inquiry.map(org.ibex.inquiry.Inquiry::agreements), inquiry,
-                confirmation);
+                confirmation, new org.ibex.analytics.Flows(database, new org.ibex.analytics.FlowFolder(database, clock)));
         posts.add(new Post("POST-A", "Airport", Post.Kind.AIRPORT, ZoneId.of("Europe/Vilnius")));
         posts.add(new Post("POST-B", "Land post", Post.Kind.LAND, ZoneId.of("Europe/Vilnius")));
         addUser("officer.a", Role.OFFICER, "POST-A");
