@@ -88,6 +88,7 @@ public final class AnalyticsBench implements Callable<Integer> {
             Progress progress = new Progress("crossings", size);
             HistoryWriter writer = new HistoryWriter(db, progress);
             long start = System.nanoTime();
+            double cpuStart = cpuSeconds();
             new SyntheticHistory(new SyntheticHistory.Settings(size, seed, from, to, HistoryPosts.DEFAULT), Map.of())
                     .generate(writer);
             writer.flush();
@@ -97,9 +98,13 @@ public final class AnalyticsBench implements Callable<Integer> {
             long foldStart = System.nanoTime();
             folder2.foldAll();
             double fold = (System.nanoTime() - foldStart) / 1e9;
+            double cpu = cpuSeconds() - cpuStart;
             double ingest = size / (insert + fold);
+            // The CPU this process used says what the ingest costs when the machine's other load steals the cores.
             out.printf("%n%,d crossings %s..%s: inserted with roll-up counts in %.1f s (%.0f/s), folded in %.1f s;"
-                    + " ingest %.0f crossings/s%n", size, from, to, insert, size / insert, fold, ingest);
+                    + " ingest %.0f crossings/s; %.1f CPU-s used (%.0f crossings per CPU-second), load average %.1f%n",
+                    size, from, to, insert, size / insert, fold, ingest, cpu, size / cpu,
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             Flows flows = new Flows(db, folder2);
             Actor analyst = new Actor(new User("bench-analyst", Role.ANALYST, null), "benchmark", "local");
             return measure(size, ingest, new AnalyticsQueries(db, flows, analyst, from, to).questions());
@@ -157,6 +162,14 @@ public final class AnalyticsBench implements Callable<Integer> {
         }
         Map<String, String> env = schemas.fresh("analytics");
         return new StoreConfig(env.get("IBEX_JDBC_URL"), env.get("IBEX_JDBC_USER"), env.get("IBEX_JDBC_PASSWORD"));
+    }
+
+    private static double cpuSeconds() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime() / 1e9;
+        }
+        return Double.NaN;
     }
 
     private static String head(List<String> lines) {
