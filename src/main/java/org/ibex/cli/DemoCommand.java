@@ -56,7 +56,7 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--crossings", defaultValue = "3000", description = "how many crossings to generate")
     int crossings;
 
-    @Option(names = "--history", defaultValue = "20000", description = "synthetic crossings over the last year for the"
+    @Option(names = "--history", defaultValue = "10000", description = "synthetic crossings over the last year for the"
             + " analyst dashboard (0: none) (default ${DEFAULT-VALUE})")
     long history;
 
