@@ -18,7 +18,8 @@ import java.time.format.DateTimeParseException;
                 AuditCommand.class, ExchangeCommand.class, ReplicationCommand.class, SyncCommand.class,
                 StoreCommand.class, WantedCommand.class, AgreementCommand.class, AskCommand.class,
                 QuestionCommand.class, RequestCommand.class, LedgerCommand.class, ReceiptCommand.class,
-                ProbeCommand.class, ReleaseCommand.class, ReleaseDeskCommand.class, ProtectionCommand.class, GenerateCommand.class})
+                ProbeCommand.class, ReleaseCommand.class, ReleaseDeskCommand.class, ProtectionCommand.class,
+                StatsCommand.class, GenerateCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,6 +1,7 @@
 package org.ibex.demo;
 
 import org.ibex.node.Node;
+import org.ibex.displacement.UtopiaDtm;
 import org.ibex.node.Operator;
 import org.ibex.node.Progress;
 
@@ -93,6 +94,8 @@ public final class DemoSeeder {
         rules.put(new StayRuleKey(null, "WORK"), StayRule.fixedPerEntry(365));
         rules.put(new StayRuleKey("THA", null), StayRule.fixedPerEntry(30));
         node.stayRules.putAll(rules);
+        // Utopia's synthetic DTM rounds (IOM's real exports may not ship): the analysts' map and its one surge.
+        node.services.displacement().importBytes(UtopiaDtm.csv(), UtopiaDtm.RESOURCE, Operator.actor("demo data"));
     }
 
     /**

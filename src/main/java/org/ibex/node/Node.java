@@ -18,6 +18,7 @@ import org.ibex.confirmation.Confirmation;
 import org.ibex.inquiry.Inquiry;
 import org.ibex.audit.AccessLog;
 import org.ibex.audit.AuditLog;
+import org.ibex.displacement.Displacement;
 import org.ibex.audit.Signer;
 import org.ibex.audit.SigningKeys;
 import org.ibex.biometrics.BiometricRepository;
@@ -174,7 +175,8 @@ public final class Node implements AutoCloseable {
         Optional<SyncStatus> sync = exchange.map(x -> syncStatus(folder, database, x, clock));
         Services services = new Services(database, authenticator, accounts, users, posts, parser, border, stays,
                 new HitReview(database, accessLog, clock, settings.clearance()), watchlists, biometrics, accessLog, metrics, clock,
-                exchange, sync, inquiry.map(Inquiry::agreements), inquiry, confirmation, flows(database, clock));
+                exchange, sync, inquiry.map(Inquiry::agreements), inquiry, confirmation, flows(database, clock),
+                displacement(folder, database, auditLog, accessLog, clock));
         exchange.ifPresent(node -> ExchangeMetrics.bind(node, metrics));
         sync.ifPresent(status -> SyncMetrics.bind(status, metrics));
         StoreMetrics.bind(database, metrics);
@@ -231,6 +233,12 @@ public final class Node implements AutoCloseable {
     }
 
     /** The agreements of a federated node, checked against its federation's anchor and revocations. */
+    private static Displacement displacement(DataFolder folder, Database database, AuditLog auditLog,
+                                             AccessLog accessLog, Clock clock) {
+        DisplacementSettings settings = DisplacementSettings.read(folder);
+        return new Displacement(database, auditLog, accessLog, clock, settings.limits(), settings.surges());
+    }
+
     public static AgreementBook agreements(ExchangeNode exchange, Database database, AccessLog accessLog, Clock clock) {
         org.ibex.trust.Federation federation = exchange.membership().federation();
         return new AgreementBook(database, accessLog, exchange.node(), federation::anchor, federation::isRevoked, clock);

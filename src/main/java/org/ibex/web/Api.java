@@ -36,6 +36,7 @@ final class Api {
         all.addAll(new ReleaseDecisionRoutes(services, mapper).endpoints());
         all.addAll(new PartnerSearchRoutes(services).endpoints());
         all.addAll(new ProtectionRoutes(services, mapper).endpoints());
+        all.addAll(new DisplacementRoutes(services, bodies).endpoints());
         this.endpoints = List.copyOf(all);
     }
 

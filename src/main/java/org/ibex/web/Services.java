@@ -13,6 +13,7 @@ import org.ibex.border.BorderService;
 import org.ibex.border.HitReview;
 import org.ibex.border.PostRepository;
 import org.ibex.border.StayService;
+import org.ibex.displacement.Displacement;
 import org.ibex.document.MrzParser;
 import org.ibex.store.Database;
 import org.ibex.delivery.ExchangeNode;
@@ -25,7 +26,8 @@ import org.ibex.analytics.Flows;
 
 /**
  * What the HTTP API serves, built by the composition root and handed to the server whole. {@code exchange},
- * {@code sync}, {@code agreements} and {@code inquiry} (questions between agencies) and {@code confirmation} (hit/no-hit with partner states) are present on a node that has joined a federation.
+ * {@code sync}, {@code agreements} and {@code inquiry} (questions between agencies) and {@code confirmation} (hit/no-hit with partner states) are present on a node that has joined a federation;
+ * {@code displacement} holds the IOM DTM figures the analysts import.
  */
 public record Services(Database database, Authenticator authenticator, Accounts accounts, UserRepository users,
                        PostRepository posts,
@@ -34,5 +36,5 @@ public record Services(Database database, Authenticator authenticator, Accounts 
                        PrometheusMeterRegistry metrics, Clock clock, Optional<ExchangeNode> exchange,
                        Optional<SyncStatus> sync, Optional<AgreementBook> agreements,
                        Optional<Inquiry> inquiry, Optional<Confirmation> confirmation,
-                       Flows flows) {
+                       Flows flows, Displacement displacement) {
 }

@@ -4,10 +4,13 @@ import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import org.ibex.access.Role;
 import org.ibex.analytics.FlowDimension;
+import org.ibex.analytics.FlowExports;
 import org.ibex.analytics.FlowQuery;
 import org.ibex.analytics.FlowTable;
 import org.ibex.analytics.Flows;
 import org.ibex.border.Overstayer;
+import org.ibex.disclosure.ProtectedTable;
+import org.ibex.disclosure.TwoWayCsv;
 import org.ibex.store.CsvWriter;
 
 import java.nio.charset.StandardCharsets;
@@ -44,19 +47,13 @@ final class StatsRoutes {
 
     private void crossings(Context ctx) {
         FlowQuery query = StatsQuery.read(ctx, services.stays().today());
-        FlowTable table = services.flows().crossings(query, Requests.actor(ctx));
-        List<String> header = new ArrayList<>();
-        query.by().forEach(d -> header.add(d.wireName()));
-        header.add("crossings");
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (FlowTable.Row row : table.rows()) {
-            Map<String, Object> line = new LinkedHashMap<>();
-            for (int i = 0; i < query.by().size(); i++) {
-                line.put(query.by().get(i).wireName(), row.keys().get(i));
-            }
-            line.put("crossings", row.crossings());
-            rows.add(line);
+        if (StatsQuery.disclosureControl(ctx)) {
+            protectedCrossings(ctx, query);
+            return;
         }
+        FlowTable table = services.flows().crossings(query, Requests.actor(ctx));
+        List<String> header = table.header();
+        List<Map<String, Object>> rows = table.namedRows();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("by", header.subList(0, header.size() - 1));
         body.put("from", query.from().toString());
@@ -64,6 +61,26 @@ final class StatsRoutes {
         body.put("rows", rows);
         body.put("total", table.total());
         answer(ctx, "crossings", header, rows, body);
+    }
+
+    /** The two-way table as it may leave the node: small cells and their complements suppressed (null / empty). */
+    private void protectedCrossings(Context ctx, FlowQuery query) {
+        int threshold = StatsQuery.whole(ctx, "threshold", FlowExports.DEFAULT_THRESHOLD);
+        int rounding = StatsQuery.whole(ctx, "rounding", 0);
+        ProtectedTable table = new FlowExports(services.flows(), services.accessLog()).crossings(query, threshold,
+                rounding, Requests.actor(ctx));
+        if (StatsQuery.csv(ctx)) {
+            ctx.contentType("text/csv; charset=utf-8");
+            ctx.header("Content-Disposition", "attachment; filename=\"crossings-" + table.rowDimension() + "-"
+                    + table.columnDimension() + ".csv\"");
+            ctx.result(TwoWayCsv.write(table).getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        ctx.json(ordered("by", List.of(table.rowDimension(), table.columnDimension()), "from", query.from().toString(),
+                "to", query.to().toString(), "rows", table.rowLabels(), "columns", table.columnLabels(),
+                "cells", table.cells(), "rowTotals", table.rowTotals(), "columnTotals", table.columnTotals(),
+                "total", table.total(), "suppressed", table.suppressed(), "threshold", table.threshold(),
+                "rounding", table.roundingBase()));
     }
 
     private void netFlow(Context ctx) {

@@ -11,7 +11,6 @@ import org.ibex.border.Page;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /** A person's stay status, the overstayers of the node (as JSON or as a CSV export) and the overstay alerts. */
@@ -46,7 +45,7 @@ final class StayRoutes {
     }
 
     private void overstayers(Context ctx) {
-        boolean csv = csv(ctx);
+        boolean csv = StatsQuery.csv(ctx);
         LocalDate asOf = Requests.date(ctx, "asOf", services.stays().today());
         long offset = Paging.count(ctx, "offset", 0);
         if (offset > Integer.MAX_VALUE) {
@@ -65,19 +64,5 @@ final class StayRoutes {
         } else {
             ctx.json(page.items());
         }
-    }
-
-    /** CSV when asked by {@code ?format=csv} or by an Accept header naming text/csv; JSON otherwise. */
-    private static boolean csv(Context ctx) {
-        String format = ctx.queryParam("format");
-        if (format != null) {
-            return switch (format.strip().toLowerCase(Locale.ROOT)) {
-                case "csv" -> true;
-                case "json" -> false;
-                default -> throw ApiException.badRequest("format", "format must be csv or json (got '" + format + "')");
-            };
-        }
-        String accept = ctx.header("Accept");
-        return accept != null && accept.toLowerCase(Locale.ROOT).contains("text/csv");
     }
 }

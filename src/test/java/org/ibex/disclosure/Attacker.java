@@ -25,21 +25,21 @@ import java.util.List;
  * totals. In {@code fullTable} mode every figure is a variable and each published one is fixed by an equality; else
  * only the suppressed figures are variables and the published ones move to the right-hand sides.
  */
-final class Attacker {
+public final class Attacker {
     /** What the attacker learns about one suppressed figure; max is infinite when nothing bounds it. */
-    record Range(int row, int column, double min, double max) {
-        double width() {
+    public record Range(int row, int column, double min, double max) {
+        public double width() {
             return max - min;
         }
     }
 
     private final boolean fullTable;
 
-    Attacker(boolean fullTable) {
+    public Attacker(boolean fullTable) {
         this.fullTable = fullTable;
     }
 
-    List<Range> attack(ProtectedTable published) {
+    public List<Range> attack(ProtectedTable published) {
         Long[][] figures = figures(published);
         int rows = figures.length - 1;
         int columns = figures[0].length - 1;

@@ -107,6 +107,24 @@ class StatsApiTest {
     }
 
     @Test
+    void aTableUnderDisclosureControlHidesSmallCellsAndIsLogged() {
+        JsonNode table = api.expect(200, "GET", "/api/stats/crossings?by=post,direction&disclosure-control=true"
+                + "&threshold=3", "analyst", null);
+        assertThat(table.path("rows").toString()).isEqualTo("[\"POST-A\",\"POST-B\"]");
+        assertThat(table.path("columns").toString()).isEqualTo("[\"ENTRY\",\"EXIT\"]");
+        assertThat(table.path("cells").toString()).as("POST-A's 1 exit and POST-B's 1 entry are hidden; published"
+                + " margins would give POST-A's 3 entries away, so they go too; a true zero stays")
+                .isEqualTo("[[null,null],[null,0]]");
+        assertThat(table.path("suppressed").asInt()).isPositive();
+        assertThat(table.path("total").asLong()).isEqualTo(5);
+        api.expect(400, "GET", "/api/stats/crossings?by=post&disclosure-control=true", "analyst", null);
+        api.expect(400, "GET", "/api/stats/crossings?by=post,sex&disclosure-control=true&threshold=2"
+                + "&from=2026-01-01&to=2026-11-30", "analyst", null);
+        assertThat(node.services.accessLog().recent(20)).anyMatch(e -> e.access().action().equals("stats.export")
+                && e.access().subject().contains("crossings by post,direction"));
+    }
+
+    @Test
     void malformedQuestionsAreRefusedNamingTheField() {
         Map<String, String> refusals = Map.of(
                 "/api/stats/crossings?by=colour", "by",

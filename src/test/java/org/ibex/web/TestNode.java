@@ -52,6 +52,8 @@ import java.util.Map;
  */
 public final class TestNode implements AutoCloseable {
     public static final String PASSWORD = "correct-horse-battery";
+    /** DTM uploads the test node takes: 1 MiB, so a test can go over it; the Sudan JSON is 0.45 MiB. */
+    static final long DTM_BYTES = 1 << 20;
     /** One matcher for the whole suite: it is immutable and loading its tables costs time. */
     static final NameMatcher MATCHER = new NameMatcher();
     /** One policy for the suite: it holds the common-password list. */
@@ -94,7 +96,8 @@ public final class TestNode implements AutoCloseable {
         Authenticator authenticator = new Authenticator(users, new PasswordHasher(64, 1, new SecureRandom()),
                 LoginThrottle.standard(clock), Sessions.standard(clock));
         PostRepository posts = new PostRepository(database);
-        AccessLog accessLog = new AccessLog(database, new AuditLog(clock), clock);
+        AuditLog auditLog = new AuditLog(clock);
+        AccessLog accessLog = new AccessLog(database, auditLog, clock);
         Accounts accounts = new Accounts(database, users, authenticator, POLICY, accessLog.forAccounts(),
                 id -> posts.find(id).isPresent(), new SecureRandom(), clock);
         StayPolicy policy = new StayPolicy(Map.of(new StayRuleKey("UTO", null), StayRule.exempt(),
@@ -112,7 +115,9 @@ public final class TestNode implements AutoCloseable {
                 new HitReview(database, accessLog, clock), new WatchlistService(database, watchlistRepository, screening,
                 accessLog, clock), biometrics, accessLog, metrics, clock, exchange,
                 java.util.Optional.empty(), inquiry.map(org.ibex.inquiry.Inquiry::agreements), inquiry,
-                confirmation, new org.ibex.analytics.Flows(database, new org.ibex.analytics.FlowFolder(database, clock)));
+                confirmation, new org.ibex.analytics.Flows(database, new org.ibex.analytics.FlowFolder(database, clock)),
+                new org.ibex.displacement.Displacement(database, auditLog, accessLog, clock,
+                new org.ibex.displacement.DtmLimits(DTM_BYTES, 5_000), org.ibex.displacement.SurgeRule.STANDARD));
         posts.add(new Post("POST-A", "Airport", Post.Kind.AIRPORT, ZoneId.of("Europe/Vilnius")));
         posts.add(new Post("POST-B", "Land post", Post.Kind.LAND, ZoneId.of("Europe/Vilnius")));
         addUser("officer.a", Role.OFFICER, "POST-A");
