@@ -60,19 +60,19 @@ final class CrossingBatch {
         int n = records.size();
         CrossingRecords.ReplicatedCrossing[] read = new CrossingRecords.ReplicatedCrossing[n];
         Applied[] results = new Applied[n];
-        Set<String> uids = new HashSet<>();
+        Set<Key> keys = new HashSet<>();
         for (int i = 0; i < n; i++) {
             try {
                 read[i] = CrossingRecords.read(records.get(i));
-                uids.add(read[i].uid());
+                keys.add(new Key(read[i].postId(), read[i].uid()));
                 if (read[i].supersedesUid() != null) {
-                    uids.add(read[i].supersedesUid());
+                    keys.add(new Key(read[i].postId(), read[i].supersedesUid()));
                 }
             } catch (IllegalArgumentException e) {
                 results[i] = Applied.kept(RecordApplier.UNREADABLE + e.getMessage());
             }
         }
-        Map<String, Held> held = held(connection, uids);
+        Map<Key, Held> held = held(connection, keys);
         // Which records are new, in order: a uid seen earlier (held, or new earlier in this batch) is already held.
         Held[] already = new Held[n];
         List<Integer> fresh = new ArrayList<>();
@@ -86,7 +86,7 @@ final class CrossingBatch {
             if (posts.add(x.postId()) && !PostRepository.exists(connection, x.postId())) {
                 PostRepository.insert(connection, new Post(x.postId(), x.postName(), x.postKind(), ZoneId.of(x.zoneId())));
             }
-            Held h = held.get(x.uid());
+            Held h = held.get(new Key(x.postId(), x.uid()));
             if (h != null && h.postId.equals(x.postId())) {
                 already[i] = h;
             } else if (newUids.containsKey(x.uid()) && read[newUids.get(x.uid())].postId().equals(x.postId())) {
@@ -121,7 +121,7 @@ final class CrossingBatch {
 
     /** Inserts the new crossings and their hits in order; their ids by record index. */
     private long[] insert(Connection connection, CrossingRecords.ReplicatedCrossing[] read, List<Integer> fresh,
-                          long[] personIds, Map<String, Held> held, Applied[] results) throws SQLException {
+                          long[] personIds, Map<Key, Held> held, Applied[] results) throws SQLException {
         long[] ids = new long[read.length];
         String[] notes = new String[read.length];
         List<Integer> pending = new ArrayList<>();
@@ -139,7 +139,7 @@ final class CrossingBatch {
                 if (x.supersedesUid() != null) {
                     Held old = made.get(x.supersedesUid());
                     if (old == null || !old.postId.equals(x.postId())) {
-                        Held stored = held.get(x.supersedesUid());
+                        Held stored = held.get(new Key(x.postId(), x.supersedesUid()));
                         old = stored != null && stored.postId.equals(x.postId()) ? stored : null;
                     }
                     if (old != null && !old.superseded) {
@@ -213,20 +213,29 @@ final class CrossingBatch {
         pending.clear();
     }
 
-    /** The crossings already held under any of {@code uids}, with whether a correction supersedes them. */
-    private static Map<String, Held> held(Connection connection, Set<String> uids) throws SQLException {
-        Map<String, Held> found = new HashMap<>();
-        for (List<String> chunk : Sql.chunks(uids, CHUNK)) {
+    /** A crossing's key: its uid is its post's own. */
+    private record Key(String postId, String uid) {
+    }
+
+    /** The crossings already held under any of {@code keys}, with whether a correction supersedes them. */
+    private static Map<Key, Held> held(Connection connection, Set<Key> keys) throws SQLException {
+        Map<Key, Held> found = new HashMap<>();
+        for (List<Key> chunk : Sql.chunks(keys, CHUNK)) {
+            // By (post, uid), the unique index, as a join with VALUES: a uid alone (IN list) is no prefix of that
+            // index, so H2 read every crossing for each batch, and a batch cost more the more crossings were held.
             try (PreparedStatement select = connection.prepareStatement("SELECT c.id, c.post_id, c.uid, c.person_id,"
-                    + " (SELECT s.id FROM crossing s WHERE s.supersedes = c.id) FROM crossing c WHERE c.uid IN ("
-                    + Sql.marks(chunk.size()) + ")")) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    select.setString(i + 1, chunk.get(i));
+                    + " (SELECT s.id FROM crossing s WHERE s.supersedes = c.id) FROM (VALUES "
+                    + String.join(",", Collections.nCopies(chunk.size(), "(?,?)")) + ") AS w(post_id, uid)"
+                    + " JOIN crossing c ON c.post_id = w.post_id AND c.uid = w.uid")) {
+                int p = 1;
+                for (Key key : chunk) {
+                    select.setString(p++, key.postId());
+                    select.setString(p++, key.uid());
                 }
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
                         boolean superseded = row.getObject(5) != null;
-                        found.put(row.getString(3), new Held(row.getString(2), row.getLong(1),
+                        found.put(new Key(row.getString(2), row.getString(3)), new Held(row.getString(2), row.getLong(1),
                                 (Long) row.getObject(4, Long.class), superseded, -1));
                     }
                 }

@@ -1,5 +1,6 @@
 package org.ibex.cli;
 
+import org.ibex.bench.AnalyticsBench;
 import org.ibex.bench.EvidenceBench;
 import org.ibex.bench.ExchangeBench;
 import org.ibex.bench.FingerprintBench;
@@ -21,6 +22,6 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks.",
         subcommands = {InspectionBench.class, WatchlistBench.class, NamesBench.class, FingerprintBench.class, GateBench.class, IdentifyBench.class,
                 ExchangeBench.class, ScreenInspectionBench.class, RestartBench.class, PopulationBench.class,
-                EvidenceBench.class, ScreeningBench.class, SyncBench.class, HitNoHitBench.class})
+                EvidenceBench.class, ScreeningBench.class, SyncBench.class, HitNoHitBench.class, AnalyticsBench.class})
 final class BenchCommand {
 }

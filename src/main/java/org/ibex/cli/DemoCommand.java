@@ -56,6 +56,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--crossings", defaultValue = "3000", description = "how many crossings to generate")
     int crossings;
 
+    @Option(names = "--history", defaultValue = "10000", description = "synthetic crossings over the last year for the"
+            + " analyst dashboard (0: none) (default ${DEFAULT-VALUE})")
+    long history;
+
     @Option(names = "--seed", defaultValue = "9303", description = "random seed, for a repeatable demo")
     long seed;
 
@@ -75,6 +79,9 @@ final class DemoCommand implements Callable<Integer> {
         if (crossings < 0 || crossings > 1_000_000) {
             throw new IllegalArgumentException("--crossings must be 0..1000000 (got " + crossings + ")");
         }
+        if (history < 0 || history > 10_000_000) {
+            throw new IllegalArgumentException("--history must be 0..10000000 (got " + history + ")");
+        }
         Node node = Node.open(data != null ? data : Path.of("ibex-demo"), System.getenv(), Clock.systemUTC());
         try {
             DemoSeeder seeder = new DemoSeeder(node, new Random(seed), LocalDate.now(Clock.systemUTC()));
@@ -88,6 +95,15 @@ final class DemoCommand implements Callable<Integer> {
                 progress.done();
                 System.out.printf("seeded %d crossings of travellers named from %d names in %.1f s%n",
                         stored, names.size(), progress.seconds());
+                seeder.placePosts();
+                if (history > 0) {
+                    Progress year = new Progress("history", history);
+                    var summary = seeder.seedHistory(history, seed, year);
+                    year.done();
+                    System.out.printf("added a year of synthetic history: %d crossings (%d travellers, %d overstaying,"
+                                    + " %d late, %d corrections) in %.1f s%n", summary.crossings(), summary.travellers(),
+                            summary.overstayers(), summary.late(), summary.corrections(), year.seconds());
+                }
                 int enrolled = DemoFingerprints.enrol(node, DemoFingerprints.sharedFolder());
                 if (enrolled > 0) {
                     System.out.printf("enrolled %d travellers with two fingers each (FVC2002 fingers 101+102, 103+104 …,"

@@ -19,7 +19,7 @@ import java.time.format.DateTimeParseException;
                 StoreCommand.class, WantedCommand.class, AgreementCommand.class, AskCommand.class,
                 QuestionCommand.class, RequestCommand.class, LedgerCommand.class, ReceiptCommand.class,
                 ProbeCommand.class, ReleaseCommand.class, ReleaseDeskCommand.class, ProtectionCommand.class,
-                StatsCommand.class})
+                StatsCommand.class, GenerateCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

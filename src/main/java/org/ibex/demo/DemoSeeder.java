@@ -8,6 +8,8 @@ import org.ibex.node.Progress;
 import org.ibex.access.Actor;
 import org.ibex.access.Role;
 import org.ibex.access.User;
+import org.ibex.bench.HistoryWriter;
+import org.ibex.bench.SyntheticHistory;
 import org.ibex.border.BatchResult;
 import org.ibex.border.CrossingRequest;
 import org.ibex.border.Direction;
@@ -136,6 +138,43 @@ public final class DemoSeeder {
             progress.advance(batch.size());
         }
         return stored;
+    }
+
+    /**
+     * Where the demo posts stand on the flow map: inside the fictional Utopia, which lies in open ocean (lon 150..156,
+     * lat -30..-24) so that no real state is implied.
+     */
+    public static final Map<String, double[]> COORDINATES = Map.of("UTO-AIR", new double[]{-27.1, 153.0},
+            "UTO-LAND", new double[]{-24.6, 152.3}, "UTO-SEA", new double[]{-27.9, 155.5});
+
+    /** Sets the demo posts' coordinates (latitude, longitude) for the flow map. */
+    public void placePosts() {
+        node.database.inTransaction(connection -> {
+            try (java.sql.PreparedStatement update = connection.prepareStatement(
+                    "UPDATE post SET latitude = ?, longitude = ? WHERE id = ?")) {
+                for (Map.Entry<String, double[]> post : COORDINATES.entrySet()) {
+                    update.setDouble(1, post.getValue()[0]);
+                    update.setDouble(2, post.getValue()[1]);
+                    update.setString(3, post.getKey());
+                    update.addBatch();
+                }
+                update.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * A year of synthetic history at the demo posts ({@link SyntheticHistory}: seasons, corridors, stays, overstays,
+     * late arrivals, corrections), up to yesterday, stored as headquarters stores its posts' crossings, so the
+     * analyst dashboard has a year to show. Names are built from syllables: quick, and plainly synthetic.
+     */
+    public SyntheticHistory.Summary seedHistory(long count, long seed, Progress progress) {
+        HistoryWriter writer = new HistoryWriter(node.database, progress);
+        SyntheticHistory.Summary summary = new SyntheticHistory(new SyntheticHistory.Settings(count, seed,
+                today.minusYears(1), today.minusDays(1), POSTS), Map.of()).generate(writer);
+        writer.flush();
+        return summary;
     }
 
     private List<CrossingRequest> traveller(DemoNames names, int index) {

@@ -14,7 +14,7 @@ class DemoListManagerTest {
     @Test
     void theDemoHasAListManagerAndNationalLists() {
         TestDataFolder folder = TestDataFolder.create();
-        CliRun run = CliRun.of("demo", "--no-serve", "--crossings", "200", "--data", folder.arg());
+        CliRun run = CliRun.of("demo", "--no-serve", "--crossings", "200", "--history", "300", "--data", folder.arg());
         assertThat(run.exit()).as(run.output()).isZero();
 
         try (Database database = folder.openDatabase()) {
