@@ -56,7 +56,7 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--crossings", defaultValue = "3000", description = "how many crossings to generate")
     int crossings;
 
-    @Option(names = "--history", defaultValue = "10000", description = "synthetic crossings over the last year for the"
+    @Option(names = "--history", defaultValue = "5000", description = "synthetic crossings over the last year for the"
             + " analyst dashboard (0: none) (default ${DEFAULT-VALUE})")
     long history;
 
@@ -95,7 +95,6 @@ final class DemoCommand implements Callable<Integer> {
                 progress.done();
                 System.out.printf("seeded %d crossings of travellers named from %d names in %.1f s%n",
                         stored, names.size(), progress.seconds());
-                seeder.placePosts();
                 if (history > 0) {
                     Progress year = new Progress("history", history);
                     var summary = seeder.seedHistory(history, seed, year);

@@ -10,6 +10,7 @@ import org.ibex.access.Role;
 import org.ibex.access.User;
 import org.ibex.bench.HistoryWriter;
 import org.ibex.bench.SyntheticHistory;
+import org.ibex.border.PostLocations;
 import org.ibex.border.BatchResult;
 import org.ibex.border.CrossingRequest;
 import org.ibex.border.Direction;
@@ -81,7 +82,7 @@ public final class DemoSeeder {
 
     public void seedReferenceData() {
         POSTS.forEach(node.services.posts()::add);
-        DemoPostPositions.place(node.database);
+        DemoPostPositions.place(new PostLocations(node.database, node.services.accessLog()));
         for (String[] login : LOGINS) {
             node.services.accounts().seed(Operator.actor("demo data"), new User(login[0], Role.parse(login[2]), login[3]),
                     login[1]);
@@ -138,30 +139,6 @@ public final class DemoSeeder {
             progress.advance(batch.size());
         }
         return stored;
-    }
-
-    /**
-     * Where the demo posts stand on the flow map: inside the fictional Utopia, which lies in open ocean (lon 150..156,
-     * lat -30..-24) so that no real state is implied.
-     */
-    public static final Map<String, double[]> COORDINATES = Map.of("UTO-AIR", new double[]{-27.1, 153.0},
-            "UTO-LAND", new double[]{-24.6, 152.3}, "UTO-SEA", new double[]{-27.9, 155.5});
-
-    /** Sets the demo posts' coordinates (latitude, longitude) for the flow map. */
-    public void placePosts() {
-        node.database.inTransaction(connection -> {
-            try (java.sql.PreparedStatement update = connection.prepareStatement(
-                    "UPDATE post SET latitude = ?, longitude = ? WHERE id = ?")) {
-                for (Map.Entry<String, double[]> post : COORDINATES.entrySet()) {
-                    update.setDouble(1, post.getValue()[0]);
-                    update.setDouble(2, post.getValue()[1]);
-                    update.setString(3, post.getKey());
-                    update.addBatch();
-                }
-                update.executeBatch();
-            }
-            return null;
-        });
     }
 
     /**
