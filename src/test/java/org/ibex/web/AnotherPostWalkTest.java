@@ -137,7 +137,7 @@ class AnotherPostWalkTest {
                 : path.startsWith("/api/clearances") ? ids.get("clearance")
                 : path.startsWith("/api/identifications") ? ids.get("identification")
                 : path.startsWith("/api/watchlists") ? "air-local" : ids.get("crossing");
-        path = path.replace("{id}", id).replace("{hitId}", ids.get("hit"));
+        path = path.replace("{id}", id).replace("{hitId}", ids.get("hit")).replace("{name}", "utopia-adm1");
         return switch (endpoint.method().name() + " " + endpoint.path()) {
             case "GET /api/crossings" -> path + "?person=" + ids.get("person");
             case "PUT /api/watchlists/{id}" -> path + "?format=csv&confirmRemoval=1";
