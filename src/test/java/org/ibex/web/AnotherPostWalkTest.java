@@ -89,7 +89,8 @@ class AnotherPostWalkTest {
             for (String actor : List.of("officer.b", "supervisor.b")) {
                 Role role = actor.startsWith("officer") ? Role.OFFICER : Role.SUPERVISOR;
                 if (endpoint.isPublic() || !endpoint.roles().contains(role) || endpoint.path().equals("/api/logout")
-                        || endpoint.path().equals(CASES)) {
+                        || endpoint.path().equals(CASES) || endpoint.path().startsWith("/api/boundaries/")) {
+                    // A boundary set is the state's map, the same at every post: no post's record to reach.
                     continue;
                 }
                 String path = aimedAtPostA(endpoint);
@@ -137,7 +138,7 @@ class AnotherPostWalkTest {
                 : path.startsWith("/api/clearances") ? ids.get("clearance")
                 : path.startsWith("/api/identifications") ? ids.get("identification")
                 : path.startsWith("/api/watchlists") ? "air-local" : ids.get("crossing");
-        path = path.replace("{id}", id).replace("{hitId}", ids.get("hit")).replace("{name}", "utopia-adm1");
+        path = path.replace("{id}", id).replace("{hitId}", ids.get("hit"));
         return switch (endpoint.method().name() + " " + endpoint.path()) {
             case "GET /api/crossings" -> path + "?person=" + ids.get("person");
             case "PUT /api/watchlists/{id}" -> path + "?format=csv&confirmRemoval=1";
