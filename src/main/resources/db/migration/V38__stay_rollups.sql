@@ -22,3 +22,7 @@ CREATE TABLE stay_month (
     stays       BIGINT       NOT NULL,
     PRIMARY KEY (local_month, post_id, nationality, purpose, length_band)
 );
+
+-- A store that already holds crossings has no stays counted yet: mark the roll-ups as never built, so the node
+-- rebuilds flows and stays from the crossings at its next start (before any delta could take a stay away).
+UPDATE flow_fold SET rebuilt_at = NULL WHERE id = 1;
