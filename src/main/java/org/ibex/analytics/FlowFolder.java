@@ -44,6 +44,7 @@ public final class FlowFolder {
     public int foldStep() {
         return database.inTransaction(connection -> {
             lock(connection);
+            int stays = StayFolding.foldStep(connection);
             List<Long> ids = new ArrayList<>();
             Map<List<Object>, Long> days = new LinkedHashMap<>();
             Map<List<Object>, Long> months = new LinkedHashMap<>();
@@ -61,29 +62,24 @@ public final class FlowFolder {
                 }
             }
             if (ids.isEmpty()) {
-                return 0;
+                return stays;
             }
-            add(connection, "flow_day", List.of("local_day", "post_id", "direction"), days);
+            add(connection, "flow_day", List.of("local_day", "post_id", "direction"), "crossings", days);
             add(connection, "flow_month", List.of("local_month", "post_id", "direction", "nationality", "sex", "age_band",
-                    "purpose"), months);
-            for (List<Long> chunk : Sql.chunks(ids, 500)) {
-                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM flow_delta WHERE id IN ("
-                        + Sql.marks(chunk.size()) + ")")) {
-                    Sql.bindAll(delete, chunk.toArray());
-                    delete.executeUpdate();
-                }
-            }
+                    "purpose"), "crossings", months);
+            delete(connection, "flow_delta", ids);
             try (PreparedStatement done = connection.prepareStatement(
                     "UPDATE flow_fold SET folded = folded + ? WHERE id = 1")) {
                 done.setLong(1, ids.size());
                 done.executeUpdate();
             }
-            return ids.size();
+            return ids.size() + stays;
         });
     }
 
     /**
-     * Recounts the roll-ups from the crossings themselves ({@link RawFlows}), dropping every delta: for a node that
+     * Recounts the roll-ups, flows and stays, from the crossings themselves ({@link RawFlows}, {@link RawStays}),
+     * dropping every delta: for a node that
      * held crossings before the roll-ups existed, and for an operator who doubts them.
      */
     public RebuildResult rebuild() {
@@ -103,12 +99,13 @@ public final class FlowFolder {
                     done.setObject(1, clock.instant().atOffset(java.time.ZoneOffset.UTC));
                     done.executeUpdate();
                 }
+                long[] stays = StayFolding.rebuild(statement, database.isPostgres());
                 long crossings;
                 try (ResultSet sum = statement.executeQuery("SELECT COALESCE(SUM(crossings), 0) FROM flow_day")) {
                     sum.next();
                     crossings = sum.getLong(1);
                 }
-                return new RebuildResult(crossings, days, months);
+                return new RebuildResult(crossings, days, months, stays[0], (int) stays[1]);
             }
         });
     }
@@ -149,8 +146,8 @@ public final class FlowFolder {
         return loop::shutdownNow;
     }
 
-    /** What a rebuild counted: crossings in force, and the rows of the day and month roll-ups. */
-    public record RebuildResult(long crossings, int dayRows, int monthRows) {
+    /** What a rebuild counted: crossings in force, the rows of the day and month roll-ups, stays and their rows. */
+    public record RebuildResult(long crossings, int dayRows, int monthRows, long stays, int stayRows) {
     }
 
     private static void lock(Connection connection) throws SQLException {
@@ -159,14 +156,14 @@ public final class FlowFolder {
         }
     }
 
-    /** Adds counts to a roll-up: existing cells are updated, the others inserted; a cell a correction brought to zero is dropped. */
-    private static void add(Connection connection, String table, List<String> keys, Map<List<Object>, Long> counts)
-            throws SQLException {
+    /** Adds counts (column {@code count}) to a roll-up: existing cells are updated, the others inserted; a cell a correction brought to zero is dropped. */
+    static void add(Connection connection, String table, List<String> keys, String count,
+                    Map<List<Object>, Long> counts) throws SQLException {
         String where = String.join(" = ? AND ", keys) + " = ?";
         List<Map.Entry<List<Object>, Long>> entries = new ArrayList<>(counts.entrySet());
         int[] updated;
         try (PreparedStatement update = connection.prepareStatement("UPDATE " + table
-                + " SET crossings = crossings + ? WHERE " + where)) {
+                + " SET " + count + " = " + count + " + ? WHERE " + where)) {
             for (Map.Entry<List<Object>, Long> e : entries) {
                 update.setLong(1, e.getValue());
                 bindKey(update, 2, e.getKey());
@@ -175,7 +172,7 @@ public final class FlowFolder {
             updated = update.executeBatch();
         }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table + "(" + String.join(", ",
-                keys) + ", crossings) VALUES (" + Sql.marks(keys.size() + 1) + ")")) {
+                keys) + ", " + count + ") VALUES (" + Sql.marks(keys.size() + 1) + ")")) {
             boolean any = false;
             for (int i = 0; i < entries.size(); i++) {
                 if (updated[i] == 0) {
@@ -191,7 +188,7 @@ public final class FlowFolder {
         }
         // Only a correction takes a count down, so only the cells it touched can have reached zero.
         try (PreparedStatement drop = connection.prepareStatement("DELETE FROM " + table + " WHERE " + where
-                + " AND crossings = 0")) {
+                + " AND " + count + " = 0")) {
             boolean any = false;
             for (Map.Entry<List<Object>, Long> e : entries) {
                 if (e.getValue() < 0) {
@@ -202,6 +199,17 @@ public final class FlowFolder {
             }
             if (any) {
                 drop.executeBatch();
+            }
+        }
+    }
+
+    /** Deletes folded deltas by id, in chunks. */
+    static void delete(Connection connection, String table, List<Long> ids) throws SQLException {
+        for (List<Long> chunk : Sql.chunks(ids, 500)) {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table + " WHERE id IN ("
+                    + Sql.marks(chunk.size()) + ")")) {
+                Sql.bindAll(delete, chunk.toArray());
+                delete.executeUpdate();
             }
         }
     }

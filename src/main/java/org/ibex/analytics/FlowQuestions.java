@@ -52,6 +52,15 @@ public final class FlowQuestions {
         return new LocalDate[] {from, to};
     }
 
+    /** The dimensions of a stays question from a comma-separated list (default: length); checked by {@link Flows#stays}. */
+    public static List<String> stayBy(String named) {
+        List<String> by = new ArrayList<>();
+        for (String name : (named == null || named.isBlank() ? "length" : named).split(",", -1)) {
+            by.add(name.strip().toLowerCase(Locale.ROOT));
+        }
+        return by;
+    }
+
     /** A post id as a filter: letters, digits, '.', '_' or '-'; null when absent. */
     public static String post(String given) {
         return given == null || given.isBlank() ? null : check("post").apply(given.strip());

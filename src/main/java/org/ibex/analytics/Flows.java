@@ -17,13 +17,14 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Border flows for analysts: crossings by any dimensions, net flow, corridors and the posts on a map, all from the
- * roll-ups. Analysts and administrators see the whole state; a supervisor sees their own post's figures only.
+ * Border flows for analysts: crossings by any dimensions, net flow, corridors, the posts on a map and stay
+ * durations, all from the roll-ups. Analysts and administrators see the whole state; a supervisor sees their own post's figures only.
  */
 public final class Flows {
     private final Database database;
     private final FlowFolder folder;
     private final FlowRollups rollups = new FlowRollups();
+    private final StayRollups stayRollups = new StayRollups();
 
     public Flows(Database database, FlowFolder folder) {
         this.database = database;
@@ -103,6 +104,20 @@ public final class Flows {
             }
             return posts;
         });
+    }
+
+    /**
+     * Stays counted by {@code by} (any of month, post, nationality, purpose, length) whose exit fell in the whole
+     * months from {@code from} to {@code to}; a supervisor counts the stays that ended at their post.
+     */
+    public StayTable stays(LocalDate from, LocalDate to, List<String> by, Actor actor) {
+        StayRollups.check(from, to, by);
+        Role role = actor.user().role();
+        String post = role == Role.SUPERVISOR ? actor.user().postId() : null;
+        if (role != Role.ANALYST && role != Role.ADMIN && role != Role.SUPERVISOR) {
+            throw new AccessDeniedException("stay durations are for analysts, administrators and supervisors");
+        }
+        return database.read(connection -> stayRollups.answer(connection, from, to, by, post));
     }
 
     /** The question as the actor may ask it: a supervisor's narrowed to their post, other roles refused. */

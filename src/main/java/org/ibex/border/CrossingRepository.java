@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.ibex.access.Actor;
 import org.ibex.analytics.FlowCell;
 import org.ibex.analytics.FlowDeltas;
+import org.ibex.analytics.StayDeltas;
 import org.ibex.store.Json;
 import org.ibex.store.Sql;
 import org.ibex.watchlist.HitRepository;
@@ -108,20 +109,29 @@ public final class CrossingRepository {
     }
 
     /**
-     * Counts inserted crossings in the flow roll-ups, in the caller's transaction; a correction takes the count of
-     * the crossing it supersedes away, so a corrected crossing counts as its correction only.
+     * Counts inserted crossings in the flow and stay roll-ups, in the caller's transaction; a correction takes the
+     * count of the crossing it supersedes away, so a corrected crossing counts as its correction only.
      */
     void countFlows(Connection connection, List<Crossing> inserted) throws SQLException {
         FlowDeltas deltas = new FlowDeltas();
+        List<Long> persons = new ArrayList<>();
+        java.util.Set<String> keys = new java.util.HashSet<>();
         for (Crossing c : inserted) {
             deltas.add(flowCell(c));
+            persons.add(c.personId());
+            keys.add(StayDeltas.key(c.postId(), c.uid()));
             if (c.supersedes() != null) {
                 Crossing old = find(connection, c.supersedes()).orElseThrow(
                         () -> new SQLException("crossing " + c.supersedes() + " to correct is missing"));
                 deltas.remove(flowCell(old));
+                persons.add(old.personId());
             }
         }
         deltas.write(connection);
+        // Stays too: a crossing can end, begin or split a stay of its person (and a correction one of the old person).
+        StayDeltas stays = new StayDeltas();
+        stays.count(connection, persons, keys);
+        stays.write(connection);
     }
 
     private static FlowCell flowCell(Crossing c) {

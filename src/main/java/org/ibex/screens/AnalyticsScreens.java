@@ -129,6 +129,7 @@ public final class AnalyticsScreens implements ScreenArea {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("netFlow", d.netFlow());
         out.put("breakdowns", d.breakdowns());
+        out.put("stays", d.stays());
         out.put("corridors", d.corridors());
         out.put("posts", d.posts());
         out.put("flowMap", BOUNDARIES + Boundaries.UTOPIA);
@@ -140,7 +141,7 @@ public final class AnalyticsScreens implements ScreenArea {
                 .toList());
         out.put("displacement", displaced);
         Map<String, String> labels = new LinkedHashMap<>();
-        for (String key : List.of("entries", "exits", "net", "crossings", "displaced", "noData", "noDisplacement",
+        for (String key : List.of("entries", "exits", "net", "crossings", "stays", "displaced", "noData", "noDisplacement",
                 "downloadPng", "mapNoPosts")) {
             labels.put(key, r.t("analytics.chart." + key));
         }

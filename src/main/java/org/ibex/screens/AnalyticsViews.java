@@ -11,7 +11,8 @@ public final class AnalyticsViews {
 
     /** The whole dashboard for one question. */
     public record Dashboard(DashboardQuery query, List<NetFlowLine> netFlow, Map<String, List<Bar>> breakdowns,
-                            List<CorridorLine> corridors, List<PostMarker> posts, Displacement displacement) {
+                            List<CorridorLine> corridors, List<PostMarker> posts, Displacement displacement,
+                            List<Bar> stays) {
         public long entries() {
             return netFlow.stream().mapToLong(NetFlowLine::entries).sum();
         }

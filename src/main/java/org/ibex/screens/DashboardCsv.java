@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 final class DashboardCsv {
     /** The charts that export, by the name their links carry. */
-    static final List<String> CHARTS = List.of("net-flow", "nationality", "sex", "age-band", "purpose", "corridors",
+    static final List<String> CHARTS = List.of("net-flow", "nationality", "sex", "age-band", "purpose", "stays", "corridors",
             "posts", "displacement", "surges");
 
     private DashboardCsv() {
@@ -45,6 +45,10 @@ final class DashboardCsv {
                         "factor", "jump"));
                 d.displacement().surges().forEach(s -> rows.add(List.of(s.operation(), s.pcode(), s.name(),
                         s.fromDate(), s.fromDisplaced(), s.toDate(), s.toDisplaced(), s.factor(), s.jump())));
+            }
+            case "stays" -> {
+                rows.add(List.of("length", "stays"));
+                d.stays().forEach(b -> rows.add(List.of(b.key(), b.crossings())));
             }
             default -> {
                 Map<String, List<AnalyticsViews.Bar>> bars = d.breakdowns();

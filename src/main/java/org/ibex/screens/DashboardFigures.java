@@ -4,6 +4,8 @@ import org.ibex.access.Actor;
 import org.ibex.analytics.FlowDimension;
 import org.ibex.analytics.FlowQuery;
 import org.ibex.analytics.FlowTable;
+import org.ibex.analytics.StayCell;
+import org.ibex.analytics.StayTable;
 import org.ibex.analytics.Flows;
 
 import java.util.ArrayList;
@@ -53,7 +55,24 @@ final class DashboardFigures {
         }
         AnalyticsViews.Displacement displaced = withDisplacement ? displacement.read(q.set(), q.to(), actor)
                 : AnalyticsViews.Displacement.none(q.set());
-        return new AnalyticsViews.Dashboard(q, netFlow, breakdowns, corridors, posts, displaced);
+        return new AnalyticsViews.Dashboard(q, netFlow, breakdowns, corridors, posts, displaced, stays(q, actor));
+    }
+
+    /** Stays that ended in the whole months asked, by length band from the shortest (bar value: stays). */
+    private List<AnalyticsViews.Bar> stays(DashboardQuery q, Actor actor) {
+        Map<String, Long> bands = new LinkedHashMap<>();
+        for (StayTable.Row row : flows.stays(q.monthsFrom(), q.monthsTo(), List.of("post", "length"), actor).rows()) {
+            if (q.postOrNull() == null || q.post().equals(row.keys().get(0))) {
+                bands.merge(row.keys().get(1), row.stays(), Long::sum);
+            }
+        }
+        List<AnalyticsViews.Bar> bars = new ArrayList<>();
+        for (String band : StayCell.BANDS) {
+            if (bands.containsKey(band)) {
+                bars.add(new AnalyticsViews.Bar(band, bands.get(band)));
+            }
+        }
+        return bars;
     }
 
     private List<AnalyticsViews.Bar> breakdown(String name, DashboardQuery q, Actor actor) {

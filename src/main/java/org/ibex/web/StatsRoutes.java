@@ -7,6 +7,8 @@ import org.ibex.analytics.FlowDimension;
 import org.ibex.analytics.FlowExports;
 import org.ibex.analytics.FlowMonitoring;
 import org.ibex.analytics.FlowQuery;
+import org.ibex.analytics.FlowQuestions;
+import org.ibex.analytics.StayTable;
 import org.ibex.analytics.FlowTable;
 import org.ibex.analytics.Flows;
 import org.ibex.border.Overstayer;
@@ -25,7 +27,7 @@ import java.util.TreeMap;
 
 /**
  * Border-flow statistics from the roll-ups, as JSON or CSV: crossings by any dimensions, net flow, corridors, posts
- * for the flow map, and overstayers counted by nationality and stay rule. Analysts and administrators see the whole
+ * for the flow map, stay durations, and overstayers counted by nationality and stay rule. Analysts and administrators see the whole
  * state, a supervisor their own post.
  */
 final class StatsRoutes {
@@ -42,6 +44,7 @@ final class StatsRoutes {
                 Endpoint.of(HandlerType.GET, "/api/stats/net-flow", READERS, this::netFlow),
                 Endpoint.of(HandlerType.GET, "/api/stats/corridors", READERS, this::corridors),
                 Endpoint.of(HandlerType.GET, "/api/stats/posts", READERS, this::posts),
+                Endpoint.of(HandlerType.GET, "/api/stats/stays", READERS, this::stays),
                 Endpoint.of(HandlerType.GET, "/api/stats/flow-monitoring", READERS, this::flowMonitoring),
                 Endpoint.of(HandlerType.GET, "/api/stats/overstays", Set.of(Role.ANALYST, Role.SUPERVISOR),
                         this::overstays));
@@ -118,6 +121,16 @@ final class StatsRoutes {
         }
         answer(ctx, "posts", List.of("post", "name", "latitude", "longitude", "entries", "exits"), rows,
                 Map.of("rows", rows));
+    }
+
+    /** Stays counted by length band, nationality, purpose, month or exit post, for whole months of exits. */
+    private void stays(Context ctx) {
+        LocalDate[] range = StatsQuery.range(ctx, services.stays().today());
+        StayTable table = services.flows().stays(range[0], range[1], FlowQuestions.stayBy(ctx.queryParam("by")),
+                Requests.actor(ctx));
+        List<Map<String, Object>> rows = table.namedRows();
+        answer(ctx, "stays", table.header(), rows, ordered("by", table.by(), "from", range[0].toString(), "to",
+                range[1].toString(), "rows", rows, "total", table.total()));
     }
 
     /** DTM-style flow-monitoring indicators under disclosure control, JSON or DTM's CSV layout. */

@@ -62,7 +62,7 @@ class StatsCommandTest {
 
         CliRun rebuilt = CliRun.of("stats", "rebuild", "--data", data.arg());
         assertThat(rebuilt.exit()).as(rebuilt.output()).isZero();
-        assertThat(rebuilt.out()).contains("117 crossings in force");
+        assertThat(rebuilt.out()).contains("117 crossings in force", "0 stays");
         assertThat(CliRun.of("stats", "crossings", "--data", data.arg(), "--by", "post", "--from", "2026-01-01",
                 "--to", "2026-06-30").out()).isEqualTo(counted.out());
     }
@@ -105,6 +105,23 @@ class StatsCommandTest {
         CliRun badDimension = CliRun.of("stats", "crossings", "--data", data.arg(), "--by", "colour");
         assertThat(badDimension.exit()).isEqualTo(2);
         assertThat(badDimension.err()).contains("by must be one of");
+    }
+
+    @Test
+    void staysComeAsCsvAndAMalformedQuestionExitsWithTwo() {
+        CliRun stays = CliRun.of("stats", "stays", "--data", data.arg(), "--by", "length,nationality", "--from",
+                "2026-01-01", "--to", "2026-06-30");
+        assertThat(stays.exit()).as(stays.output()).isZero();
+        assertThat(stays.out()).as("entries only: no stay has ended").isEqualTo("length,nationality,stays\r\n");
+        CliRun json = CliRun.of("stats", "stays", "--data", data.arg(), "--format", "json", "--from", "2026-01-01",
+                "--to", "2026-06-30");
+        assertThat(json.out()).contains("\"by\":[\"length\"]", "\"total\":0");
+        CliRun badDimension = CliRun.of("stats", "stays", "--data", data.arg(), "--by", "sex");
+        assertThat(badDimension.exit()).isEqualTo(2);
+        assertThat(badDimension.err()).contains("stays are counted by");
+        CliRun halfMonth = CliRun.of("stats", "stays", "--data", data.arg(), "--from", "2026-01-15");
+        assertThat(halfMonth.exit()).isEqualTo(2);
+        assertThat(halfMonth.err()).contains("from must be the first day of a month");
     }
 
     /** The published CSV read back as the attacker holds it: empty cells unknown. */

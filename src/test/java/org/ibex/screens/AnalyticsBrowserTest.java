@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * screenshot of the page and of each chart under target/screenshots/{en,ar}/.
  */
 class AnalyticsBrowserTest extends BrowserTestBase {
-    private static final List<String> CHARTS = List.of("net-flow", "nationality", "sex", "age-band", "purpose", "posts",
+    private static final List<String> CHARTS = List.of("net-flow", "nationality", "sex", "age-band", "purpose", "stays", "posts",
             "displacement");
 
     @Test

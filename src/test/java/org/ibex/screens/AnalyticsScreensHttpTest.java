@@ -54,7 +54,7 @@ class AnalyticsScreensHttpTest {
         PageClient analyst = new PageClient(site).login("analyst", "demo-analyst-pass");
         HttpResponse<String> page = analyst.get("/analyst/dashboard");
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("section-net-flow", "section-posts", "section-displacement", "section-surges",
+        assertThat(page.body()).contains("section-net-flow", "section-posts", "section-stays", "section-displacement", "section-surges",
                 "data-figures=", "echarts.min.js", "<details");
         for (String chart : DashboardCsv.CHARTS) {
             HttpResponse<String> csv = analyst.get("/analyst/dashboard/csv/" + chart);

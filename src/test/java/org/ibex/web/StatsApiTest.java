@@ -98,6 +98,25 @@ class StatsApiTest {
     }
 
     @Test
+    void staysAreCountedByLengthAndNationalityForTheExitsPost() {
+        JsonNode stays = api.expect(200, "GET", "/api/stats/stays?by=length,nationality&from=2026-01-01"
+                + "&to=2026-11-30", "analyst", null);
+        assertThat(stays.path("rows").toString()).as("ALPHA entered 40 days ago and left 3 days ago: 37 days")
+                .isEqualTo("[{\"length\":\"31-90\",\"nationality\":\"FRA\",\"stays\":1}]");
+        assertThat(stays.path("total").asLong()).isEqualTo(1);
+        JsonNode own = api.expect(200, "GET", "/api/stats/stays?by=purpose,post", "supervisor.a", null);
+        assertThat(own.path("rows").toString()).isEqualTo("[{\"purpose\":\"none\",\"post\":\"POST-A\",\"stays\":1}]");
+        JsonNode other = api.expect(200, "GET", "/api/stats/stays", "supervisor.b", null);
+        assertThat(other.path("total").asLong()).as("no stay ended at POST-B").isZero();
+        HttpResponse<String> csv = api.send("GET", "/api/stats/stays?by=length&format=csv", "analyst", null);
+        assertThat(csv.body()).isEqualTo("length,stays\r\n31-90,1\r\n");
+        api.expect(403, "GET", "/api/stats/stays", "officer.a", null);
+        assertThat(api.expect(400, "GET", "/api/stats/stays?by=sex", "analyst", null).toString()).contains("\"by\"");
+        assertThat(api.expect(400, "GET", "/api/stats/stays?from=2026-01-02", "analyst", null).toString())
+                .contains("\"from\"");
+    }
+
+    @Test
     void csvHasAHeaderAndOneRowPerCombination() {
         HttpResponse<String> csv = api.send("GET", "/api/stats/net-flow?period=month&from=2026-10-01&to=2026-11-30"
                 + "&format=csv", "analyst", null);

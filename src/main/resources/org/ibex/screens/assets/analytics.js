@@ -71,7 +71,7 @@
     chart.setOption(option);
   }
 
-  function bars(id, rows) {
+  function bars(id, rows, name) {
     var chart = init(id);
     if (!chart) { return; }
     var option = base();
@@ -83,7 +83,7 @@
     option.yAxis = { type: "category", inverse: true, position: start, axisLabel: { formatter: ltr },
       data: rows.map(function (r) { return r.key; }) };
     option.series = [{
-      name: L.crossings, type: "bar", barMaxWidth: 22, data: rows.map(function (r) { return r.crossings; }),
+      name: name || L.crossings, type: "bar", barMaxWidth: 22, data: rows.map(function (r) { return r.crossings; }),
       label: { show: true, position: end, formatter: function (p) { return format(p.value); } }
     }];
     chart.setOption(option);
@@ -181,6 +181,7 @@
 
   netFlow();
   Object.keys(data.breakdowns).forEach(function (id) { bars(id, data.breakdowns[id]); });
+  bars("stays", data.stays, L.stays);
   flowMap();
   choropleth();
   window.addEventListener("resize", function () { charts.forEach(function (c) { c.resize(); }); });
