@@ -108,8 +108,8 @@ class FlowRollupsTest {
     }
 
     private void assertAllAgree(String when) {
-        Map<List<String>, Long> model = new TreeMap<>(FlowRollupsTest::compare);
-        Map<List<String>, Long> modelDays = new TreeMap<>(FlowRollupsTest::compare);
+        Map<List<String>, Long> model = new TreeMap<>(RollupFixtures::compare);
+        Map<List<String>, Long> modelDays = new TreeMap<>(RollupFixtures::compare);
         for (long id : inForce) {
             Crossing c = held.get(id);
             LocalDate day = c.occurredAt().atZone(ZoneId.of(c.zoneId())).toLocalDate();
@@ -134,7 +134,7 @@ class FlowRollupsTest {
 
     private Map<List<String>, Long> raw(String sql, int keys, boolean month) {
         return database.read(connection -> {
-            Map<List<String>, Long> out = new TreeMap<>(FlowRollupsTest::compare);
+            Map<List<String>, Long> out = new TreeMap<>(RollupFixtures::compare);
             try (PreparedStatement select = connection.prepareStatement(sql); ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     List<String> key = new ArrayList<>();
@@ -151,7 +151,7 @@ class FlowRollupsTest {
     }
 
     private static Map<List<String>, Long> asMap(FlowTable table) {
-        Map<List<String>, Long> out = new TreeMap<>(FlowRollupsTest::compare);
+        Map<List<String>, Long> out = new TreeMap<>(RollupFixtures::compare);
         for (FlowTable.Row row : table.rows()) {
             out.put(row.keys(), row.crossings());
         }
@@ -194,43 +194,10 @@ class FlowRollupsTest {
     }
 
     private long[] setUp() {
-        return database.inTransaction(connection -> {
-            for (int i = 0; i < POSTS.length; i++) {
-                try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO post(id, name, kind, zone_id) VALUES (?, ?, 'LAND', ?)")) {
-                    insert.setString(1, POSTS[i]);
-                    insert.setString(2, POSTS[i]);
-                    insert.setString(3, ZONES[i]);
-                    insert.executeUpdate();
-                }
-            }
-            long[] ids = new long[5];
-            for (int i = 0; i < ids.length; i++) {
-                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO person(surname, given_names,"
-                        + " nationality, sex, created_at) VALUES ('DOE', 'JANE', 'UTO', 'F', CURRENT_TIMESTAMP)",
-                        java.sql.Statement.RETURN_GENERATED_KEYS)) {
-                    insert.executeUpdate();
-                    try (ResultSet key = insert.getGeneratedKeys()) {
-                        key.next();
-                        ids[i] = key.getLong(1);
-                    }
-                }
-            }
-            return ids;
-        });
+        return RollupFixtures.postsAndPersons(database, POSTS, ZONES, 5);
     }
 
     private static String band(int years) {
         return years < 5 ? "0-4" : years < 18 ? "5-17" : years < 60 ? "18-59" : "60+";
-    }
-
-    private static int compare(List<String> a, List<String> b) {
-        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
-            int c = a.get(i).compareTo(b.get(i));
-            if (c != 0) {
-                return c;
-            }
-        }
-        return Integer.compare(a.size(), b.size());
     }
 }

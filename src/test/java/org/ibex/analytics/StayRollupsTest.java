@@ -137,7 +137,7 @@ class StayRollupsTest {
         Map<List<String>, Long> model = model();
         assertThat(asMap(flows.stays(FROM, TO, ALL, ANALYST))).as("stay roll-up " + when).isEqualTo(model);
         assertThat(raw()).as("raw SQL " + when).isEqualTo(model);
-        Map<List<String>, Long> byLength = new TreeMap<>(StayRollupsTest::compare);
+        Map<List<String>, Long> byLength = new TreeMap<>(RollupFixtures::compare);
         model.forEach((k, n) -> byLength.merge(List.of(k.get(4)), n, Long::sum));
         Map<List<String>, Long> asked = asMap(flows.stays(FROM, TO, List.of("length"), ANALYST));
         assertThat(asked).as("by length " + when).isEqualTo(byLength);
@@ -151,7 +151,7 @@ class StayRollupsTest {
                 byPerson.computeIfAbsent(held.get(id).personId(), p -> new ArrayList<>()).add(id);
             }
         }
-        Map<List<String>, Long> model = new TreeMap<>(StayRollupsTest::compare);
+        Map<List<String>, Long> model = new TreeMap<>(RollupFixtures::compare);
         for (List<Long> ids : byPerson.values()) {
             ids.sort(Comparator.comparing((Long id) -> held.get(id).occurredAt()).thenComparing(id -> id));
             for (int i = 1; i < ids.size(); i++) {
@@ -176,7 +176,7 @@ class StayRollupsTest {
 
     private Map<List<String>, Long> raw() {
         return database.read(connection -> {
-            Map<List<String>, Long> out = new TreeMap<>(StayRollupsTest::compare);
+            Map<List<String>, Long> out = new TreeMap<>(RollupFixtures::compare);
             try (PreparedStatement select = connection.prepareStatement(new RawStays(database.isPostgres()).months());
                  ResultSet row = select.executeQuery()) {
                 while (row.next()) {
@@ -189,7 +189,7 @@ class StayRollupsTest {
     }
 
     private static Map<List<String>, Long> asMap(StayTable table) {
-        Map<List<String>, Long> out = new TreeMap<>(StayRollupsTest::compare);
+        Map<List<String>, Long> out = new TreeMap<>(RollupFixtures::compare);
         for (StayTable.Row row : table.rows()) {
             out.put(row.keys(), row.stays());
         }
@@ -226,39 +226,6 @@ class StayRollupsTest {
     }
 
     private long[] setUp() {
-        return database.inTransaction(connection -> {
-            for (int i = 0; i < POSTS.length; i++) {
-                try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO post(id, name, kind, zone_id) VALUES (?, ?, 'LAND', ?)")) {
-                    insert.setString(1, POSTS[i]);
-                    insert.setString(2, POSTS[i]);
-                    insert.setString(3, ZONES[i]);
-                    insert.executeUpdate();
-                }
-            }
-            long[] ids = new long[25];
-            for (int i = 0; i < ids.length; i++) {
-                try (PreparedStatement insert = connection.prepareStatement("INSERT INTO person(surname, given_names,"
-                        + " nationality, sex, created_at) VALUES ('DOE', 'JANE', 'UTO', 'F', CURRENT_TIMESTAMP)",
-                        java.sql.Statement.RETURN_GENERATED_KEYS)) {
-                    insert.executeUpdate();
-                    try (ResultSet key = insert.getGeneratedKeys()) {
-                        key.next();
-                        ids[i] = key.getLong(1);
-                    }
-                }
-            }
-            return ids;
-        });
-    }
-
-    private static int compare(List<String> a, List<String> b) {
-        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
-            int c = a.get(i).compareTo(b.get(i));
-            if (c != 0) {
-                return c;
-            }
-        }
-        return Integer.compare(a.size(), b.size());
+        return RollupFixtures.postsAndPersons(database, POSTS, ZONES, 25);
     }
 }
