@@ -153,7 +153,8 @@ final class StatsRoutes {
     /** Overstayers on a day, counted by nationality and the stay rule they broke (which names the permit type). */
     private void overstays(Context ctx) {
         LocalDate asOf = Requests.date(ctx, "asOf", services.stays().today());
-        Map<List<String>, Long> counts = new TreeMap<>(Comparator.LEXICAL);
+        Map<List<String>, Long> counts = new TreeMap<>(java.util.Comparator.comparing(
+                (List<String> key) -> key.get(0)).thenComparing(key -> key.get(1)));
         for (Overstayer o : services.stays().overstayers(asOf, Requests.actor(ctx), 0, Integer.MAX_VALUE - 1)
                 .items()) {
             counts.merge(List.of(o.person().nationality(), o.rule()), 1L, Long::sum);
@@ -186,21 +187,5 @@ final class StatsRoutes {
             map.put((String) pairs[i], pairs[i + 1]);
         }
         return map;
-    }
-
-    /** Lists of strings in their natural order, element by element. */
-    private enum Comparator implements java.util.Comparator<List<String>> {
-        LEXICAL;
-
-        @Override
-        public int compare(List<String> a, List<String> b) {
-            for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
-                int c = String.valueOf(a.get(i)).compareTo(String.valueOf(b.get(i)));
-                if (c != 0) {
-                    return c;
-                }
-            }
-            return Integer.compare(a.size(), b.size());
-        }
     }
 }
